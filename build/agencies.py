@@ -1,0 +1,242 @@
+"""The agencies responsible for a provision, from its trailing parenthesis.
+
+Work-plan items end with a clause such as
+``(省政務服務和數據管理局牽頭,省委金融辦,省發展改革委、科技廳按職責分工負責)``. Its grammar:
+semicolons separate independent clauses, commas separate groups, 、 separates the items of a
+group; a role marker (牽頭, 按職責分工負責, …) ends the run of groups it governs; a level prefix
+(省) carries forward over a 、-list and a shared suffix (…出入境邊防檢查總站) carries back.
+The words live in ``agency_grammar.yml``; this module holds only the logic. The source mixes ASCII
+and full-width punctuation, so both are accepted everywhere.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+Role = Literal["lead", "participating"]
+
+GRAMMAR_PATH = Path(__file__).with_name("agency_grammar.yml")
+
+_OPENERS = "(（“「『"
+_CLOSERS = ")）”」』"
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    name: str  # the full name as written standalone, carried prefix/suffix restored: 省科技廳
+    written: str  # as it appears in the clause (whitespace removed): 科技廳
+    role: Role
+    collective: bool  # a class of bodies rather than one body: 各縱向幫扶單位
+
+
+@dataclass(frozen=True)
+class AgencyClause:
+    mentions: tuple[AgencyMention, ...]
+    open_ended: bool  # not exhaustive: 等有關單位, 等部門, …
+    applies_below: bool  # 下同: also covers the following provisions that lack a clause
+    text: str  # the clause text inside the parentheses
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    lead_markers: tuple[str, ...]
+    participating_markers: tuple[str, ...]
+    group_openers: tuple[str, ...]
+    open_ended_markers: tuple[str, ...]
+    applies_below_markers: frozenset[str]
+    level_prefixes: tuple[str, ...]
+    level_prefix_exclusions: tuple[str, ...]
+    jurisdiction_prefixes: tuple[str, ...]
+    agency_endings: tuple[str, ...]
+    collective_prefixes: tuple[str, ...]
+    collective_infix: str
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    # 按職責分工負責 must win over 負責, 省委 over 省, 等有關單位 over 等.
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _grammar() -> _Grammar:
+    raw = yaml.safe_load(GRAMMAR_PATH.read_text(encoding="utf-8"))
+    return _Grammar(
+        lead_markers=_longest_first(raw["role_markers"]["lead"]),
+        participating_markers=_longest_first(raw["role_markers"]["participating"]),
+        group_openers=_longest_first(raw["group_openers"]),
+        open_ended_markers=_longest_first(raw["open_ended_markers"]),
+        applies_below_markers=frozenset(raw["applies_below_markers"]),
+        level_prefixes=_longest_first(raw["level_prefixes"]),
+        level_prefix_exclusions=tuple(raw["level_prefix_exclusions"]),
+        jurisdiction_prefixes=_longest_first(raw["jurisdiction_prefixes"]),
+        agency_endings=tuple(raw["agency_endings"]),
+        collective_prefixes=tuple(raw["collective_prefixes"]),
+        collective_infix=raw["collective_infix"],
+    )
+
+
+def _split_top(text: str, separators: str) -> list[str]:
+    """Split at separators outside brackets and quotes, so 各地級以上市、縣(市、區) stays whole."""
+    parts, current, depth = [], [], 0
+    for char in text:
+        if char in _OPENERS:
+            depth += 1
+        elif char in _CLOSERS:
+            depth = max(depth - 1, 0)
+        elif char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(char)
+    parts.append("".join(current))
+    return [part for part in parts if part]
+
+
+def _strip_suffix(text: str, words: tuple[str, ...]) -> tuple[str, str | None]:
+    for word in words:  # longest first
+        if text.endswith(word):
+            return text[: -len(word)], word
+    return text, None
+
+
+def _level_prefix(name: str) -> str:
+    g = _grammar()
+    if name.startswith(g.level_prefix_exclusions):  # 市場監管局: 市場 is a word, not 市
+        return ""
+    return next((prefix for prefix in g.level_prefixes if name.startswith(prefix)), "")
+
+
+def _is_complete(name: str) -> bool:
+    return name.endswith(_grammar().agency_endings)
+
+
+def _is_collective(name: str) -> bool:
+    g = _grammar()
+    return name.startswith(g.collective_prefixes) or g.collective_infix in name
+
+
+def _has_own_owner(name: str) -> bool:
+    """The item already says whose body it is, so no level prefix is carried onto it."""
+    g = _grammar()
+    return bool(_level_prefix(name)) or name.startswith(g.jurisdiction_prefixes + g.collective_prefixes)
+
+
+def _expand_group(group: str, role: Role) -> list[AgencyMention]:
+    """The items of one 、-list, with shared suffixes carried back and level prefixes carried forward."""
+    g = _grammar()
+    written = _split_top(group, "、")
+    names = list(written)
+
+    # A run of incomplete items (廣州、深圳) borrows the last complete item's tail, found by dropping
+    # from it a head as long as the incomplete item just before it (珠海|出入境邊防檢查總站).
+    run: list[int] = []
+    for i, item in enumerate(written):
+        if not _is_complete(item):
+            run.append(i)
+            continue
+        suffix = item[len(written[run[-1]]) :] if run else ""
+        for j in run if suffix else []:
+            names[j] = written[j] + suffix
+        run = []
+
+    # X專責小組、Y專責小組各成員單位: the members of each body, so the 各… tail carries back.
+    at = names[-1].find(g.collective_infix)
+    if at > 0:
+        tail = names[-1][at:]
+        names[:-1] = [n if g.collective_infix in n else n + tail for n in names[:-1]]
+
+    # 省發展改革委、科技廳 → 省科技廳: the nearest preceding level prefix is carried forward.
+    carried = ""
+    for i, name in enumerate(names):
+        if own := _level_prefix(name):
+            carried = own
+        elif carried and not _has_own_owner(name):
+            names[i] = carried + name
+
+    return [
+        AgencyMention(name=name, written=item, role=role, collective=_is_collective(name))
+        for name, item in zip(names, written, strict=True)
+    ]
+
+
+def _parse_part(part: str) -> tuple[list[AgencyMention], bool, bool, bool]:
+    """One semicolon-separated clause: (mentions, open_ended, applies_below, has_role_marker)."""
+    g = _grammar()
+    markers = _longest_first([*g.lead_markers, *g.participating_markers])
+    open_ended = applies_below = marked = False
+    pending: list[str] = []  # groups waiting for the role marker that governs them
+    groups: list[tuple[str, Role]] = []
+    for element in _split_top(part, ",，"):
+        if element in g.applies_below_markers:
+            applies_below = True
+            continue
+        body, marker = _strip_suffix(element, markers)
+        body, more = _strip_suffix(body, g.open_ended_markers)
+        open_ended = open_ended or more is not None
+        body = next((body[len(w) :] for w in g.group_openers if body.startswith(w)), body)
+        if body:
+            pending.append(body)
+        if marker is not None:
+            marked = True
+            role: Role = "lead" if marker in g.lead_markers else "participating"
+            groups += [(group, role) for group in pending]
+            pending = []
+    # Groups after the last marker (or in a clause without one) take part but do not lead.
+    groups += [(group, "participating") for group in pending]
+    mentions = [mention for group, role in groups for mention in _expand_group(group, role)]
+    return mentions, open_ended, applies_below, marked
+
+
+def parse_agency_clause(clause: str) -> AgencyClause | None:
+    """Parse the text inside the parentheses. None if it is not an agency clause."""
+    mentions: list[AgencyMention] = []
+    open_ended = applies_below = marked = False
+    for part in _split_top(_WHITESPACE.sub("", clause), ";；"):
+        part_mentions, part_open, part_below, part_marked = _parse_part(part)
+        mentions += part_mentions
+        open_ended, applies_below = open_ended or part_open, applies_below or part_below
+        marked = marked or part_marked
+    if not mentions:
+        return None
+    # Every item must look like a body (or a class of bodies); without a role marker it must also
+    # say whose body it is, so that (事業單位) or (電力線、通信線、廣播電視線) stay text.
+    for mention in mentions:
+        if not (_is_complete(mention.name) or mention.collective):
+            return None
+        if not marked and not _has_own_owner(mention.name):
+            return None
+    return AgencyClause(tuple(mentions), open_ended, applies_below, clause.strip())
+
+
+def _opening_paren(text: str) -> int:
+    """Offset of the parenthesis that closes at the end of `text`, or -1."""
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i] in ")）":
+            depth += 1
+        elif text[i] in "(（":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def split_agency_clause(text: str) -> tuple[str, AgencyClause | None, int]:
+    """Split off the agency clause that ends `text`, if any.
+
+    Returns (text without the clause, rstripped; the clause; offset of its opening parenthesis in
+    `text`), or (text, None, -1) when `text` does not end with an agency clause.
+    """
+    body = text.rstrip()
+    if not body.endswith((")", "）")):
+        return text, None, -1
+    start = _opening_paren(body)
+    clause = parse_agency_clause(body[start + 1 : -1]) if start >= 0 else None
+    if clause is None:
+        return text, None, -1
+    return body[:start].rstrip(), clause, start

@@ -1,0 +1,215 @@
+"""Stage 3, segment: from clean paragraphs to the document's outline.
+
+The outline is built by a general numbering grammar (``numbering.py``), not by a list of
+headings: each marker style (一、, （一）, 1. …) opens a level the first time it appears below
+the current one, and closes back to its level when it appears again. Short unnumbered lines
+without a full stop are headings of their own styles (plain or bulleted), allowed only above
+the numbered levels; inside numbered provisions such a line is an insertion (a headline, a
+footer) and is excluded with its reason. A paragraph without a number continues the provision
+before it; directly under a heading it is that section's preamble.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from dbay.build.clean import HEADING_MAX_CHARS, Paragraph
+from dbay.build.compare import comparable
+from dbay.build.scripts import to_hans
+from dbay.build.textmap import MappedText, join
+
+ROOT = "root"
+
+
+@dataclass
+class Node:
+    style: str                 # a marker style, "heading", "heading-bulleted", or "root"
+    number: int
+    label: str | None          # the number as printed; None where inferred
+    head: Paragraph | None     # the numbered or heading paragraph itself (None for the root)
+    parent: "Node | None" = None
+    body: list[Paragraph] = field(default_factory=list)
+    children: list["Node"] = field(default_factory=list)
+
+    @property
+    def inferred(self) -> bool:
+        return self.label is None and self.style != ROOT
+
+    @property
+    def path(self) -> tuple[int, ...]:
+        return (*self.parent.path, self.number) if self.parent else ()
+
+    @property
+    def numbering(self) -> str:
+        node: Node | None = self
+        while node is not None:
+            if node.inferred:
+                return "inferred"
+            node = node.parent
+        return "explicit"
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def walk(self) -> "list[Node]":
+        """Every node below this one, in document order."""
+        nodes: list[Node] = []
+        for child in self.children:
+            nodes.append(child)
+            nodes.extend(child.walk())
+        return nodes
+
+    def head_text(self) -> MappedText:
+        return self.head.body.strip() if self.head else MappedText("", ())
+
+    def paragraphs(self) -> list[MappedText]:
+        """The node's own text: its line after the number, then its body paragraphs."""
+        own = [self.head_text()] if self.head and self.head_text().text else []
+        return own + [paragraph.text for paragraph in self.body]
+
+    def full_text(self) -> MappedText:
+        return join(self.paragraphs(), "\n")
+
+
+@dataclass(frozen=True)
+class Excluded:
+    paragraph: Paragraph
+    reason: str
+
+
+@dataclass
+class Outline:
+    root: Node
+    title: Paragraph | None
+    preamble: list[Paragraph]
+    excluded: list[Excluded]
+    problems: list[str]        # numbering anomalies worth a reader's attention
+
+    def leaves(self) -> list[Node]:
+        return [node for node in self.root.walk() if node.is_leaf]
+
+    def sections(self) -> list[Node]:
+        return [node for node in self.root.walk() if not node.is_leaf]
+
+
+@cache
+def _boilerplate() -> tuple[re.Pattern[str], ...]:
+    data = yaml.safe_load(resources.files("dbay.build").joinpath("genre.yml").read_text("utf-8"))
+    return tuple(re.compile(pattern) for pattern in data["boilerplate"])
+
+
+def boilerplate_reason(paragraph: Paragraph) -> str | None:
+    if not paragraph.has_ideographs():
+        return "no Chinese text (decoration or link)"
+    simplified = to_hans(paragraph.text.text)
+    for pattern in _boilerplate():
+        if pattern.search(simplified):
+            return f"site boilerplate (matches {pattern.pattern!r})"
+    return None
+
+
+def is_heading_like(paragraph: Paragraph) -> bool:
+    """A short unnumbered line that is not a sentence: a heading, a subtitle, a caption."""
+    text = paragraph.text.text
+    return (
+        paragraph.marker is None
+        and len(text) <= HEADING_MAX_CHARS
+        and "。" not in text
+        and text[-1] not in "！？!?；;）)"
+    )
+
+
+def _is_title(paragraph: Paragraph, title: str) -> bool:
+    return paragraph.marker is None and comparable(paragraph.text.text) == comparable(title)
+
+
+def _find_title(paragraphs: list[Paragraph], title: str) -> int | None:
+    """Index of the document's title line: the last one before the first numbered paragraph."""
+    first_numbered = next((i for i, p in enumerate(paragraphs) if p.marker), len(paragraphs))
+    candidates = [i for i, p in enumerate(paragraphs[:first_numbered]) if _is_title(p, title)]
+    return candidates[-1] if candidates else None
+
+
+def segment(paragraphs: list[Paragraph], title: str) -> Outline:
+    """The outline of one rendition.
+
+    ``title`` is the document's title, used to find where the document itself begins (reposts
+    put info boxes and issuing notices before it). Paragraphs before the first heading are the
+    outline's preamble: the caller knows whether they are the document's or a reporter's lead.
+    """
+    excluded: list[Excluded] = []
+    title_index = _find_title(paragraphs, title)
+    title_paragraph = None
+    if title_index is not None:
+        title_paragraph = paragraphs[title_index]
+        excluded.extend(Excluded(p, "front matter before the document's title") for p in paragraphs[:title_index])
+        paragraphs = paragraphs[title_index + 1 :]
+
+    root = Node(ROOT, 0, None, None)
+    stack: list[Node] = [root]
+    for paragraph in paragraphs:
+        reason = boilerplate_reason(paragraph)
+        if reason:
+            excluded.append(Excluded(paragraph, reason))
+            continue
+        if paragraph.marker:
+            style, number, label = paragraph.marker.style, paragraph.marker.number, paragraph.marker.label
+        elif is_heading_like(paragraph):
+            style, label = ("heading-bulleted" if paragraph.bulleted else "heading"), None
+            if not any(node.style == style for node in stack) and any(node.label for node in stack):
+                excluded.append(Excluded(paragraph, "unnumbered line inside numbered provisions "
+                                         "(an inserted headline, caption or footer)"))
+                continue
+            number = 0  # counted below, once the parent is known
+        else:
+            stack[-1].body.append(paragraph)
+            continue
+        level = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].style == style), None)
+        if level is not None:
+            del stack[level:]
+        parent = stack[-1]
+        if label is None:
+            number = 1 + sum(child.style == style for child in parent.children)
+        node = Node(style, number, label, paragraph, parent)
+        parent.children.append(node)
+        stack.append(node)
+
+    outline = Outline(root, title_paragraph, list(root.body), excluded, [])
+    root.body = []
+    _drop_empty_headings(outline)
+    _check_numbering(outline)
+    return outline
+
+
+def _drop_empty_headings(outline: Outline) -> None:
+    """Unnumbered headings with nothing under them are not part of the document (site footers)."""
+    for node in reversed(outline.root.walk()):
+        if node.inferred and not node.children and not node.body and node.parent:
+            node.parent.children.remove(node)
+            outline.excluded.append(Excluded(node.head, "heading with nothing under it"))  # type: ignore[arg-type]
+
+
+def _check_numbering(outline: Outline) -> None:
+    """Report gaps and repeats, and exclude a repeated number: it cannot take an existing path."""
+    for node in [outline.root, *outline.root.walk()]:
+        seen: dict[int, Node] = {}
+        for child in list(node.children):
+            if child.number in seen:
+                node.children.remove(child)
+                where = ".".join(map(str, child.path[:-1])) or "the top level"
+                reason = f"repeated number {child.label or child.number} under {where}: cannot be placed"
+                outline.problems.append(f"line {child.head.line}: {reason}")  # type: ignore[union-attr]
+                for dropped in [child, *child.walk()]:
+                    outline.excluded.extend(Excluded(p, reason) for p in [dropped.head, *dropped.body] if p)
+                continue
+            seen[child.number] = child
+        numbers = sorted(seen)
+        if numbers and not all(child.inferred for child in node.children):
+            expected = list(range(numbers[0], numbers[0] + len(numbers)))
+            if numbers != expected:
+                where = ".".join(map(str, node.path)) or "the top level"
+                outline.problems.append(f"numbering under {where} runs {numbers}, with gaps")

@@ -1,0 +1,188 @@
+"""Stage 8, validate: every document build becomes records of ``dbay.schema.records``.
+
+Agencies are pooled across documents here (one record a body, however written), and given
+their permanent ids. Any record the schema refuses stops the build with a message naming the
+document, the record and the field.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from dbay.build.assemble import DocumentBuild
+from dbay.build.ids import Registered, pinyin_slug
+from dbay.build.scripts import to_hans
+from dbay.schema.records import (
+    Agency,
+    DeclaredCount,
+    Document,
+    ExcludedText,
+    Measure,
+    MeasureAgency,
+    MeasureSource,
+    Record,
+    Rendition,
+    Section,
+)
+
+
+class InvalidRecord(Exception):
+    """A record the schema refuses; the message names document, record and field."""
+
+
+R = TypeVar("R", bound=Record)
+
+
+def validated(model: type[R], where: str, **values: object) -> R:
+    try:
+        return model(**values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field_name = ".".join(str(part) for part in first["loc"])
+        raise InvalidRecord(f"{where}: field {field_name}: {first['msg']} (value {first.get('input')!r:.80})") from None
+
+
+@dataclass
+class Records:
+    """The published records of one release, by table, in publication order."""
+
+    documents: list[Document] = field(default_factory=list)
+    renditions: list[Rendition] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    measure_sources: list[MeasureSource] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    measure_agencies: list[MeasureAgency] = field(default_factory=list)
+    excluded_text: list[ExcludedText] = field(default_factory=list)
+
+    def tables(self) -> dict[str, list[Record]]:
+        return {name: list(rows) for name, rows in vars(self).items()}
+
+    def meanings(self) -> dict[str, tuple[str, str]]:
+        """Every permanent id with its record type and what it means (title or name)."""
+        result: dict[str, tuple[str, str]] = {}
+        for document in self.documents:
+            result[document.id] = ("document", document.title)
+        for section in self.sections:
+            result[section.id] = ("section", section.heading)
+        for measure in self.measures:
+            result[measure.id] = ("measure", measure.title)
+        for agency in self.agencies:
+            result[agency.id] = ("agency", agency.name)
+        return result
+
+
+def _path(path: tuple[int, ...]) -> str:
+    return ".".join(map(str, path))
+
+
+def agency_ids(names: list[str], register: dict[str, Registered]) -> dict[str, str]:
+    """Permanent ids for agency names: the registered id where the name was published before."""
+    registered = {r.meaning: r.id for r in register.values() if r.record_type == "agency"}
+    taken = set(registered.values())
+    ids: dict[str, str] = {}
+    for name in sorted(names):
+        if name in registered:
+            ids[name] = registered[name]
+            continue
+        slug = pinyin_slug(name) or "agency"
+        candidate, n = slug, 2
+        while candidate in taken:
+            candidate, n = f"{slug}-{n}", n + 1
+        ids[name] = candidate
+        taken.add(candidate)
+    return ids
+
+
+def to_records(builds: list[DocumentBuild], register: dict[str, Registered]) -> Records:
+    records = Records()
+    agencies: dict[str, dict[str, object]] = {}
+    for build in builds:
+        for measure in build.measures:
+            for link in measure.agencies:
+                entry = agencies.setdefault(link.name.hans, {"hant": link.name.hant, "aliases": set(),
+                                                             "collective": link.collective})
+                if link.name.hans.endswith(to_hans(link.written)):
+                    # A short form of the name (科技廳 for 省科技廳), as written and in Simplified script;
+                    # a fragment that borrowed a shared suffix (廣州 of 廣州…總站) is no name.
+                    aliases: set[str] = entry["aliases"]  # type: ignore[assignment]
+                    aliases.update({link.written, to_hans(link.written)})
+    ids = agency_ids(list(agencies), register)
+    for name, entry in sorted(agencies.items(), key=lambda item: ids[item[0]]):
+        aliases = sorted(set(entry["aliases"]) - {name, entry["hant"]})  # type: ignore[call-overload]
+        records.agencies.append(validated(Agency, f"agency {name}", id=ids[name], name=name,
+                                          name_hant=entry["hant"], aliases=aliases, collective=entry["collective"]))
+    for build in builds:
+        _add_document(records, build, ids)
+    return records
+
+
+def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, str]) -> None:
+    config = build.loaded.config
+    where: Callable[[str], str] = lambda what: f"document {config.id}, {what}"  # noqa: E731
+    declared = [DeclaredCount(unit=u, declared=d, level=lv, found=f, phrase=p) for u, d, lv, f, p in build.declared]
+    records.documents.append(validated(
+        Document, where("document record"),
+        id=config.id, title=build.title.hans, title_hant=build.title.hant, issuer=config.issuer,
+        doc_number=config.doc_number, issued=config.issued,
+        preamble=build.preamble.hans if build.preamble else None,
+        preamble_hant=build.preamble.hant if build.preamble else None,
+        canonical_rendition_id=build.canonical_id,
+        declared_measures=declared[-1].declared if declared else None,
+        extracted_measures=len(build.measures), declared_counts=declared, notes=config.notes,
+    ))
+    total = len(build.measures)
+    for rendition in build.renditions:
+        loaded = rendition.loaded
+        records.renditions.append(validated(
+            Rendition, where(f"rendition {loaded.file}"),
+            id=loaded.id, document_id=config.id, file=loaded.file, script=loaded.config.script,
+            kind=loaded.config.kind, url=loaded.config.url, sha256=loaded.sha256, characters=len(loaded.raw),
+            canonical=rendition.canonical, measures_carried=rendition.measures_carried,
+            coverage=round(rendition.measures_carried / total, 4), raw_text=loaded.raw,
+        ))
+        seen: set[int] = set()
+        for excluded in sorted(rendition.excluded, key=lambda e: e.paragraph.text.raw_span()):
+            start, end = excluded.paragraph.text.raw_span()
+            if start in seen:
+                continue
+            seen.add(start)
+            records.excluded_text.append(validated(
+                ExcludedText, where(f"excluded text at {loaded.file} line {excluded.paragraph.line}"),
+                rendition_id=loaded.id, line=excluded.paragraph.line, start=start, end=end,
+                raw_text=loaded.raw[start:end], reason=excluded.reason,
+            ))
+    for section in build.sections:
+        records.sections.append(validated(
+            Section, where(f"section {_path(section.path)}"),
+            id=section.id, document_id=config.id, parent_id=section.parent_id, path=_path(section.path),
+            label=section.label, level=len(section.path), position=section.position,
+            heading=section.heading.hans, heading_hant=section.heading.hant,
+            preamble=section.preamble.hans if section.preamble else None,
+            preamble_hant=section.preamble.hant if section.preamble else None, numbering=section.numbering,
+        ))
+    for measure in build.measures:
+        here = where(f"measure {_path(measure.path)}")
+        records.measures.append(validated(
+            Measure, here,
+            id=measure.id, document_id=config.id, section_id=measure.section_id, path=_path(measure.path),
+            label=measure.label, level=len(measure.path), position=measure.position,
+            title=measure.title.hans, text=measure.text.hans, title_hant=measure.title.hant,
+            text_hant=measure.text.hant, converted_script=measure.converted_script,
+            agency_clause=measure.clause, agency_clause_inherited_from=measure.clause_from,
+            agencies_open_ended=measure.open_ended, numbering=measure.numbering,
+        ))
+        for source in measure.sources:
+            records.measure_sources.append(validated(
+                MeasureSource, f"{here}, source in {source.rendition_id}",
+                measure_id=measure.id, rendition_id=source.rendition_id, start=source.start, end=source.end,
+                raw_text=source.raw_text, similarity=source.similarity,
+            ))
+        for link in measure.agencies:
+            records.measure_agencies.append(validated(
+                MeasureAgency, f"{here}, agency {link.name.hans}",
+                measure_id=measure.id, agency_id=agency_ids[link.name.hans], role=link.role,
+                written=link.written, inherited=link.inherited,
+            ))

@@ -1,0 +1,155 @@
+"""Stage 9, write: one release as ``dist/dbay-<version>.db``, atomically.
+
+The database is written to a temporary file beside the target and renamed into place, so a
+reader sees either the old state or the whole new release. A release never overwrites a
+different release of the same version; rebuilding the same content is a no-op. The release
+table records what was built from what, and the changes table what changed since the
+previous release found in the same folder.
+"""
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from dbay.build.ids import DeliberateChange
+from dbay.build.validate import Records
+from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Record, Release
+from dbay.schema.tables import columns, not_null, to_row
+
+TRACKED = {"documents": "document", "sections": "section", "measures": "measure", "agencies": "agency"}
+
+
+class ReleaseConflict(Exception):
+    """The release file exists with other content: the version must be bumped."""
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    status: str  # "written" or "unchanged"
+    previous_version: str | None
+    changes: list[Change]
+
+
+def release_path(out_dir: Path, version: str) -> Path:
+    return out_dir / f"dbay-{version}.db"
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def content_hash(tables: dict[str, list[Record]]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(tables):
+        for record in tables[name]:
+            digest.update(name.encode())
+            digest.update(json.dumps(to_row(record), ensure_ascii=False, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _read_rows(path: Path, table: str) -> dict[str, str]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        connection.row_factory = sqlite3.Row
+        rows = connection.execute(f"select * from [{table}]").fetchall()  # noqa: S608 - our own table names
+    return {row["id"]: json.dumps(dict(row), ensure_ascii=False, sort_keys=True) for row in rows}
+
+
+def _release_hash(path: Path) -> str:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        return connection.execute("select content_sha256 from releases").fetchone()[0]
+
+
+def previous_release(out_dir: Path, version: str) -> Path | None:
+    """The newest release in ``out_dir`` older than ``version``."""
+    older = []
+    for path in out_dir.glob("dbay-*.db"):
+        other = path.stem.removeprefix("dbay-")
+        try:
+            if version_key(other) < version_key(version):
+                older.append((version_key(other), path))
+        except ValueError:
+            continue
+    return max(older)[1] if older else None
+
+
+def changes_since(
+    previous: Path | None, tables: dict[str, list[Record]], deliberate: list[DeliberateChange]
+) -> list[Change]:
+    reasons = {change.id: change.reason for change in deliberate}
+    changes: list[Change] = []
+    for table, record_type in TRACKED.items():
+        new = {row["id"]: json.dumps(row, ensure_ascii=False, sort_keys=True)
+               for row in (to_row(record) for record in tables[table])}
+        old = _read_rows(previous, table) if previous else {}
+        for identifier in sorted(new.keys() - old.keys()):
+            changes.append(Change(record_type=record_type, record_id=identifier, change="added", detail=None))
+        for identifier in sorted(old.keys() - new.keys()):
+            change = "retired" if identifier in reasons else "removed"
+            changes.append(Change(record_type=record_type, record_id=identifier, change=change,
+                                  detail=reasons.get(identifier)))
+        for identifier in sorted(old.keys() & new.keys()):
+            if old[identifier] != new[identifier]:
+                before, after = json.loads(old[identifier]), json.loads(new[identifier])
+                fields = sorted(key for key in after if before.get(key) != after[key])
+                detail = ", ".join(fields)
+                if identifier in reasons:
+                    detail = f"{detail}; {reasons[identifier]}"
+                changes.append(Change(record_type=record_type, record_id=identifier, change="changed",
+                                      detail=detail))
+    return changes
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    for model in (*PUBLISHED_RECORDS,):
+        db[model.table].create(  # type: ignore[union-attr]
+            columns(model), pk=model.primary_key[0] if len(model.primary_key) == 1 else model.primary_key,
+            not_null=not_null(model),
+        )
+    for model in PUBLISHED_RECORDS:
+        for column, other, other_column in model.foreign_keys:
+            db.add_foreign_keys([(model.table, column, other, other_column)])
+            db[model.table].create_index([column], if_not_exists=True)  # type: ignore[union-attr]
+
+
+def write_release(
+    records: Records, version: str, source_files: list[dict[str, str]], out_dir: Path,
+    deliberate: list[DeliberateChange],
+) -> Written:
+    tables = records.tables()
+    digest = content_hash(tables)
+    target = release_path(out_dir, version)
+    previous = previous_release(out_dir, version)
+    if target.exists():
+        if _release_hash(target) == digest:
+            return Written(target, "unchanged", None, [])
+        raise ReleaseConflict(f"{target} holds a different release {version}; bump the version in "
+                              "sources/release.yml to publish this one")
+    changes = changes_since(previous, tables, deliberate)
+    release = Release(
+        version=version, built_at=datetime.now(UTC).replace(microsecond=0), schema_version=SCHEMA_VERSION,
+        content_sha256=digest, previous_version=previous.stem.removeprefix("dbay-") if previous else None,
+        source_files=source_files,
+    )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".dbay-{version}-", suffix=".db.tmp", dir=out_dir)
+    os.close(handle)
+    try:
+        db = sqlite_utils.Database(temporary)
+        _create_tables(db)
+        for name, rows in [*tables.items(), ("releases", [release]), ("changes", changes)]:
+            db[name].insert_all((to_row(record) for record in rows), batch_size=500)  # type: ignore[union-attr]
+        db.conn.commit()
+        db.close()
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return Written(target, "written", release.previous_version, changes)

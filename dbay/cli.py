@@ -1,0 +1,59 @@
+"""The ``dbay`` command: a thin layer over the library."""
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from dbay.build.assemble import BuildError
+from dbay.build.ids import IdStabilityError
+from dbay.build.load import SourceError
+from dbay.build.pipeline import run_build
+from dbay.build.report import summary
+from dbay.build.validate import InvalidRecord
+from dbay.build.write import ReleaseConflict, previous_release
+
+BUILD_ERRORS = (SourceError, BuildError, InvalidRecord, IdStabilityError, ReleaseConflict)
+
+
+@click.group()
+def main() -> None:
+    """dbay: Guangdong's digital-policy documents as open data."""
+
+
+@main.command()
+@click.option("--sources", type=click.Path(path_type=Path), default=Path("sources"), show_default=True,
+              help="Folder of document folders and release.yml.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="Folder the release database is written to.")
+def build(sources: Path, out: Path) -> None:
+    """Build every document into one validated, versioned SQLite release."""
+    try:
+        result = run_build(sources, out, progress=lambda message: click.echo(message, err=True))
+    except BUILD_ERRORS as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(summary(result))
+
+
+def latest_release(out: Path) -> Path | None:
+    return previous_release(out, "999999") if out.is_dir() else None
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(out: Path, host: str, port: int) -> None:
+    """Serve the latest release with Datasette, read-only."""
+    release = latest_release(out)
+    if release is None:
+        click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
+        sys.exit(1)
+    metadata = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yml"
+    arguments = [sys.executable, "-m", "datasette", "serve", "--immutable", str(release), "--host", host,
+                 "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
+    if metadata.is_file():
+        arguments += ["--metadata", str(metadata)]
+    os.execv(sys.executable, arguments)

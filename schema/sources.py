@@ -1,0 +1,46 @@
+"""What a source folder must say: ``document.yml`` and ``release.yml``."""
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from dbay.schema.records import Script
+
+DocumentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+
+
+class RenditionConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    file: Annotated[str, StringConstraints(min_length=1)] = Field(description="File name inside the folder.")
+    script: Script
+    kind: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z-]*$")] = Field(
+        description="official, news, encyclopedia, web-page …"
+    )
+    url: str | None = None
+    notes: str | None = None
+
+
+class DocumentConfig(BaseModel):
+    """A document folder's ``document.yml``. Other keys than these are refused, to catch typos."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: DocumentId
+    title: Annotated[str, StringConstraints(min_length=1)]
+    issuer: str | None
+    issued: date | None
+    doc_number: str | None = None
+    notes: str | None = Field(default=None, description="Where metadata not in the text comes from.")
+    renditions: list[RenditionConfig] = Field(min_length=1)
+
+
+class ReleaseConfig(BaseModel):
+    """``sources/release.yml``: the version the next build publishes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
+    title: str | None = None
+    notes: str | None = None

@@ -1,0 +1,237 @@
+"""The trailing agency clause of a provision: roles, carried prefixes and suffixes, flags."""
+
+import pytest
+from dbay.build.agencies import AgencyClause, AgencyMention, parse_agency_clause, split_agency_clause
+
+
+def parse(clause: str) -> AgencyClause:
+    parsed = parse_agency_clause(clause)
+    assert parsed is not None, clause
+    return parsed
+
+
+def by_role(clause: AgencyClause) -> tuple[list[str], list[str]]:
+    lead = [m.name for m in clause.mentions if m.role == "lead"]
+    participating = [m.name for m in clause.mentions if m.role == "participating"]
+    return lead, participating
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "participating"),
+    [
+        (
+            "省政務服務和數據管理局牽頭,省委金融辦,省發展改革委、科技廳、工業和信息化廳、國資委按職責分工負責",
+            ["省政務服務和數據管理局"],
+            ["省委金融辦", "省發展改革委", "省科技廳", "省工業和信息化廳", "省國資委"],
+        ),
+        (
+            "省委網信辦,省農業農村廳、政務服務和數據管理局牽頭,省工業和信息化廳、人力資源社會保障廳、"
+            "交通運輸廳、廣電局、能源局,省供銷合作聯社按職責分工負責",
+            ["省委網信辦", "省農業農村廳", "省政務服務和數據管理局"],
+            [
+                "省工業和信息化廳",
+                "省人力資源社會保障廳",
+                "省交通運輸廳",
+                "省廣電局",
+                "省能源局",
+                "省供銷合作聯社",
+            ],
+        ),
+        (
+            "省政務服務和數據管理局、住房城鄉建設廳按職責分工負責",
+            [],
+            ["省政務服務和數據管理局", "省住房城鄉建設廳"],
+        ),
+        ("省科技廳、工業和信息化廳牽頭", ["省科技廳", "省工業和信息化廳"], []),
+        ("國家金融監督管理總局廣東監管局牽頭", ["國家金融監督管理總局廣東監管局"], []),
+        (
+            "省委國安辦、省委網信辦,省保密局、密碼管理局,省公安廳、政務服務和數據管理局,省通信管理局按職責分工負責",
+            [],
+            [
+                "省委國安辦",
+                "省委網信辦",
+                "省保密局",
+                "省密碼管理局",
+                "省公安廳",
+                "省政務服務和數據管理局",
+                "省通信管理局",
+            ],
+        ),
+        (
+            "省委金融辦,省供銷合作聯社,中國人民銀行廣東省分行、國家金融監督管理總局廣東監管局、"
+            "中國證券監督管理委員會廣東監管局按職責分工負責",
+            [],
+            [
+                "省委金融辦",
+                "省供銷合作聯社",
+                "中國人民銀行廣東省分行",
+                "國家金融監督管理總局廣東監管局",
+                "中國證券監督管理委員會廣東監管局",
+            ],
+        ),
+        (
+            "省公安廳、司法廳,省法院,省檢察院按職責分工負責",
+            [],
+            ["省公安廳", "省司法廳", "省法院", "省檢察院"],
+        ),
+        (
+            "省政務服務和數據管理局牽頭,省公安廳,廣州、深圳、珠海出入境邊防檢查總站,中國人民銀行廣東省分行等有關單位按職責分工負責",
+            ["省政務服務和數據管理局"],
+            [
+                "省公安廳",
+                "廣州出入境邊防檢查總站",
+                "深圳出入境邊防檢查總站",
+                "珠海出入境邊防檢查總站",
+                "中國人民銀行廣東省分行",
+            ],
+        ),
+        (
+            "省發展改革委、司法廳、市場監管局、政務服務和數據管理局按職責分工負責",
+            [],
+            ["省發展改革委", "省司法廳", "省市場監管局", "省政務服務和數據管理局"],
+        ),
+        ("省海洋綜合執法總隊、廣東海事局按職責分工負責", [], ["省海洋綜合執法總隊", "廣東海事局"]),
+        ("省委國安辦、網信辦牽頭", ["省委國安辦", "省委網信辦"], []),
+        ("省委政法委牽頭", ["省委政法委"], []),
+        # Simplified script, ASCII and full-width punctuation.
+        (
+            "省政务服务和数据管理局牵头，省委金融办，省发展改革委、科技厅、市场监管局按职责分工负责",
+            ["省政务服务和数据管理局"],
+            ["省委金融办", "省发展改革委", "省科技厅", "省市场监管局"],
+        ),
+        # A marker governs the whole run of groups before it, back to the previous marker.
+        ("省科技廳牽頭,省財政廳,省教育廳配合", ["省科技廳"], ["省財政廳", "省教育廳"]),
+    ],
+)
+def test_roles_and_restored_names(clause: str, lead: list[str], participating: list[str]) -> None:
+    assert by_role(parse(clause)) == (lead, participating)
+
+
+def test_written_keeps_the_bare_form() -> None:
+    mentions = parse("省發展改革委、科技廳牽頭").mentions
+    assert mentions[1] == AgencyMention(name="省科技廳", written="科技廳", role="lead", collective=False)
+    border = parse("廣州、深圳、珠海出入境邊防檢查總站按職責分工負責").mentions
+    assert [m.written for m in border] == ["廣州", "深圳", "珠海出入境邊防檢查總站"]
+
+
+def test_collective_members_tail_carries_back() -> None:
+    clause = parse("粵港共建智慧城市群專責小組、粵澳共建智慧城市群專責小組各成員單位按職責分工負責")
+    assert [(m.name, m.collective, m.role) for m in clause.mentions] == [
+        ("粵港共建智慧城市群專責小組各成員單位", True, "participating"),
+        ("粵澳共建智慧城市群專責小組各成員單位", True, "participating"),
+    ]
+    assert clause.mentions[0].written == "粵港共建智慧城市群專責小組"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        (
+            "省政務服務和數據管理局牽頭,各地級以上市“百千萬工程”指揮辦按職責分工負責",
+            [
+                ("省政務服務和數據管理局", "lead", False),
+                ("各地級以上市“百千萬工程”指揮辦", "participating", True),
+            ],
+        ),
+        ("各縱向幫扶單位按職責分工負責", [("各縱向幫扶單位", "participating", True)]),
+        (
+            "省發展改革委牽頭;各地級以上市人民政府負責",
+            [("省發展改革委", "lead", False), ("各地級以上市人民政府", "participating", True)],
+        ),
+        (
+            "省發展改革委牽頭；省科技廳配合",
+            [("省發展改革委", "lead", False), ("省科技廳", "participating", False)],
+        ),
+    ],
+)
+def test_collectives_and_semicolons(clause: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert [(m.name, m.role, m.collective) for m in parse(clause).mentions] == expected
+
+
+def test_open_ended() -> None:
+    clause = parse("省政務服務和數據管理局牽頭,省工業和信息化廳、統計局等有關單位按職責分工負責")
+    assert clause.open_ended
+    assert not clause.applies_below
+    assert by_role(clause) == (["省政務服務和數據管理局"], ["省工業和信息化廳", "省統計局"])
+    assert clause.mentions[-1].written == "統計局"
+    assert not parse("省科技廳牽頭,省財政廳按職責分工負責").open_ended
+
+
+def test_applies_below_simplified_full_width() -> None:
+    clause = parse("省工业和信息化厅牵头，省发展改革委等按职责分工负责，下同")
+    assert clause.applies_below
+    assert clause.open_ended
+    assert by_role(clause) == (["省工业和信息化厅"], ["省发展改革委"])
+
+
+def test_applies_below_alone_after_lead() -> None:
+    clause = parse("省科技廳牽頭,下同")
+    assert clause.applies_below
+    assert [m.name for m in clause.mentions] == ["省科技廳"]
+
+
+def test_flags_from_any_semicolon_part() -> None:
+    clause = parse("省科技廳牽頭,下同;省財政廳等部門配合")
+    assert clause.applies_below and clause.open_ended
+    assert by_role(clause) == (["省科技廳"], ["省財政廳"])
+
+
+def test_stray_spaces() -> None:
+    clause = parse("省發展改革委、商務廳、政務服務和數據管理局,省稅務局按職責分工負責 ")
+    assert by_role(clause) == ([], ["省發展改革委", "省商務廳", "省政務服務和數據管理局", "省稅務局"])
+    assert clause.text == "省發展改革委、商務廳、政務服務和數據管理局,省稅務局按職責分工負責"
+
+
+@pytest.mark.parametrize(
+    "clause", ["深圳", "CIM", "共建", "電力線、通信線、廣播電視線", "事業單位", "下同", "企業負責"]
+)
+def test_not_a_clause(clause: str) -> None:
+    assert parse_agency_clause(clause) is None
+
+
+def test_split_full_width_clause() -> None:
+    text = "推進工業互聯網平台建設。（省工业和信息化厅牵头，省发展改革委等按职责分工负责，下同）  \n"
+    body, clause, start = split_agency_clause(text)
+    assert body == "推進工業互聯網平台建設。"
+    assert start == text.index("（")
+    assert clause is not None
+    assert clause.text == "省工业和信息化厅牵头，省发展改革委等按职责分工负责，下同"
+    assert clause.applies_below
+
+
+def test_split_multiline_ascii_clause() -> None:
+    text = "第一行。\n推進未來網絡試驗設施(深圳)建設。(省委政法委牽頭)"
+    body, clause, start = split_agency_clause(text)
+    assert body == "第一行。\n推進未來網絡試驗設施(深圳)建設。"
+    assert start == text.rindex("(")
+    assert clause is not None
+    assert [(m.name, m.role) for m in clause.mentions] == [("省委政法委", "lead")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推進未來網絡試驗設施(深圳)建設",
+        "加快建設和完善城市信息模型(CIM)",
+        "推進農村“三線”(電力線、通信線、廣播電視線)",
+        "推動粵港澳大灣區數據跨境流動(共建)",
+        "深化公益類事業單位改革(事業單位)",
+        "沒有括號的條款。",
+    ],
+)
+def test_split_leaves_non_clauses(text: str) -> None:
+    assert split_agency_clause(text) == (text, None, -1)
+
+
+def test_split_nested_parenthesis_inside_clause() -> None:
+    text = "加強統籌。(省發展改革委牽頭,各地級以上市、縣(市、區)人民政府負責)"
+    body, clause, start = split_agency_clause(text)
+    assert body == "加強統籌。"
+    assert start == 5
+    assert clause is not None
+    # 、 inside the nested parenthesis does not split; the outer 、 does, and 各地級以上市 borrows 人民政府.
+    assert [(m.name, m.role) for m in clause.mentions] == [
+        ("省發展改革委", "lead"),
+        ("各地級以上市人民政府", "participating"),
+        ("縣(市、區)人民政府", "participating"),
+    ]
