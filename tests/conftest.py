@@ -1,0 +1,50 @@
+"""Shared fixtures: releases built from the project's sources and from the genre test documents."""
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dbay.build.pipeline import BuildResult, run_build
+
+PROJECT = Path(__file__).resolve().parent.parent
+SOURCES = PROJECT / "sources"
+GENRE = Path(__file__).resolve().parent / "fixtures" / "genre"
+
+
+def copy_sources(source_folders: list[Path], target: Path, version: str = "1.0") -> Path:
+    """A sources folder in ``target`` holding copies of the given document folders."""
+    target.mkdir(parents=True, exist_ok=True)
+    for folder in source_folders:
+        shutil.copytree(folder, target / folder.name, ignore=shutil.ignore_patterns("expected.yml"))
+    (target / "release.yml").write_text(f'version: "{version}"\n', encoding="utf-8")
+    return target
+
+
+def query(database: Path, sql: str, *params: object) -> list[sqlite3.Row]:
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
+        connection.row_factory = sqlite3.Row
+        return connection.execute(sql, params).fetchall()
+
+
+@pytest.fixture(scope="session")
+def seed_release(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
+    """The release built from the project's own sources/ (copied, so the register is not touched)."""
+    root = tmp_path_factory.mktemp("seeds")
+    sources = root / "sources"
+    shutil.copytree(SOURCES, sources)
+    yield run_build(sources, root / "dist")
+
+
+@pytest.fixture(scope="session")
+def seed_db(seed_release: BuildResult) -> Path:
+    return seed_release.written.path
+
+
+@pytest.fixture(scope="session")
+def genre_release(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    root = tmp_path_factory.mktemp("genre")
+    sources = copy_sources(sorted(p for p in GENRE.iterdir() if p.is_dir()), root / "sources")
+    return run_build(sources, root / "dist")
