@@ -1,0 +1,99 @@
+"""`dbay build` from the command line: progress, the summary, and one clear line for bad input."""
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import GENRE, copy_sources
+from dbay.cli import main
+
+DOCUMENT = "test-three-level-plan"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    """Sources with two documents, already built once into dist/."""
+    sources = copy_sources([GENRE / DOCUMENT, GENRE / "test-regulation-articles"], tmp_path / "sources")
+    result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+    (sources / "release.yml").write_text('version: "2.0"\n', encoding="utf-8")  # the next build would publish
+    return sources, tmp_path / "dist"
+
+
+def test_build_prints_progress_and_a_table_per_document(tmp_path: Path) -> None:
+    sources = copy_sources([GENRE / DOCUMENT], tmp_path / "sources")
+    result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 0
+    assert "[1/1] test-three-level-plan" in result.stderr
+    row = next(line for line in result.stdout.splitlines() if line.startswith(DOCUMENT + " "))
+    assert row.split()[1:5] == ["1", "10", "15", "43"]  # renditions, sections, provisions, agency links
+    assert (tmp_path / "dist" / "dbay-1.0.db").exists()
+
+
+def set_key(key: str, value: object) -> Callable[[Path], None]:
+    def change(sources: Path) -> None:
+        path = sources / DOCUMENT / "document.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if value is None:
+            del data[key]
+        else:
+            data[key] = value
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return change
+
+
+def set_rendition(key: str, value: str) -> Callable[[Path], None]:
+    def change(sources: Path) -> None:
+        path = sources / DOCUMENT / "document.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["renditions"][0][key] = value
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return change
+
+
+def write_file(name: str, content: bytes) -> Callable[[Path], None]:
+    return lambda sources: (sources / DOCUMENT / name).write_bytes(content)
+
+
+def duplicate_document(sources: Path) -> None:
+    (sources / "copy").mkdir()
+    for path in (sources / DOCUMENT).iterdir():
+        (sources / "copy" / path.name).write_bytes(path.read_bytes())
+
+
+BAD_INPUT = {
+    "missing key": (set_key("title", None), f"sources/{DOCUMENT}/document.yml: title: Field required"),
+    "invalid id": (set_key("id", "Bad ID"), f"sources/{DOCUMENT}/document.yml: id: String should match pattern"),
+    "not yaml": (write_file("document.yml", b"id: [unclosed\n"), f"sources/{DOCUMENT}/document.yml: not valid YAML"),
+    "unknown script": (set_rendition("script", "zh-Latn"),
+                       f"sources/{DOCUMENT}/document.yml: renditions.0.script: Input should be 'zh-Hans' or 'zh-Hant'"),
+    "missing file": (set_rendition("file", "absent.txt"), f"sources/{DOCUMENT}/absent.txt: rendition file is missing"),
+    "empty file": (write_file("official.txt", b" \n\n"), f"sources/{DOCUMENT}/official.txt: rendition file is empty"),
+    "not utf-8": (write_file("official.txt", "一、总体要求\n".encode("gb18030")),
+                  f"sources/{DOCUMENT}/official.txt: not UTF-8 (invalid byte at line 1"),
+    "outside folder": (set_rendition("file", "../release.yml"),
+                       f"sources/{DOCUMENT}/document.yml: renditions.0.file '../release.yml' points outside its folder"),
+    "two documents, one id": (duplicate_document, "id 'test-three-level-plan' is also the id of sources/"),
+    "missing release.yml": (lambda sources: (sources / "release.yml").unlink(), "sources/release.yml: file is missing"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUT)
+def test_bad_input_fails_with_one_line_and_leaves_dist_as_it_was(built: tuple[Path, Path], case: str) -> None:
+    sources, dist = built
+    breaks, message = BAD_INPUT[case]
+    breaks(sources)
+    before = snapshot(dist)
+    result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(dist)])
+    assert result.exit_code == 1
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 1 and message in error_lines[0], result.stderr
+    assert snapshot(dist) == before
