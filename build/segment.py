@@ -151,7 +151,7 @@ def segment(paragraphs: list[Paragraph], title: str) -> Outline:
 
     root = Node(ROOT, 0, None, None)
     stack: list[Node] = [root]
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         reason = boilerplate_reason(paragraph)
         if reason:
             excluded.append(Excluded(paragraph, reason))
@@ -160,7 +160,8 @@ def segment(paragraphs: list[Paragraph], title: str) -> Outline:
             style, number, label = paragraph.marker.style, paragraph.marker.number, paragraph.marker.label
         elif is_heading_like(paragraph):
             style, label = ("heading-bulleted" if paragraph.bulleted else "heading"), None
-            if not any(node.style == style for node in stack) and any(node.label for node in stack):
+            opens_new_level = not any(node.style == style for node in stack)
+            if (opens_new_level and any(node.label for node in stack)) or _interrupts(stack, paragraphs[index + 1 :]):
                 excluded.append(Excluded(paragraph, "unnumbered line inside numbered provisions "
                                          "(an inserted headline, caption or footer)"))
                 continue
@@ -183,6 +184,13 @@ def segment(paragraphs: list[Paragraph], title: str) -> Outline:
     _drop_empty_headings(outline)
     _check_numbering(outline)
     return outline
+
+
+def _interrupts(stack: list[Node], following: list[Paragraph]) -> bool:
+    """Whether the numbering open at the deepest level simply continues after this line."""
+    numbered = [node for node in stack if node.label]
+    after = next((p.marker for p in following if p.marker), None)
+    return bool(numbered and after and after.style == numbered[-1].style and after.number == numbered[-1].number + 1)
 
 
 def _drop_empty_headings(outline: Outline) -> None:

@@ -58,7 +58,7 @@ def content_hash(tables: dict[str, list[Record]]) -> str:
 def _read_rows(path: Path, table: str) -> dict[str, str]:
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
         connection.row_factory = sqlite3.Row
-        rows = connection.execute(f"select * from [{table}]").fetchall()  # noqa: S608 - our own table names
+        rows = connection.execute(f"select * from [{table}]").fetchall()
     return {row["id"]: json.dumps(dict(row), ensure_ascii=False, sort_keys=True) for row in rows}
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import GENRE, copy_sources
+
 from dbay.cli import main
 
 DOCUMENT = "test-three-level-plan"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import GENRE, query
+
 from dbay.build.pipeline import BuildResult
 
 DOCUMENTS = sorted(p.name for p in GENRE.iterdir() if p.is_dir())

@@ -7,7 +7,6 @@ copied from), not taken from the build's output.
 from pathlib import Path
 
 import pytest
-
 from conftest import query
 
 PLAN = "digital-bay-area-action-plan"

@@ -1,6 +1,7 @@
 """The trailing agency clause of a provision: roles, carried prefixes and suffixes, flags."""
 
 import pytest
+
 from dbay.build.agencies import AgencyClause, AgencyMention, parse_agency_clause, split_agency_clause
 
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import GENRE, SOURCES, copy_sources, query
+
 from dbay.build import write
 from dbay.build.ids import IdStabilityError, read_register
 from dbay.build.pipeline import run_build
@@ -132,7 +132,8 @@ def test_a_published_id_may_not_change_meaning(plan_sources: Path, tmp_path: Pat
 
 
 def test_an_invalid_record_names_document_path_and_field(plan_sources: Path, tmp_path: Path) -> None:
-    edit(plan_sources / "test-three-level-plan" / "official.txt", "2. 加强人才队伍建设。", "2. （省科技厅牵头）\n3. 加强人才队伍建设。")
+    edit(plan_sources / "test-three-level-plan" / "official.txt", "2. 加强人才队伍建设。",
+         "2. （省科技厅牵头）\n3. 加强人才队伍建设。")
     with pytest.raises(InvalidRecord, match=r"document test-three-level-plan, measure 3\.2\.2: field title"):
         run_build(plan_sources, tmp_path / "dist")
     assert not (tmp_path / "dist").exists()
