@@ -212,7 +212,7 @@ def _declared(
 
 def build_document(document: LoadedDocument) -> DocumentBuild:
     config = document.config
-    outlines = {r.id: segment(clean(r.raw), config.title) for r in document.renditions}
+    outlines = {r.id: segment(clean(r.raw), config.title, news=r.config.kind == "news") for r in document.renditions}
     canonical = _choose_canonical(outlines, document)
     outline = outlines[canonical.id]
     script = canonical.config.script

@@ -134,12 +134,13 @@ def _find_title(paragraphs: list[Paragraph], title: str) -> int | None:
     return candidates[-1] if candidates else None
 
 
-def segment(paragraphs: list[Paragraph], title: str) -> Outline:
+def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outline:
     """The outline of one rendition.
 
     ``title`` is the document's title, used to find where the document itself begins (reposts
-    put info boxes and issuing notices before it). Paragraphs before the first heading are the
-    outline's preamble: the caller knows whether they are the document's or a reporter's lead.
+    put info boxes and issuing notices before it). A news report opens with its own headline.
+    Paragraphs before the first heading are the outline's preamble: the caller knows whether
+    they are the document's or a reporter's lead.
     """
     excluded: list[Excluded] = []
     title_index = _find_title(paragraphs, title)
@@ -148,6 +149,9 @@ def segment(paragraphs: list[Paragraph], title: str) -> Outline:
         title_paragraph = paragraphs[title_index]
         excluded.extend(Excluded(p, "front matter before the document's title") for p in paragraphs[:title_index])
         paragraphs = paragraphs[title_index + 1 :]
+    elif news and paragraphs and is_heading_like(paragraphs[0]):
+        excluded.append(Excluded(paragraphs[0], "the news report's headline"))
+        paragraphs = paragraphs[1:]
 
     root = Node(ROOT, 0, None, None)
     stack: list[Node] = [root]
@@ -179,6 +183,13 @@ def segment(paragraphs: list[Paragraph], title: str) -> Outline:
         parent.children.append(node)
         stack.append(node)
 
+    if title_paragraph is None and len(root.children) == 1 and root.children[0].inferred and not root.body:
+        # One unnumbered heading over everything is the document's title, printed otherwise than
+        # document.yml has it: its body is the preamble, its children the top level.
+        wrapper = root.children[0]
+        title_paragraph, root.body, root.children = wrapper.head, wrapper.body, wrapper.children
+        for child in root.children:
+            child.parent = root
     outline = Outline(root, title_paragraph, list(root.body), excluded, [])
     root.body = []
     _drop_empty_headings(outline)

@@ -62,3 +62,17 @@ def test_a_repeated_number_is_reported_not_silently_merged() -> None:
     assert [n.head_text().text for n in result.leaves()] == ["甲。"]
     assert any("repeated number （一）" in problem for problem in result.problems)
     assert [e.paragraph.text.text for e in result.excluded] == ["（一）乙。"]
+
+
+def test_a_title_printed_otherwise_than_document_yml_is_still_the_title() -> None:
+    result = outline("关于印发测试方案的通知\n为做好工作，制定本方案。\n一、目标\n（一）甲。\n二、任务\n（一）乙。")
+    assert result.title is not None and result.title.text.text == "关于印发测试方案的通知"
+    assert [p.text.text for p in result.preamble] == ["为做好工作，制定本方案。"]
+    assert [".".join(map(str, n.path)) for n in result.leaves()] == ["1.1", "2.1"]
+
+
+def test_a_news_report_opens_with_its_headline() -> None:
+    result = segment(clean("我省发布数字化发展意见 推动转型\n记者获悉，我省发布意见。\n数字经济\n（一）甲。\n数字社会\n（一）乙。"),
+                     TITLE, news=True)
+    assert [e.reason for e in result.excluded] == ["the news report's headline"]
+    assert [".".join(map(str, n.path)) for n in result.leaves()] == ["1.1", "2.1"]
