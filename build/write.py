@@ -67,17 +67,26 @@ def _release_hash(path: Path) -> str:
         return connection.execute("select content_sha256 from releases").fetchone()[0]
 
 
+def releases(out_dir: Path) -> list[tuple[tuple[int, ...], Path]]:
+    """Every release database in ``out_dir`` with its version key, oldest first."""
+    found = []
+    for path in out_dir.glob("dbay-*.db") if out_dir.is_dir() else []:
+        try:
+            found.append((version_key(path.stem.removeprefix("dbay-")), path))
+        except ValueError:
+            continue  # not a release of ours
+    return sorted(found)
+
+
+def latest_release(out_dir: Path) -> Path | None:
+    found = releases(out_dir)
+    return found[-1][1] if found else None
+
+
 def previous_release(out_dir: Path, version: str) -> Path | None:
     """The newest release in ``out_dir`` older than ``version``."""
-    older = []
-    for path in out_dir.glob("dbay-*.db"):
-        other = path.stem.removeprefix("dbay-")
-        try:
-            if version_key(other) < version_key(version):
-                older.append((version_key(other), path))
-        except ValueError:
-            continue
-    return max(older)[1] if older else None
+    older = [path for key, path in releases(out_dir) if key < version_key(version)]
+    return older[-1] if older else None
 
 
 def changes_since(

@@ -12,7 +12,7 @@ from dbay.build.load import SourceError
 from dbay.build.pipeline import run_build
 from dbay.build.report import summary
 from dbay.build.validate import InvalidRecord
-from dbay.build.write import ReleaseConflict, previous_release
+from dbay.build.write import ReleaseConflict, latest_release
 
 BUILD_ERRORS = (SourceError, BuildError, InvalidRecord, IdStabilityError, ReleaseConflict)
 
@@ -35,10 +35,6 @@ def build(sources: Path, out: Path) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     click.echo(summary(result))
-
-
-def latest_release(out: Path) -> Path | None:
-    return previous_release(out, "999999") if out.is_dir() else None
 
 
 @main.command()

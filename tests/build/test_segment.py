@@ -72,7 +72,7 @@ def test_a_title_printed_otherwise_than_document_yml_is_still_the_title() -> Non
 
 
 def test_a_news_report_opens_with_its_headline() -> None:
-    result = segment(clean("我省发布数字化发展意见 推动转型\n记者获悉，我省发布意见。\n数字经济\n（一）甲。\n数字社会\n（一）乙。"),
-                     TITLE, news=True)
+    report = "我省发布数字化发展意见 推动转型\n记者获悉，我省发布意见。\n数字经济\n（一）甲。\n数字社会\n（一）乙。"
+    result = segment(clean(report), TITLE, news=True)
     assert [e.reason for e in result.excluded] == ["the news report's headline"]
     assert [".".join(map(str, n.path)) for n in result.leaves()] == ["1.1", "2.1"]
