@@ -12,14 +12,11 @@ and full-width punctuation, so both are accepted everywhere.
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
-import yaml
+from dbay.build.vocabulary import vocabulary
 
 Role = Literal["lead", "participating"]
-
-GRAMMAR_PATH = Path(__file__).with_name("agency_grammar.yml")
 
 _OPENERS = "(（“「『"
 _CLOSERS = ")）”」』"
@@ -64,7 +61,7 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
 
 @cache
 def _grammar() -> _Grammar:
-    raw = yaml.safe_load(GRAMMAR_PATH.read_text(encoding="utf-8"))
+    raw = vocabulary("agency_grammar.yml")
     return _Grammar(
         lead_markers=_longest_first(raw["role_markers"]["lead"]),
         participating_markers=_longest_first(raw["role_markers"]["participating"]),

@@ -9,12 +9,10 @@ above, so the build can show, level by level, what the text promises beside what
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from dbay.build.numbering import chinese_number
 from dbay.build.scripts import to_hans
+from dbay.build.vocabulary import vocabulary
 
 _SENTENCE = re.compile(r"[^。；;！？\n]+")
 
@@ -28,8 +26,8 @@ class Declaration:
 
 @cache
 def _grammar() -> tuple[re.Pattern[str], str]:
-    data = yaml.safe_load(resources.files("dbay.build").joinpath("genre.yml").read_text("utf-8"))
-    return re.compile(data["declared_counts"]["count"]), data["declared_counts"]["total_marker"]
+    grammar = vocabulary("genre.yml")["declared_counts"]
+    return re.compile(grammar["count"]), grammar["total_marker"]
 
 
 def declared_counts(text: str) -> list[Declaration]:

@@ -12,14 +12,12 @@ before it; directly under a heading it is that section's preamble.
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-
-import yaml
 
 from dbay.build.clean import HEADING_MAX_CHARS, Paragraph
 from dbay.build.compare import comparable
 from dbay.build.scripts import to_hans
 from dbay.build.textmap import MappedText, join
+from dbay.build.vocabulary import vocabulary
 
 ROOT = "root"
 
@@ -98,8 +96,7 @@ class Outline:
 
 @cache
 def _boilerplate() -> tuple[re.Pattern[str], ...]:
-    data = yaml.safe_load(resources.files("dbay.build").joinpath("genre.yml").read_text("utf-8"))
-    return tuple(re.compile(pattern) for pattern in data["boilerplate"])
+    return tuple(re.compile(pattern) for pattern in vocabulary("genre.yml")["boilerplate"])
 
 
 def boilerplate_reason(paragraph: Paragraph) -> str | None:
