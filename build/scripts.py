@@ -1,7 +1,9 @@
 """Script conversion between Simplified (zh-Hans) and Traditional (zh-Hant) Chinese, by OpenCC.
 
-Conversion is character and phrase based (OpenCC's ``s2t`` and ``t2s``): it changes the script,
-never the vocabulary, so converted text says exactly what its source says. ``to_mainland``
+Conversion changes the script, never the vocabulary, so converted text says exactly what its
+source says: OpenCC's ``t2s`` to Simplified, and ``s2tw`` to Traditional, whose character forms
+(為, 群, 啟) are the ones readers in Hong Kong, Macao and Taiwan use, where plain ``s2t`` gives
+OpenCC's own (爲, 羣, 啓); of the converters, it differs least from the Traditional sources. ``to_mainland``
 additionally maps Taiwan vocabulary (數位, 網路, 資訊) to mainland words; it serves comparison
 between renditions only and never produces published text.
 """
@@ -12,7 +14,6 @@ from typing import Literal
 import opencc
 
 Script = Literal["zh-Hans", "zh-Hant"]
-CONVERTER_NAME = {"zh-Hans": "opencc-t2s", "zh-Hant": "opencc-s2t"}
 
 
 @cache
@@ -25,7 +26,7 @@ def to_hans(text: str) -> str:
 
 
 def to_hant(text: str) -> str:
-    return _converter("s2t").convert(text)
+    return _converter("s2tw").convert(text)
 
 
 def convert(text: str, target: Script) -> str:
