@@ -3,11 +3,13 @@
 ``run_build`` is the library entry point; ``dbay build`` is a thin layer over it.
 """
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from dbay.build.assemble import DocumentBuild, build_document
+from dbay.build.downloads import write_downloads
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, load_documents, load_release
 from dbay.build.validate import Records, to_records
@@ -24,8 +26,6 @@ class BuildResult:
 
 
 def _source_files(sources: Path, builds: list[DocumentBuild]) -> list[dict[str, str]]:
-    import hashlib
-
     files = [sources / RELEASE_FILE]
     for build in builds:
         files.append(build.loaded.folder / DOCUMENT_FILE)
@@ -56,5 +56,7 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")
     written = write_release(records, release.version, _source_files(sources, builds), out_dir, applied)
+    progress("Writing downloads (CSV and JSON Lines zip, data package, checksums)")
+    write_downloads(written.path)
     registered = extend_register(sources, meanings, release.version)
     return BuildResult(release.version, builds, records, written, registered)

@@ -157,6 +157,7 @@ def write_release(
             db[name].insert_all((to_row(record) for record in rows), batch_size=500)  # type: ignore[union-attr]
         db.conn.commit()
         db.close()
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a release is for everyone to read
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):

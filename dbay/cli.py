@@ -1,6 +1,5 @@
 """The ``dbay`` command: a thin layer over the library."""
 
-import os
 import sys
 from pathlib import Path
 
@@ -38,18 +37,17 @@ def build(sources: Path, out: Path) -> None:
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="Folder of releases to serve.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(out: Path, host: str, port: int) -> None:
-    """Serve the latest release with Datasette, read-only."""
-    release = latest_release(out)
-    if release is None:
+    """Serve the JSON API, Datasette (/data/) and the downloads of every release in --out."""
+    import uvicorn
+
+    from dbay.service.asgi import create_asgi
+
+    if latest_release(out) is None:
         click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
         sys.exit(1)
-    metadata = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yml"
-    arguments = [sys.executable, "-m", "datasette", "serve", "--immutable", str(release), "--host", host,
-                 "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
-    if metadata.is_file():
-        arguments += ["--metadata", str(metadata)]
-    os.execv(sys.executable, arguments)
+    uvicorn.run(create_asgi(out), host=host, port=port, log_level="info")

@@ -17,7 +17,7 @@ from dbay.schema.records import PUBLISHED_RECORDS, Record
 _SQLITE_TYPES: dict[type, type] = {str: str, int: int, float: float, bool: int, date: str, datetime: str}
 
 
-def _base_type(annotation: Any) -> tuple[type | None, bool]:
+def base_type(annotation: Any) -> tuple[type | None, bool]:
     """(Python type the column stores, whether it is nullable). Lists, dicts and models are JSON text."""
     nullable = False
     origin = typing.get_origin(annotation)
@@ -40,17 +40,17 @@ def columns(model: type[Record]) -> dict[str, type]:
     """Column name → the type sqlite-utils should give it."""
     result: dict[str, type] = {}
     for name, info in model.model_fields.items():
-        base, _ = _base_type(info.annotation)
+        base, _ = base_type(info.annotation)
         result[name] = _SQLITE_TYPES.get(base, str) if base is not None else str
     return result
 
 
 def not_null(model: type[Record]) -> set[str]:
-    return {name for name, info in model.model_fields.items() if not _base_type(info.annotation)[1]}
+    return {name for name, info in model.model_fields.items() if not base_type(info.annotation)[1]}
 
 
 def json_columns(model: type[Record]) -> set[str]:
-    return {name for name, info in model.model_fields.items() if _base_type(info.annotation)[0] is None}
+    return {name for name, info in model.model_fields.items() if base_type(info.annotation)[0] is None}
 
 
 def to_row(record: Record) -> dict[str, Any]:

@@ -1,0 +1,284 @@
+"""Bulk downloads beside a release: its tables as CSV and JSON Lines, a Data Package, checksums.
+
+For ``dist/dbay-<v>.db`` this writes, in the same folder:
+
+- ``dbay-<v>.zip``: ``csv/<table>.csv`` and ``jsonl/<table>.jsonl`` for every published table, and
+  ``datapackage.json`` at its root describing the CSV files;
+- ``dbay-<v>.datapackage.json``: the same descriptor, to read without unzipping (its paths are
+  relative to the root of the zip);
+- ``dbay-<v>.SHA256SUMS``: the SHA-256 of the database, the zip and the descriptor, in the format
+  ``sha256sum -c`` checks.
+
+The descriptor is a Frictionless Tabular Data Package (v1, the version most tools read). Column
+names, types, nullability, keys and descriptions all come from the record models through
+``dbay.schema.tables``; only the published tables are exported, never helper tables such as a
+search index. Every file is a pure function of the database, so writing twice gives the same bytes.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import os
+import sqlite3
+import tempfile
+import types
+import typing
+import zipfile
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from importlib.metadata import metadata
+from pathlib import Path
+from typing import Any
+
+from dbay.schema.records import PUBLISHED_RECORDS, Record
+from dbay.schema.tables import base_type, json_columns, not_null
+
+TITLE = "dbay — Guangdong's digital-policy documents as open data"
+
+# Frictionless field types of the Python types dbay.schema.tables reports for non-JSON columns.
+_FIELD_TYPES: dict[type, str] = {
+    str: "string", int: "integer", float: "number", bool: "boolean", date: "date", datetime: "datetime",
+}
+
+# Booleans are written as the JSON literals, the same in CSV as in JSON Lines, and declared as the
+# only accepted spellings so that a stray 0/1 or "True" fails validation instead of passing silently.
+_TRUE, _FALSE = "true", "false"
+
+# A zip entry's timestamp is part of the archive's bytes: a fixed one keeps rebuilds identical.
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+Row = dict[str, Any]
+
+
+def download_paths(database: Path) -> dict[str, Path]:
+    """The download files of the release database dist/dbay-<v>.db: {"database": …/dbay-<v>.db, "tables": …/dbay-<v>.zip,
+    "datapackage": …/dbay-<v>.datapackage.json, "checksums": …/dbay-<v>.SHA256SUMS}"""
+    if not (database.name.startswith("dbay-") and database.suffix == ".db"):
+        raise ValueError(f"{database} is not a release database named dbay-<version>.db")
+    stem = database.with_suffix("")
+    return {
+        "database": database,
+        "tables": stem.with_name(f"{stem.name}.zip"),
+        "datapackage": stem.with_name(f"{stem.name}.datapackage.json"),
+        "checksums": stem.with_name(f"{stem.name}.SHA256SUMS"),
+    }
+
+
+def write_downloads(database: Path) -> dict[str, Path]:
+    """Write the downloads of one release beside its database (atomically: temp file then os.replace, like build/write.py),
+    and return download_paths(database). Idempotent: writing twice gives byte-identical files (fixed zip timestamps, sorted
+    entries), so a rebuild of an unchanged release changes nothing."""
+    paths = download_paths(database)
+    with _connect(database) as connection:
+        release = _release(connection, database)
+        tables = {model.table: _rows(connection, model) for model in PUBLISHED_RECORDS}
+    descriptor = _json_bytes(datapackage(release))
+    entries = {"datapackage.json": descriptor}
+    for model in PUBLISHED_RECORDS:
+        entries[f"csv/{model.table}.csv"] = csv_bytes(model, tables[model.table])
+        entries[f"jsonl/{model.table}.jsonl"] = jsonl_bytes(model, tables[model.table])
+    _write_atomic(paths["tables"], _zip_bytes(entries))
+    _write_atomic(paths["datapackage"], descriptor)
+    _write_atomic(paths["checksums"], _checksums([paths["database"], paths["tables"], paths["datapackage"]]))
+    return paths
+
+
+# Field types ---------------------------------------------------------------------------------
+
+
+def _is_list(annotation: Any) -> bool:
+    """Whether a JSON column holds a list (else an object), looking through Optional and Annotated."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        return any(_is_list(argument) for argument in typing.get_args(annotation))
+    return origin is list
+
+
+def field_types(model: type[Record]) -> dict[str, str]:
+    """Column name → Frictionless field type, in model field order."""
+    json_cols = json_columns(model)
+    result: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        if name in json_cols:
+            result[name] = "array" if _is_list(info.annotation) else "object"
+        else:
+            result[name] = _FIELD_TYPES[base_type(info.annotation)[0]]  # type: ignore[index]
+    return result
+
+
+# Descriptor ----------------------------------------------------------------------------------
+
+
+def _field(model: type[Record], name: str, kind: str, required: bool) -> dict[str, Any]:
+    field: dict[str, Any] = {"name": name, "type": kind, "description": model.model_fields[name].description}
+    if kind == "boolean":
+        field["trueValues"], field["falseValues"] = [_TRUE], [_FALSE]
+    if required:
+        field["constraints"] = {"required": True}
+    return field
+
+
+def _foreign_key(model: type[Record], column: str, table: str, other_column: str) -> dict[str, Any]:
+    # A Data Package names a reference to the resource's own rows with the empty string.
+    resource = "" if table == model.table else table
+    return {"fields": [column], "reference": {"resource": resource, "fields": [other_column]}}
+
+
+def table_schema(model: type[Record]) -> dict[str, Any]:
+    required = not_null(model)
+    schema: dict[str, Any] = {
+        "fields": [_field(model, name, kind, name in required) for name, kind in field_types(model).items()],
+        # Only an empty cell is null: the text columns may legitimately hold "NA", "-" and the like.
+        "missingValues": [""],
+        "primaryKey": list(model.primary_key),
+    }
+    if model.foreign_keys:
+        schema["foreignKeys"] = [_foreign_key(model, *key) for key in model.foreign_keys]
+    return schema
+
+
+def resource(model: type[Record]) -> dict[str, Any]:
+    return {
+        "profile": "tabular-data-resource",
+        "name": model.table,
+        "path": f"csv/{model.table}.csv",
+        "format": "csv",
+        "mediatype": "text/csv",
+        # The IANA name, as the spec asks; readers (Frictionless included) skip the BOM of a UTF-8 file.
+        "encoding": "utf-8",
+        "description": model.description,
+        "schema": table_schema(model),
+    }
+
+
+def datapackage(release: Row) -> dict[str, Any]:
+    """The Data Package descriptor of a release, given its row of the releases table."""
+    version = release["version"]
+    return {
+        "profile": "tabular-data-package",
+        "name": "dbay",
+        "title": TITLE,
+        "description": (
+            f"{metadata('dbay')['Summary']}. Release {version}, record schema {release['schema_version']}. "
+            f"Each resource's path is relative to the root of dbay-{version}.zip, which also holds every "
+            "table as JSON Lines (jsonl/<table>.jsonl)."
+        ),
+        "version": version,
+        "created": release["built_at"],
+        "content_sha256": release["content_sha256"],
+        "resources": [resource(model) for model in PUBLISHED_RECORDS],
+    }
+
+
+# Reading the release -------------------------------------------------------------------------
+
+
+def _connect(database: Path) -> sqlite3.Connection:
+    # Read-only, so that exporting can never modify the release it describes.
+    connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+def _release(connection: sqlite3.Connection, database: Path) -> Row:
+    rows = connection.execute("select * from releases").fetchall()
+    if len(rows) != 1:
+        raise ValueError(f"{database} has {len(rows)} rows in releases, not one")
+    release = dict(rows[0])
+    if database.name != f"dbay-{release['version']}.db":
+        raise ValueError(f"{database} holds release {release['version']}: its downloads would be misnamed")
+    return release
+
+
+def _rows(connection: sqlite3.Connection, model: type[Record]) -> list[Row]:
+    """The table's rows in model field order, ordered by primary key so every export is the same."""
+    names = ", ".join(f"[{name}]" for name in model.model_fields)
+    key = ", ".join(f"[{name}]" for name in model.primary_key)
+    return [dict(row) for row in connection.execute(f"select {names} from [{model.table}] order by {key}")]
+
+
+# Writing the files ---------------------------------------------------------------------------
+
+
+def _csv_cell(kind: str, value: Any) -> Any:
+    if value is None:
+        return ""  # the package's only missing value
+    if kind == "boolean":
+        return _TRUE if value else _FALSE
+    return value  # JSON columns are already JSON text in SQLite, which is what Frictionless parses
+
+
+def _json_value(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "boolean":
+        return bool(value)
+    if kind in ("array", "object"):
+        return json.loads(value)
+    return value
+
+
+def _converted(model: type[Record], rows: Iterable[Row], convert: Callable[[str, Any], Any]) -> Iterable[list[Any]]:
+    kinds = field_types(model)
+    for row in rows:
+        yield [convert(kind, row[name]) for name, kind in kinds.items()]
+
+
+def csv_bytes(model: type[Record], rows: Iterable[Row]) -> bytes:
+    """The table as CSV: RFC 4180 (CRLF, minimal quoting), UTF-8 with a BOM so that Excel reads the Chinese."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(model.model_fields)
+    writer.writerows(_converted(model, rows, _csv_cell))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def jsonl_bytes(model: type[Record], rows: Iterable[Row]) -> bytes:
+    """The table as JSON Lines: one object a row, keys in field order, JSON columns as JSON values."""
+    names = list(model.model_fields)
+    lines = (json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False)
+             for values in _converted(model, rows, _json_value))
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def _json_bytes(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _zip_bytes(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            # Fixed too, since the defaults depend on the platform that writes the zip.
+            info.create_system = 3  # Unix
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, entries[name])
+    return buffer.getvalue()
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _checksums(paths: list[Path]) -> bytes:
+    # Two spaces: sha256sum's text mode, which `sha256sum -c` reads on every platform.
+    return "".join(f"{_sha256(path)}  {path.name}\n" for path in paths).encode("utf-8")
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` in one rename; leave it untouched (mtime too) if it already holds them."""
+    if target.exists() and target.read_bytes() == data:
+        return
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, 0o644)  # downloads are for everyone to read; mkstemp creates them private
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

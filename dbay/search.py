@@ -1,0 +1,286 @@
+"""Substring search over measures, in either script: one implementation for the JSON API and Datasette.
+
+Semantics
+---------
+A query is split at whitespace into terms; a measure matches when **every** term occurs as a
+substring of its title or text, in Simplified or Traditional script. Matching compares *folded*
+text: each character converted to Simplified on its own (OpenCC t2s) and ASCII-style lowercased,
+so 養老 finds 养老, ipv6 finds IPv6, and a term found inside a text is always found by the index
+(folding character by character maps every substring of a text to a substring of its folded
+form, which whole-text conversion, choosing characters by context, would not guarantee).
+Punctuation inside a term must match exactly; punctuation at its ends is ignored, so a term
+typed as ``"养老"`` or 「养老」 means 养老. A query without a letter, digit or ideograph searches
+nothing (``match_expression`` returns None). ``OR``, ``NOT``, ``*`` and quotes are ordinary
+characters, never operators.
+
+Index
+-----
+SQLite's tokenizers cannot do this unaided: ``unicode61`` takes a run of ideographs as one word
+and ``trigram`` cannot match terms shorter than three characters. So the index stores a
+tokenised copy of each measure in which every character is its own token, and a term becomes
+an FTS5 phrase: consecutive tokens, that is a substring. The table::
+
+    create virtual table measures_fts using fts5(measure_id unindexed, title, text, tokenize='ascii')
+
+has one row a measure, ``measures_fts.rowid = measures.rowid``. A character's token is:
+
+* an ASCII letter or digit: itself, lowercased (``5G`` is ``5 g``);
+* any other ASCII character and any whitespace: ``u`` and its code point in lowercase hex
+  (``+`` is ``u2b``, a line break ``ua``), because the ``ascii`` tokenizer would otherwise drop
+  it and a phrase could then run across it; being longer than one character, such a token never
+  equals a letter's;
+* any other character (ideographs, full-width punctuation ，、。): itself. The ``ascii``
+  tokenizer takes every non-ASCII character as a token character and changes none, so the
+  tokens stored are exactly those written; ``unicode61`` would drop the full-width punctuation
+  (letting a phrase run across it) and fold case and diacritics by its own tables.
+
+The title and text columns hold the folded Simplified form; where the Traditional column folds
+to something else (rarely: 2 of the 113 seed measures, with 著 for 着 and 鍊 for 链), its folded form follows on a
+new line, so Traditional-only characters are found too and no phrase spans the two.
+
+Ranking is bm25 with the title weighted ten times the text (``RANK_SQL``); the same weights are
+stored as the table's default ``rank``, so ``order by rank`` ranks the same way.
+
+Without any plugin
+------------------
+The release file is downloadable; plain SQLite (3.9 or later) can query the index by writing
+terms the way the index stores them: Simplified, characters space-separated, ASCII lowercase,
+each term a double-quoted phrase::
+
+    select measure_id, title from measures_fts where measures_fts match '"养 老"' order by rank;
+    select measure_id from measures_fts where measures_fts match '"数 据" AND "5 g"';
+    select measure_id from measures_fts where measures_fts match 'title : "互 联 网"';  -- titles only
+    select m.* from measures_fts join measures m on m.rowid = measures_fts.rowid
+      where measures_fts match '"大 湾 区"' order by rank;
+
+A bare ``养老`` is one token, which the index never holds, and matches nothing. ``measure_id``
+joins to ``measures.id`` as well; that join holds even if a copy of the file is vacuumed, since
+SQLite does not promise to keep the rowids of a table without an INTEGER PRIMARY KEY. The slow
+way needs no index at all: ``where text like '%养老%' or text_hant like '%養老%'``.
+"""
+
+import html
+import re
+import sqlite3
+from collections.abc import Iterator
+
+from dbay.build.scripts import to_hans
+
+TABLE = "measures_fts"
+TITLE_WEIGHT = 10.0
+TEXT_WEIGHT = 1.0
+
+# bm25 takes one weight a column: measure_id is unindexed, so its weight is never used.
+RANK_SQL = f"bm25({TABLE}, 0.0, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
+JOIN_SQL = f"{TABLE}.rowid = measures.rowid"
+MATCH_SQL = f"{TABLE} match :match"
+
+# A valid expression that matches no row, for SQL callers that cannot skip an empty search.
+MATCH_NOTHING = '""'
+
+
+class _Folded(dict[int, str]):
+    """str.translate table from a code point to its folded character, filled as characters are met.
+
+    Folding goes a character at a time, so it never changes a text's length and a position in
+    the folded text is a position in the original: the snippet relies on that.
+    """
+
+    def __missing__(self, code_point: int) -> str:
+        character = chr(code_point)
+        if character.isascii():
+            folded = character.lower()
+        elif 0xD800 <= code_point <= 0xDFFF:
+            folded = character  # a lone surrogate (from a broken client) cannot go through OpenCC
+        else:
+            simplified = to_hans(character).lower()
+            folded = simplified if len(simplified) == 1 else character
+        self[code_point] = folded
+        return folded
+
+
+class _Tokens(dict[int, str]):
+    """str.translate table from a folded character to its index token and a separating space."""
+
+    def __missing__(self, code_point: int) -> str:
+        character = chr(code_point)
+        # The ascii tokenizer drops ASCII punctuation, whitespace must leave a boundary behind,
+        # and a lone surrogate cannot be encoded for SQLite: these are written as code points.
+        opaque = (character.isascii() and not character.isalnum()) or character.isspace()
+        opaque = opaque or 0xD800 <= code_point <= 0xDFFF
+        self[code_point] = (f"u{code_point:x}" if opaque else character) + " "
+        return self[code_point]
+
+
+_FOLDED = _Folded()
+_TOKENS = _Tokens()
+
+
+def fold(text: str) -> str:
+    """The form search compares: each character Simplified (t2s) and lowercased, same length."""
+    return text.translate(_FOLDED)
+
+
+def _folded_tokens(folded: str) -> str:
+    return folded.translate(_TOKENS).rstrip(" ")
+
+
+def tokens(text: str) -> str:
+    """The indexed form of a text: its folded characters as space-separated tokens.
+
+    >>> tokens("5G+養老，IPv6")
+    '5 g u2b 养 老 ， i p v 6'
+    """
+    return _folded_tokens(fold(text))
+
+
+def _trimmed(term: str) -> str:
+    """The term without the punctuation at its ends, or "" when it has no letter, digit or ideograph."""
+    searchable = [index for index, character in enumerate(term) if character.isalnum()]
+    return term[searchable[0] : searchable[-1] + 1] if searchable else ""
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded terms a query searches for, each once, in the order typed."""
+    terms = (_trimmed(term) for term in fold(query).split())
+    return list(dict.fromkeys(term for term in terms if term))
+
+
+def _phrase(term: str) -> str:
+    # Tokens never hold a double quote (ASCII punctuation becomes u22), but doubling quotes keeps
+    # the phrase a valid FTS5 string whatever the token rules become.
+    return '"' + _folded_tokens(term).replace('"', '""') + '"'
+
+
+def match_expression(query: str) -> str | None:
+    """The FTS5 MATCH string for a user's query, or None when it has nothing to search for.
+
+    Every term becomes a phrase of single-character tokens, the phrases joined by AND. User input
+    only ever reaches the expression as tokens inside double quotes, so no query is an FTS5
+    syntax error and none can use FTS5 operators.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return None
+    return " AND ".join(_phrase(term) for term in terms)
+
+
+def search_sql(columns: str = "measures.*", where: str | None = None) -> str:
+    """A select of ``columns`` from measures matching the parameter ``:match``, best first.
+
+    Bind ``:match`` to ``match_expression(query)`` (skip the search when that is None). ``where``
+    adds conditions on ``measures`` (and their parameters are the caller's); append ``limit`` and
+    ``offset`` as needed. Ties are ordered by ``measures.id``, so pages are stable. To build the
+    statement another way, the pieces are ``MATCH_SQL``, ``JOIN_SQL`` and ``RANK_SQL``.
+    """
+    condition = MATCH_SQL if where is None else f"{MATCH_SQL} and ({where})"
+    return (
+        f"select {columns} from {TABLE} join measures on {JOIN_SQL} "
+        f"where {condition} order by {RANK_SQL}, measures.id"
+    )
+
+
+def _index_form(simplified: str, traditional: str | None) -> str:
+    # The Traditional column is converted from the Simplified one or the other way round, so the
+    # two usually fold alike; where they do not, index both, a line break keeping phrases apart.
+    if traditional is None or fold(traditional) == fold(simplified):
+        return simplified
+    return f"{simplified}\n{traditional}"
+
+
+def _index_rows(connection: sqlite3.Connection) -> Iterator[tuple[int, str, str, str]]:
+    rows = connection.execute("select rowid, id, title, text, title_hant, text_hant from measures order by rowid")
+    for rowid, measure_id, title, text, title_hant, text_hant in rows:
+        yield rowid, measure_id, tokens(_index_form(title, title_hant)), tokens(_index_form(text, text_hant))
+
+
+def create_index(connection: sqlite3.Connection) -> None:
+    """(Re)create ``measures_fts`` from the ``measures`` table of an open database.
+
+    Runs in one savepoint: it commits when no transaction was open, and otherwise becomes part of
+    the caller's transaction (which the caller then commits).
+    """
+    connection.execute("savepoint create_search_index")
+    try:
+        connection.execute(f"drop table if exists {TABLE}")
+        connection.execute(
+            f"create virtual table {TABLE} using fts5(measure_id unindexed, title, text, tokenize='ascii')"
+        )
+        connection.executemany(
+            f"insert into {TABLE}(rowid, measure_id, title, text) values (?, ?, ?, ?)", _index_rows(connection)
+        )
+        # The stored default makes a plain `order by rank` rank as RANK_SQL does.
+        connection.execute(
+            f"insert into {TABLE}({TABLE}, rank) values ('rank', ?)", (f"bm25(0.0, {TITLE_WEIGHT}, {TEXT_WEIGHT})",)
+        )
+        # The release is read-only: merging the index into one segment makes every query cheaper.
+        connection.execute(f"insert into {TABLE}({TABLE}) values ('optimize')")
+    except BaseException:
+        connection.execute("rollback to create_search_index")
+        connection.execute("release create_search_index")
+        raise
+    connection.execute("release create_search_index")
+
+
+def _occurrences(folded: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of the terms in a folded text, leftmost first, the longest at a tie."""
+    pattern = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return [match.span() for match in re.finditer(pattern, folded)]
+
+
+def _window(length: int, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """About ``width`` characters centred on the first span, widened so that no span is cut."""
+    first_start, first_end = spans[0]
+    size = max(width, first_end - first_start)
+    start = max(0, min(first_start - (size - (first_end - first_start)) // 2, length - size))
+    end = min(length, start + size)
+    for span_start, span_end in spans:
+        if span_start < start < span_end:
+            start = span_start
+        if span_start < end < span_end:
+            end = span_end
+    return start, end
+
+
+def snippet(
+    text: str, query: str, width: int = 60, mark: tuple[str, str] = ("<mark>", "</mark>"), escape: bool = True
+) -> str | None:
+    """About ``width`` characters of ``text`` around the first occurrence of a query term.
+
+    Terms are found in either script (on the folded text) but the text's own characters are
+    returned, every occurrence in the window wrapped in ``mark``, with "…" where the text is cut.
+    With ``escape`` (the default, as the default marks are HTML) the text is HTML-escaped and the
+    marks are not; pass ``escape=False`` for plain-text marks. None when no term occurs in the
+    text (the measure may have matched by its title or its other script).
+    """
+    terms = query_terms(query)
+    spans = _occurrences(fold(text), terms) if terms else []
+    if not spans:
+        return None
+    start, end = _window(len(text), spans, width)
+    quote = html.escape if escape else str
+    pieces = ["…"] if start > 0 else []
+    cursor = start
+    for span_start, span_end in spans:
+        if start <= span_start and span_end <= end:
+            pieces += [quote(text[cursor:span_start]), mark[0], quote(text[span_start:span_end]), mark[1]]
+            cursor = span_end
+    pieces.append(quote(text[cursor:end]))
+    if end < len(text):
+        pieces.append("…")
+    return "".join(pieces)
+
+
+def register_functions(connection: sqlite3.Connection) -> None:
+    """Make the search usable from SQL on this connection (for Datasette's prepare_connection).
+
+    ``dbay_match(query)`` gives the MATCH expression, or one that matches nothing where the query
+    has nothing to search for, so a canned query with an empty search returns no rows rather than
+    an error; ``dbay_snippet(text, query)`` gives the HTML snippet.
+    """
+    connection.create_function(
+        "dbay_match", 1, lambda query: match_expression(query or "") or MATCH_NOTHING, deterministic=True
+    )
+    connection.create_function(
+        "dbay_snippet", 2, lambda text, query: snippet(text or "", query or ""), deterministic=True
+    )

@@ -1,0 +1,68 @@
+"""/api/v1/agencies: the bodies named in agency clauses, with the measures they lead and share."""
+
+import json
+from typing import Any
+
+from flask import url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from dbay.service.context import db, language, meta, text
+from dbay.service.errors import not_found
+from dbay.service.paging import links, offset_from_cursor
+from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, CommonArgs, ListArgs, envelope
+from dbay.service.store import row, rows
+
+blueprint = Blueprint("agencies", __name__, url_prefix="/api/v1/agencies",
+                      description="Agencies, and the measures each leads (牵头) and shares (按职责分工负责).")
+
+COUNTS = """select a.*, sum(ma.role = 'lead') as leads, sum(ma.role = 'participating') as shares
+            from agencies a left join measure_agencies ma on ma.agency_id = a.id"""
+
+
+def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "id": record["id"], "name": text(record, "name", lang), "aliases": json.loads(record["aliases"]),
+        "collective": bool(record["collective"]),
+        "counts": {"lead": record["leads"] or 0, "participating": record["shares"] or 0},
+        "links": {"self": url_for("agencies.Agency", agency_id=record["id"]),
+                  "measures": url_for("measures.Measures", agency=record["id"])},
+    }
+
+
+@blueprint.route("")
+class Agencies(MethodView):
+    @blueprint.arguments(ListArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("AgencyList", AgencySummarySchema, many=True))
+    def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
+        """Every agency, those leading most measures first."""
+        offset = offset_from_cursor(cursor)
+        total = db().execute("select count(*) from agencies").fetchone()[0]
+        found = rows(db(), f"{COUNTS} group by a.id order by leads desc, shares desc, a.id limit ? offset ?",
+                     limit, offset)
+        return {"data": [summary(a, language()) for a in found], "meta": meta(total=total, limit=limit),
+                "links": links("agencies.Agencies", offset, limit, total)}
+
+
+@blueprint.route("/<agency_id>")
+class Agency(MethodView):
+    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("AgencyResponse", AgencyDetailSchema, many=False))
+    def get(self, agency_id: str, **_: Any) -> dict[str, Any]:
+        """One agency with the measures it leads and shares."""
+        record = row(db(), f"{COUNTS} where a.id = ? group by a.id", agency_id)
+        if record is None:
+            raise not_found(f"agency {agency_id!r}")
+        lang = language()
+        measures: dict[str, list[dict[str, Any]]] = {"lead": [], "participating": []}
+        for measure in rows(db(), """
+                select m.id, m.document_id, m.path, m.title, m.title_hant, ma.role, ma.inherited
+                from measure_agencies ma join measures m on m.id = ma.measure_id
+                where ma.agency_id = ? order by m.document_id, m.position""", agency_id):
+            measures[measure["role"]].append({
+                "id": measure["id"], "document_id": measure["document_id"], "path": measure["path"],
+                "title": text(measure, "title", lang), "inherited": bool(measure["inherited"]),
+                "url": url_for("measures.Measure", measure_id=measure["id"]),
+            })
+        data = summary(record, lang) | {"measures": measures}
+        return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

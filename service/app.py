@@ -1,0 +1,57 @@
+"""The Flask application factory: the JSON API, the home page and the downloads of one data folder.
+
+Configuration is passed in (``DATA_DIR``, the folder ``dbay build`` writes releases to); nothing
+is read from the environment or the network. The API's OpenAPI description is generated from the
+marshmallow schemas by flask-smorest, and its interactive page uses Swagger UI's files from the
+``swagger_ui_bundle`` package, served locally.
+"""
+
+from pathlib import Path
+from typing import Any
+
+import swagger_ui_bundle
+from flask import Flask, Response, send_from_directory
+from flask_smorest import Api
+
+from dbay.service import agencies, context, documents, errors, measures, pages, releases
+from dbay.service.store import ReleaseStore
+
+SWAGGER_ASSETS = "/api/docs/assets/"
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    here = Path(__file__).resolve().parent
+    app = Flask("dbay.service", root_path=str(here), template_folder="templates", static_folder=None)
+    app.config.update(
+        DATA_DIR=Path("dist"),
+        API_TITLE="dbay: Guangdong digital-policy provisions",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api",
+        OPENAPI_JSON_PATH="v1/openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="docs",
+        OPENAPI_SWAGGER_UI_URL=SWAGGER_ASSETS,
+        API_SPEC_OPTIONS={
+            "info": {"description": "Every provision of Guangdong's digital-policy documents, with permanent "
+                                    "identifiers, agencies and roles, both scripts, and links to the source text. "
+                                    "Every response names the release that answered (meta.release and the "
+                                    "X-Dataset-Version header); errors are RFC 9457 problem details."},
+        },
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update(config or {})
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.extensions["dbay_store"] = ReleaseStore(Path(app.config["DATA_DIR"]))
+
+    api = Api(app)
+    for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):
+        api.register_blueprint(blueprint)
+    app.register_blueprint(pages.blueprint)
+    errors.register(app)
+    context.register(app)
+
+    @app.route(f"{SWAGGER_ASSETS}<path:name>")
+    def swagger_assets(name: str) -> Response:
+        return send_from_directory(swagger_ui_bundle.swagger_ui_path, name, max_age=86400)
+
+    return app

@@ -1,0 +1,96 @@
+"""What every request shares: the release that answers, the script it answers in, and HTTP caching.
+
+A response depends only on the release and the URL (and Accept-Language, where ``lang`` is
+absent), so its ETag is derived from the release's content hash and those; a release never
+changes, so clients and proxies may keep answers (``Cache-Control``) and revalidate cheaply.
+"""
+
+import hashlib
+import sqlite3
+from typing import Any
+
+from flask import Flask, Response, current_app, g, request
+
+from dbay.service.errors import bad_parameter
+from dbay.service.schemas import LANGUAGES
+from dbay.service.store import ReleaseInfo, ReleaseStore
+
+TRADITIONAL_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+CACHE_CONTROL = "public, max-age=300"
+
+
+def store() -> ReleaseStore:
+    return current_app.extensions["dbay_store"]
+
+
+def language() -> str:
+    """``lang`` if given, else the first Chinese preference in Accept-Language, else zh-Hans."""
+    if "lang" in request.args:
+        lang = request.args["lang"]
+        if lang not in LANGUAGES:
+            raise bad_parameter("lang", f"must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        return lang
+    for tag, _quality in request.accept_languages:
+        tag = tag.lower()
+        if tag.startswith(TRADITIONAL_TAGS):
+            return "zh-Hant"
+        if tag.startswith("zh"):
+            return "zh-Hans"
+    return "zh-Hans"
+
+
+def release() -> ReleaseInfo:
+    """The release that answers this request: ``release=`` or the latest."""
+    if "release" not in g:
+        versions = store().versions()
+        wanted = request.args.get("release")
+        if wanted is not None and wanted not in versions:
+            raise bad_parameter("release", f"no release {wanted!r}; available: {', '.join(versions) or 'none'}")
+        if not versions:
+            raise bad_parameter("release", "no release has been built yet")
+        g.release = store().info(wanted or versions[0])
+    return g.release
+
+
+def db() -> sqlite3.Connection:
+    if "db" not in g:
+        g.db = store().connect(release().version)
+    return g.db
+
+
+def text(row: dict[str, Any], field: str, lang: str) -> Any:
+    """A bilingual field of a row in the requested script."""
+    return row[f"{field}_hant"] if lang == "zh-Hant" else row[field]
+
+
+def meta(**extra: Any) -> dict[str, Any]:
+    return {"release": release().version, "lang": language(), **extra}
+
+
+def _close(exception: BaseException | None = None) -> None:
+    connection = g.pop("db", None)
+    if connection is not None:
+        connection.close()
+
+
+def _finish(response: Response) -> Response:
+    """Version header, CORS for GET, and ETag/304 for successful answers from a release."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response.headers["Access-Control-Expose-Headers"] = "ETag, X-Dataset-Version, Link"
+    info: ReleaseInfo | None = g.get("release")
+    if info is None:
+        return response
+    response.headers["X-Dataset-Version"] = info.version
+    if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.direct_passthrough:
+        response.headers["Vary"] = "Accept-Language"
+        key = f"{info.content_sha256} {request.full_path} {language() if 'lang' not in request.args else ''}"
+        response.set_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
+        response.headers["Cache-Control"] = CACHE_CONTROL
+        response.make_conditional(request)
+    return response
+
+
+def register(app: Flask) -> None:
+    app.teardown_appcontext(_close)
+    app.after_request(_finish)

@@ -1,0 +1,82 @@
+"""/api/v1/documents: the documents, with their renditions and outline."""
+
+import json
+from typing import Any
+
+from flask import url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from dbay.service.context import db, language, meta, text
+from dbay.service.errors import not_found
+from dbay.service.paging import links, offset_from_cursor
+from dbay.service.schemas import CommonArgs, DocumentDetailSchema, DocumentSummarySchema, ListArgs, envelope
+from dbay.service.store import row, rows
+
+blueprint = Blueprint("documents", __name__, url_prefix="/api/v1/documents",
+                      description="Policy documents, their renditions and outlines.")
+
+
+def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "id": record["id"], "title": text(record, "title", lang), "issuer": record["issuer"],
+        "doc_number": record["doc_number"], "issued": record["issued"],
+        "declared_measures": record["declared_measures"], "extracted_measures": record["extracted_measures"],
+        "links": {"self": url_for("documents.Document", document_id=record["id"])},
+    }
+
+
+def outline(document_id: str, lang: str) -> list[dict[str, Any]]:
+    """Sections and measures of a document as a tree, in document order."""
+    nodes = rows(db(), """
+        select 'section' as type, id, parent_id, path, label, heading as title, heading_hant as title_hant,
+               numbering, position from sections where document_id = ?
+        union all
+        select 'measure', id, section_id, path, label, title, title_hant, numbering, position
+        from measures where document_id = ? order by position""", document_id, document_id)
+    by_id: dict[str, dict[str, Any]] = {}
+    top: list[dict[str, Any]] = []
+    for node in nodes:
+        item = {"type": node["type"], "id": node["id"], "path": node["path"], "label": node["label"],
+                "title": text(node, "title", lang), "numbering": node["numbering"], "children": []}
+        by_id[node["id"]] = item
+        (by_id[node["parent_id"]]["children"] if node["parent_id"] else top).append(item)
+    return top
+
+
+@blueprint.route("")
+class Documents(MethodView):
+    @blueprint.arguments(ListArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("DocumentList", DocumentSummarySchema, many=True))
+    def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
+        """Every document in the release."""
+        offset = offset_from_cursor(cursor)
+        lang = language()
+        total = db().execute("select count(*) from documents").fetchone()[0]
+        found = rows(db(), "select * from documents order by id limit ? offset ?", limit, offset)
+        return {"data": [summary(d, lang) for d in found], "meta": meta(total=total, limit=limit),
+                "links": links("documents.Documents", offset, limit, total)}
+
+
+@blueprint.route("/<document_id>")
+class Document(MethodView):
+    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("DocumentResponse", DocumentDetailSchema, many=False))
+    def get(self, document_id: str, **_: Any) -> dict[str, Any]:
+        """One document: its metadata, renditions with their coverage, and its outline."""
+        record = row(db(), "select * from documents where id = ?", document_id)
+        if record is None:
+            raise not_found(f"document {document_id!r}")
+        lang = language()
+        renditions = rows(db(), "select id, file, script, kind, url, sha256, canonical, measures_carried, coverage "
+                                "from renditions where document_id = ? order by canonical desc, id", document_id)
+        for rendition in renditions:
+            rendition["canonical"] = bool(rendition["canonical"])
+        data = summary(record, lang) | {
+            "preamble": text(record, "preamble", lang), "canonical_rendition_id": record["canonical_rendition_id"],
+            "notes": record["notes"], "declared_counts": json.loads(record["declared_counts"]),
+            "renditions": renditions, "outline": outline(document_id, lang),
+        }
+        data["links"] = {"self": url_for("documents.Document", document_id=document_id),
+                         "measures": url_for("measures.Measures", document=document_id)}
+        return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -1,0 +1,74 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``), never an HTML page or a 500.
+
+Every error names what was wrong: the parameter for a 400 (``invalid_params``), the resource for a
+404. Unexpected failures are logged and answered with a problem document too.
+"""
+
+from http import HTTPStatus
+from typing import Any
+
+from flask import Flask, Response, current_app, json, request
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_TYPE = "application/problem+json"
+
+
+class Problem(Exception):
+    """An error to answer with: HTTP status, a human sentence, and the offending parameter if any."""
+
+    def __init__(self, status: int, detail: str, parameter: str | None = None) -> None:
+        super().__init__(detail)
+        self.status, self.detail, self.parameter = status, detail, parameter
+
+
+def bad_parameter(parameter: str, reason: str) -> Problem:
+    return Problem(400, f"{parameter}: {reason}", parameter)
+
+
+def not_found(what: str) -> Problem:
+    return Problem(404, f"{what} does not exist in this release")
+
+
+def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | None = None) -> Response:
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "instance": request.full_path.rstrip("?"),
+    }
+    if invalid:
+        body["invalid_params"] = invalid
+    return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_TYPE)
+
+
+def _webargs_invalid(error: HTTPException) -> list[dict[str, str]]:
+    """flask-smorest reports invalid query parameters in ``error.data['messages']``."""
+    messages = (getattr(error, "data", None) or {}).get("messages", {})
+    invalid = []
+    for location in messages.values():
+        for name, reasons in location.items():
+            reason = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else str(reasons)
+            invalid.append({"name": str(name), "reason": reason})
+    return invalid
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(Problem)
+    def problem(error: Problem) -> Response:
+        invalid = [{"name": error.parameter, "reason": error.detail}] if error.parameter else None
+        return problem_response(error.status, error.detail, invalid)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> Response:
+        invalid = _webargs_invalid(error)
+        if invalid:  # webargs' 422 for a query parameter is a plain bad request to the client
+            detail = "; ".join(f"{item['name']}: {item['reason']}" for item in invalid)
+            return problem_response(400, detail, invalid)
+        status = error.code or 500
+        return problem_response(status, error.description or HTTPStatus(status).description)
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception) -> Response:
+        current_app.logger.exception("unexpected error")
+        return problem_response(500, "The server failed to answer; the failure has been logged.")

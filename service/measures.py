@@ -1,0 +1,166 @@
+"""/api/v1/measures: every provision, filtered, searched and paged; one provision with its sources."""
+
+from typing import Any
+
+from datasette.utils import tilde_encode
+from flask import url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from dbay import search
+from dbay.service.context import db, language, meta, release, text
+from dbay.service.errors import bad_parameter, not_found
+from dbay.service.paging import links, offset_from_cursor
+from dbay.service.schemas import CommonArgs, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema, envelope
+from dbay.service.store import row, rows
+
+blueprint = Blueprint("measures", __name__, url_prefix="/api/v1/measures",
+                      description="Provisions: filter by document, section, agency and role; search; cite.")
+
+SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)
+
+
+def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {measure_id: [] for measure_id in measure_ids}
+    marks = ",".join("?" * len(measure_ids))
+    for link in rows(db(), f"""
+            select ma.measure_id, a.id, a.name, a.name_hant, a.collective, ma.role, ma.inherited
+            from measure_agencies ma join agencies a on a.id = ma.agency_id
+            where ma.measure_id in ({marks}) order by ma.measure_id, ma.role, a.id""", *measure_ids):
+        found[link["measure_id"]].append({
+            "id": link["id"], "name": text(link, "name", lang), "collective": bool(link["collective"]),
+            "role": link["role"], "inherited": bool(link["inherited"]),
+        })
+    return found
+
+
+def summary(record: dict[str, Any], lang: str, agencies: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": record["id"], "document_id": record["document_id"], "section_id": record["section_id"],
+        "path": record["path"], "label": record["label"], "title": text(record, "title", lang),
+        "text": text(record, "text", lang), "numbering": record["numbering"],
+        "converted_script": record["converted_script"], "agencies_open_ended": bool(record["agencies_open_ended"]),
+        "agencies": agencies, "links": {"self": url_for("measures.Measure", measure_id=record["id"])},
+    }
+
+
+def _chosen_fields(requested: str | None) -> set[str] | None:
+    if requested is None:
+        return None
+    chosen = {name.strip() for name in requested.split(",") if name.strip()}
+    unknown = sorted(chosen - set(SUMMARY_FIELDS))
+    if unknown:
+        raise bad_parameter("fields", f"unknown field {unknown[0]!r}; choose from {', '.join(SUMMARY_FIELDS)}")
+    return chosen | {"id"}
+
+
+def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
+    """(joins, where clause, parameters) for the list's filters; each names its parameter when wrong."""
+    joins, where, params = "", ["1 = 1"], []
+    if document := args.get("document"):
+        if row(db(), "select id from documents where id = ?", document) is None:
+            raise bad_parameter("document", f"no document {document!r} in release {release().version}")
+        where.append("m.document_id = ?")
+        params.append(document)
+    if section := args.get("section"):
+        if not document:
+            raise bad_parameter("section", "a section path needs the document parameter too")
+        where.append("(m.path = ? or m.path like ? || '.%')")
+        params += [section, section]
+    agency, role = args.get("agency"), args.get("role")
+    if agency:
+        if row(db(), "select id from agencies where id = ?", agency) is None:
+            raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
+        where.append("m.id in (select measure_id from measure_agencies where agency_id = ?"
+                     + (" and role = ?)" if role else ")"))
+        params += [agency, role] if role else [agency]
+    elif role:
+        where.append("m.id in (select measure_id from measure_agencies where role = ?)")
+        params.append(role)
+    if (query := args.get("q")) is not None:
+        expression = search.match_expression(query)
+        if expression is None:
+            raise bad_parameter("q", "the query has no characters to search for")
+        joins = f"join {search.TABLE} on {search.TABLE}.rowid = m.rowid"
+        where.append(f"{search.TABLE} match ?")
+        params.append(expression)
+    return joins, " and ".join(where), params
+
+
+@blueprint.route("")
+class Measures(MethodView):
+    @blueprint.arguments(MeasureListArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("MeasureList", MeasureSummarySchema, many=True))
+    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
+        """Measures, filtered (filters combine), searched with q, in pages.
+
+        Without q, in document order; with q, best matches first, each with a snippet.
+        """
+        chosen = _chosen_fields(args.get("fields_"))
+        offset = offset_from_cursor(cursor)
+        lang = language()
+        joins, where, params = _filters(args)
+        order = f"{search.RANK_SQL}, m.document_id, m.position" if "q" in args else "m.document_id, m.position"
+        base = f"from measures m {joins} where {where}"
+        total = db().execute(f"select count(*) {base}", params).fetchone()[0]
+        found = rows(db(), f"select m.* {base} order by {order} limit ? offset ?", *params, limit, offset)
+        agencies = agencies_of([m["id"] for m in found], lang)
+        data = []
+        for record in found:
+            item = summary(record, lang, agencies[record["id"]])
+            if "q" in args:
+                item["snippet"] = (search.snippet(text(record, "text", lang), args["q"])
+                                   or search.snippet(text(record, "title", lang), args["q"]))
+            data.append({k: v for k, v in item.items() if chosen is None or k in chosen})
+        return {"data": data, "meta": meta(total=total, limit=limit),
+                "links": links("measures.Measures", offset, limit, total)}
+
+
+def _notation(record: dict[str, Any], lang: str) -> str:
+    """The measure's place in the document's own notation: 二（六）1; headings where numbers are inferred."""
+    parts = []
+    path = record["path"].split(".")
+    for depth in range(1, len(path)):
+        section = row(db(), "select label, heading, heading_hant from sections where id = ?",
+                      f"{record['document_id']}.{'.'.join(path[:depth])}")
+        if section:
+            parts.append(section["label"] or f"{text(section, 'heading', lang)}／")
+    parts.append(record["label"] or text(record, "title", lang))
+    return "".join(parts)
+
+
+@blueprint.route("/<measure_id>")
+class Measure(MethodView):
+    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("MeasureResponse", MeasureDetailSchema, many=False))
+    def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
+        """One measure: texts, place, document, agencies with roles, every source, and a citation."""
+        record = row(db(), "select * from measures where id = ?", measure_id)
+        if record is None:
+            raise not_found(f"measure {measure_id!r}")
+        lang = language()
+        document = row(db(), "select * from documents where id = ?", record["document_id"])
+        assert document is not None  # a foreign key of the release
+        sources = rows(db(), """
+            select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity
+            from measure_sources s join renditions r on r.id = s.rendition_id
+            where s.measure_id = ? order by r.canonical desc, s.rendition_id, s.start""", measure_id)
+        notation = _notation(record, lang)
+        title = text(document, "title", lang)
+        number = f"（{document['doc_number']}）" if document["doc_number"] else ""
+        url = url_for("measures.Measure", measure_id=measure_id, _external=True)
+        data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
+            "level": record["level"], "position": record["position"], "agency_clause": record["agency_clause"],
+            "agency_clause_inherited_from": record["agency_clause_inherited_from"],
+            "document": {"id": document["id"], "title": title, "doc_number": document["doc_number"],
+                         "issuer": document["issuer"], "issued": document["issued"]},
+            "sources": sources,
+            "citation": {"text": f"《{title}》{number}{notation}", "document_title": title,
+                         "doc_number": document["doc_number"], "notation": notation, "url": url},
+        }
+        data["links"] = {
+            "self": url_for("measures.Measure", measure_id=measure_id),
+            "document": url_for("documents.Document", document_id=record["document_id"]),
+            "datasette": f"/data/dbay/measures/{tilde_encode(measure_id)}",
+        }
+        return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

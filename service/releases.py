@@ -1,0 +1,63 @@
+"""/api/v1/releases: every release in the data folder, and what changed in each."""
+
+import json
+from typing import Any
+
+from flask import g, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from dbay.build.downloads import download_paths
+from dbay.service.context import meta, store
+from dbay.service.errors import not_found
+from dbay.service.schemas import CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema, envelope
+from dbay.service.store import ReleaseInfo, rows
+
+blueprint = Blueprint("releases", __name__, url_prefix="/api/v1/releases",
+                      description="Releases of the dataset and the changes between them.")
+
+COUNTED = ("documents", "renditions", "sections", "measures", "agencies", "measure_agencies")
+
+
+def summary(info: ReleaseInfo, latest: str | None) -> dict[str, Any]:
+    downloads = {kind: url_for("pages.download", name=path.name)
+                 for kind, path in download_paths(info.path).items() if path.exists()}
+    return {
+        "version": info.version, "built_at": info.built_at, "schema_version": info.schema_version,
+        "content_sha256": info.content_sha256, "previous_version": info.previous_version,
+        "latest": info.version == latest,
+        "links": {"self": url_for("releases.Release", version=info.version), **downloads},
+    }
+
+
+@blueprint.route("")
+class Releases(MethodView):
+    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("ReleaseList", ReleaseSummarySchema, many=True))
+    def get(self, **_: Any) -> dict[str, Any]:
+        """Every release, newest first."""
+        versions = store().versions()
+        data = [summary(store().info(v), versions[0]) for v in versions]
+        return {"data": data, "meta": meta(total=len(data), limit=len(data)),
+                "links": {"self": url_for("releases.Releases"), "next": None}}
+
+
+@blueprint.route("/<version>")
+class Release(MethodView):
+    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
+    @blueprint.response(200, envelope("ReleaseResponse", ReleaseDetailSchema, many=False))
+    def get(self, version: str, **_: Any) -> dict[str, Any]:
+        """One release: what it was built from, its size, and the changes since the previous one."""
+        versions = store().versions()
+        if version not in versions:
+            raise not_found(f"release {version!r}")
+        info = g.release = store().info(version)  # this release answers, whatever ?release says
+        with store().connect(version) as connection:
+            release_row = dict(connection.execute("select * from releases").fetchone())
+            counts = {table: connection.execute(f"select count(*) from [{table}]").fetchone()[0]
+                      for table in COUNTED}
+            changes = rows(connection, "select * from changes order by record_type, change, record_id")
+        data = summary(info, versions[0]) | {
+            "source_files": json.loads(release_row["source_files"]), "counts": counts, "changes": changes,
+        }
+        return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}
