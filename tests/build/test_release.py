@@ -85,7 +85,8 @@ def test_a_different_release_of_the_same_version_is_refused(plan_sources: Path, 
     with pytest.raises(ReleaseConflict, match="bump the version"):
         run_build(plan_sources, tmp_path / "dist")
     assert first.read_bytes() == before
-    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == ["dbay-1.0.db"]
+    assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [
+        "dbay-1.0.SHA256SUMS", "dbay-1.0.datapackage.json", "dbay-1.0.db", "dbay-1.0.zip"]
 
 
 def test_a_new_release_records_what_changed(plan_sources: Path, tmp_path: Path) -> None:
