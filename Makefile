@@ -6,9 +6,15 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install test lint dataset serve clean
+.PHONY: install browser test lint dataset serve clean
 
-install: $(INSTALLED)
+install: $(INSTALLED) browser
+
+# The browser tests drive Debian's Chromium (Playwright's own browser download needs the network);
+# the CJK fonts make Chinese legible in its screenshots.
+browser:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
+	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)

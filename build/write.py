@@ -18,6 +18,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from dbay import search
 from dbay.build.ids import DeliberateChange
 from dbay.build.validate import Records
 from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Record, Release
@@ -155,6 +156,7 @@ def write_release(
         _create_tables(db)
         for name, rows in [*tables.items(), ("releases", [release]), ("changes", changes)]:
             db[name].insert_all((to_row(record) for record in rows), batch_size=500)  # type: ignore[union-attr]
+        search.create_index(db.conn)  # derived from measures, so not part of the content hash
         db.conn.commit()
         db.close()
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a release is for everyone to read

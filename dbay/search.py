@@ -180,18 +180,21 @@ def search_sql(columns: str = "measures.*", where: str | None = None) -> str:
     )
 
 
-def _index_form(simplified: str, traditional: str | None) -> str:
-    # The Traditional column is converted from the Simplified one or the other way round, so the
-    # two usually fold alike; where they do not, index both, a line break keeping phrases apart.
-    if traditional is None or fold(traditional) == fold(simplified):
-        return simplified
-    return f"{simplified}\n{traditional}"
+def _indexed(simplified: str, traditional: str | None) -> str:
+    """The tokens a column pair is indexed by: the Simplified, and the Traditional where it differs."""
+    folded = fold(simplified)
+    # One column is converted from the other, so the two usually fold alike; where they do not,
+    # index both, the line break between them keeping any phrase from spanning the two.
+    folded_traditional = fold(traditional) if traditional else folded
+    if folded_traditional != folded:
+        folded = f"{folded}\n{folded_traditional}"
+    return _folded_tokens(folded)
 
 
 def _index_rows(connection: sqlite3.Connection) -> Iterator[tuple[int, str, str, str]]:
     rows = connection.execute("select rowid, id, title, text, title_hant, text_hant from measures order by rowid")
     for rowid, measure_id, title, text, title_hant, text_hant in rows:
-        yield rowid, measure_id, tokens(_index_form(title, title_hant)), tokens(_index_form(text, text_hant))
+        yield rowid, measure_id, _indexed(title, title_hant), _indexed(text, text_hant)
 
 
 def create_index(connection: sqlite3.Connection) -> None:

@@ -5,15 +5,14 @@ from typing import Any
 
 from flask import url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from dbay.service.context import db, language, meta, text
 from dbay.service.errors import not_found
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, CommonArgs, ListArgs, envelope
+from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, ApiBlueprint, CommonArgs, ListArgs, envelope
 from dbay.service.store import row, rows
 
-blueprint = Blueprint("agencies", __name__, url_prefix="/api/v1/agencies",
+blueprint = ApiBlueprint("agencies", __name__, url_prefix="/api/v1/agencies",
                       description="Agencies, and the measures each leads (牵头) and shares (按职责分工负责).")
 
 COUNTS = """select a.*, sum(ma.role = 'lead') as leads, sum(ma.role = 'participating') as shares

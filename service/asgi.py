@@ -3,9 +3,11 @@
 Datasette is an ASGI application and Flask a WSGI one; this small dispatcher sends ``/data/…``
 to Datasette and everything else to Flask (through asgiref's WSGI adapter). The latest release
 is the Datasette database ``dbay``, a URL that survives new releases; every release is also
-there under its version (``dbay-2026.1``).
+there under its version, dots as hyphens (``dbay-2026-1`` for 2026.1: Datasette reads a dot in a
+URL as a format suffix).
 """
 
+import os
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 METADATA = PROJECT / "datasette" / "metadata.yml"
 
 
+def datasette_name(version: str) -> str:
+    return f"dbay-{version.replace('.', '-')}"
+
+
 def create_datasette(data_dir: Path) -> Datasette:
     store = ReleaseStore(data_dir)
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8")) if METADATA.is_file() else None
@@ -36,7 +42,7 @@ def create_datasette(data_dir: Path) -> Datasette:
                   "allow_download": True},
     )
     versions = store.versions()
-    for name, version in [("dbay", versions[0])] * bool(versions) + [(f"dbay-{v}", v) for v in versions]:
+    for name, version in [("dbay", versions[0])] * bool(versions) + [(datasette_name(v), v) for v in versions]:
         path = str(release_path(data_dir, version))
         datasette.add_database(Database(datasette, path=path, is_mutable=False), name=name)
     return datasette
@@ -64,3 +70,11 @@ def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[No
             await flask_app(scope, receive, send)
 
     return application
+
+
+def from_environment() -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """For an ASGI server in production: ``uvicorn --factory dbay.service.asgi:from_environment``.
+
+    The data folder is ``$DBAY_DATA_DIR`` (default ``dist``).
+    """
+    return create_asgi(Path(os.environ.get("DBAY_DATA_DIR", "dist")))

@@ -5,15 +5,14 @@ from typing import Any
 
 from flask import url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from dbay.service.context import db, language, meta, text
 from dbay.service.errors import not_found
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.schemas import CommonArgs, DocumentDetailSchema, DocumentSummarySchema, ListArgs, envelope
+from dbay.service.schemas import ApiBlueprint, CommonArgs, DocumentDetailSchema, DocumentSummarySchema, ListArgs, envelope
 from dbay.service.store import row, rows
 
-blueprint = Blueprint("documents", __name__, url_prefix="/api/v1/documents",
+blueprint = ApiBlueprint("documents", __name__, url_prefix="/api/v1/documents",
                       description="Policy documents, their renditions and outlines.")
 
 

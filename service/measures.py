@@ -5,16 +5,15 @@ from typing import Any
 from datasette.utils import tilde_encode
 from flask import url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from dbay import search
 from dbay.service.context import db, language, meta, release, text
 from dbay.service.errors import bad_parameter, not_found
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.schemas import CommonArgs, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema, envelope
+from dbay.service.schemas import ApiBlueprint, CommonArgs, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema, envelope
 from dbay.service.store import row, rows
 
-blueprint = Blueprint("measures", __name__, url_prefix="/api/v1/measures",
+blueprint = ApiBlueprint("measures", __name__, url_prefix="/api/v1/measures",
                       description="Provisions: filter by document, section, agency and role; search; cite.")
 
 SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)

@@ -5,15 +5,14 @@ from typing import Any
 
 from flask import g, url_for
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from dbay.build.downloads import download_paths
 from dbay.service.context import meta, store
 from dbay.service.errors import not_found
-from dbay.service.schemas import CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema, envelope
+from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema, envelope
 from dbay.service.store import ReleaseInfo, rows
 
-blueprint = Blueprint("releases", __name__, url_prefix="/api/v1/releases",
+blueprint = ApiBlueprint("releases", __name__, url_prefix="/api/v1/releases",
                       description="Releases of the dataset and the changes between them.")
 
 COUNTED = ("documents", "renditions", "sections", "measures", "agencies", "measure_agencies")

@@ -8,8 +8,10 @@ the OpenAPI description cannot drift from the data dictionary. Text that exists 
 import datetime as dt
 from typing import Any
 
-from marshmallow import Schema, fields, validate
+from flask_smorest import Blueprint
+from marshmallow import RAISE, Schema, fields, validate
 from pydantic import BaseModel
+from webargs.flaskparser import FlaskParser
 
 from dbay.schema.records import Agency, DeclaredCount, Document, Measure, MeasureSource, Release, Rendition
 from dbay.schema.tables import base_type
@@ -19,8 +21,9 @@ BILINGUAL_NOTE = " Here in the script the request's lang selects."
 
 _SCALARS: dict[type, type[fields.Field]] = {
     str: fields.String, int: fields.Integer, float: fields.Float, bool: fields.Boolean,
-    dt.date: fields.Date, dt.datetime: fields.DateTime,
 }
+# Dates come from SQLite as ISO 8601 text already: pass them through, documented by their format.
+_TEXT_FORMATS = {dt.date: "date", dt.datetime: "date-time"}
 
 
 def field_from(model: type[BaseModel], name: str, *, bilingual: bool = False) -> fields.Field:
@@ -31,6 +34,8 @@ def field_from(model: type[BaseModel], name: str, *, bilingual: bool = False) ->
     options: dict[str, Any] = {"allow_none": nullable, "metadata": {"description": description}}
     if base is None:  # JSON column: a list of strings, of models, or of objects
         return fields.List(fields.Raw(), **options)
+    if base in _TEXT_FORMATS:
+        options["metadata"]["format"] = _TEXT_FORMATS[base]
     return _SCALARS.get(base, fields.String)(**options)
 
 
@@ -174,6 +179,9 @@ def envelope(name: str, item: type[Schema], many: bool) -> type[Schema]:
 
 
 class CommonArgs(Schema):
+    class Meta:
+        unknown = RAISE  # a misspelt parameter is an error, not silently ignored
+
     lang = fields.String(validate=validate.OneOf(LANGUAGES), metadata={
         "description": "Script of every text field: zh-Hans (default) or zh-Hant. Without it, Accept-Language "
                        "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."})
@@ -197,3 +205,12 @@ class MeasureListArgs(ListArgs):
         "description": "Full-text search with substring semantics, in either script; ranked, with a snippet."})
     fields_ = fields.String(data_key="fields", metadata={
         "description": "Comma-separated fields to return (id is always included)."})
+
+
+class ApiBlueprint(Blueprint):
+    """A flask-smorest blueprint whose query parsing honours the schemas' ``unknown = RAISE``.
+
+    webargs would otherwise drop unknown query parameters silently (its default for queries).
+    """
+
+    ARGUMENTS_PARSER = FlaskParser(unknown=None)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import GENRE, copy_sources
 
 from dbay.cli import main
+from tests.conftest import GENRE, copy_sources
 
 DOCUMENT = "test-three-level-plan"
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import GENRE, query
 
 from dbay.build.pipeline import BuildResult
+from tests.conftest import GENRE, query
 
 DOCUMENTS = sorted(p.name for p in GENRE.iterdir() if p.is_dir())
 

@@ -7,7 +7,8 @@ copied from), not taken from the build's output.
 from pathlib import Path
 
 import pytest
-from conftest import query
+
+from tests.conftest import query
 
 PLAN = "digital-bay-area-action-plan"
 POINTS = "digital-guangdong-2024-key-tasks"

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 import yaml
-from conftest import GENRE, copy_sources, query
 
 from dbay.build.pipeline import run_build
 from dbay.build.scripts import to_hant
+from tests.conftest import GENRE, copy_sources, query
 
 PLAN = "test-three-level-plan"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import frictionless
 import pytest
-from conftest import query
 
 from dbay.build.downloads import download_paths, write_downloads
 from dbay.build.pipeline import BuildResult
 from dbay.schema.records import PUBLISHED_RECORDS, Agency, Document, Measure, Record, Release, Rendition
 from dbay.schema.tables import not_null
+from tests.conftest import query
 
 BOM = b"\xef\xbb\xbf"
 

@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import GENRE, SOURCES, copy_sources, query
 
 from dbay.build import write
 from dbay.build.ids import IdStabilityError, read_register
 from dbay.build.pipeline import run_build
 from dbay.build.validate import InvalidRecord
 from dbay.build.write import ReleaseConflict
+from tests.conftest import GENRE, SOURCES, copy_sources, query
 
 PLAN = "digital-bay-area-action-plan"
 PLAN_FIXTURE = GENRE / "test-three-level-plan"

@@ -2,10 +2,9 @@
 
 from pathlib import Path
 
-from conftest import query
-
 from dbay.schema.records import PUBLISHED_RECORDS, Measure
 from dbay.schema.tables import columns, data_dictionary, not_null
+from tests.conftest import query
 
 
 def test_every_published_table_has_exactly_the_models_fields(seed_db: Path) -> None:

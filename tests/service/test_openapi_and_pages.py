@@ -1,0 +1,76 @@
+"""The API describes itself (OpenAPI, docs page with local assets); the pages a person opens."""
+
+import re
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from openapi_schema_validator import OAS30Validator
+from openapi_spec_validator import validate
+
+from tests.service.conftest import NEW, OLD, PLAN
+
+EXAMPLES = [
+    "/api/v1/documents", f"/api/v1/documents/{PLAN}", "/api/v1/measures?limit=5",
+    "/api/v1/measures?q=养老", f"/api/v1/measures/{PLAN}.2.6.1", "/api/v1/agencies",
+    "/api/v1/agencies/sheng-ke-ji-ting", "/api/v1/releases", f"/api/v1/releases/{NEW}",
+]
+
+
+@pytest.fixture(scope="module")
+def spec(client: FlaskClient) -> dict[str, Any]:
+    return client.get("/api/v1/openapi.json").get_json()
+
+
+def test_the_openapi_description_is_valid(spec: dict[str, Any]) -> None:
+    validate(spec)
+    assert set(spec["paths"]) >= {"/api/v1/documents", "/api/v1/documents/{document_id}", "/api/v1/measures",
+                                  "/api/v1/measures/{measure_id}", "/api/v1/agencies",
+                                  "/api/v1/agencies/{agency_id}", "/api/v1/releases", "/api/v1/releases/{version}"}
+    parameters = {p["name"] for p in spec["paths"]["/api/v1/measures"]["get"]["parameters"]}
+    assert parameters >= {"document", "section", "agency", "role", "q", "fields", "limit", "cursor", "lang", "release"}
+    text = spec["components"]["schemas"]["MeasureDetail"]["properties"]["text"]
+    assert text["description"].startswith("Full text, Simplified, without the trailing agency clause.")
+
+
+def _response_schema(spec: dict[str, Any], url: str) -> dict[str, Any]:
+    path = url.split("?")[0]
+    for template, operations in spec["paths"].items():
+        if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), path):
+            return operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    raise AssertionError(f"no path for {url}")
+
+
+@pytest.mark.parametrize("url", EXAMPLES)
+def test_responses_match_the_openapi_description(client: FlaskClient, spec: dict[str, Any], url: str) -> None:
+    schema = _response_schema(spec, url) | {"components": spec["components"]}
+    OAS30Validator(schema).validate(client.get(url).get_json())
+
+
+def test_docs_page_uses_local_assets(client: FlaskClient) -> None:
+    page = client.get("/api/docs").get_data(as_text=True)
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert assets and all(asset.startswith("/api/docs/assets/") for asset in assets)
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
+
+
+def test_home_page_names_the_release_and_links_the_three(client: FlaskClient) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert f"Current release: <strong>{NEW}</strong>" in page
+    for link in ('href="/api/docs"', 'href="/data/"', 'href="/downloads/"'):
+        assert link in page
+
+
+def test_downloads_list_every_release_and_serve_ranges(client: FlaskClient) -> None:
+    page = client.get("/downloads/").get_data(as_text=True)
+    for version in (NEW, OLD):
+        for suffix in (".db", ".zip", ".datapackage.json", ".SHA256SUMS"):
+            assert f"/downloads/dbay-{version}{suffix}" in page
+    full = client.get(f"/downloads/dbay-{NEW}.SHA256SUMS")
+    assert full.status_code == 200 and full.headers["ETag"]
+    part = client.get(f"/downloads/dbay-{NEW}.db", headers={"Range": "bytes=0-15"})
+    assert part.status_code == 206 and part.data == b"SQLite format 3\x00"
+    again = client.get(f"/downloads/dbay-{NEW}.SHA256SUMS", headers={"If-None-Match": full.headers["ETag"]})
+    assert again.status_code == 304
+    assert client.get("/downloads/release.yml").status_code == 404

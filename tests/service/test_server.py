@@ -1,0 +1,77 @@
+"""The whole origin as `dbay serve` runs it: Flask and Datasette behind one server, and a browser on it."""
+
+import json
+import shutil
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from dbay.service.asgi import create_asgi
+from tests.service.conftest import NEW, PLAN
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(data_dir: Path) -> Iterator[str]:
+    config = uvicorn.Config(create_asgi(data_dir), host="127.0.0.1", port=_free_port(), log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if running.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{config.port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+def fetch(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def test_one_origin_serves_api_datasette_and_downloads(server: str) -> None:
+    assert fetch(f"{server}/")[0] == 200
+    status, body = fetch(f"{server}/api/v1/measures/{PLAN}.2.6.1")
+    assert status == 200 and json.loads(body)["data"]["path"] == "2.6.1"
+    status, body = fetch(f"{server}/data/dbay/measures.json?_shape=array&path=2.6.1&document_id={PLAN}")
+    assert status == 200 and json.loads(body)[0]["title"] == "推动粤港澳政务服务一体化"
+    status, body = fetch(f"{server}/data/dbay-{NEW.replace('.', '-')}/documents.json?_shape=array")
+    assert status == 200 and len(json.loads(body)) == 3
+    status, page = fetch(f"{server}/data/")
+    assert status == 200 and 'href="/data/dbay"' in page
+    assert fetch(f"{server}/downloads/dbay-{NEW}.SHA256SUMS")[0] == 200
+
+
+def test_a_person_sees_the_home_page_the_api_docs_and_a_measure(server: str, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "Debian's chromium is needed: make install installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        page = browser.new_page()
+        page.goto(f"{server}/")
+        assert page.locator("#release").inner_text().startswith(f"Current release: {NEW}")
+        page.get_by_role("link", name="JSON API").click()
+        page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+        assert "dbay: Guangdong digital-policy provisions" in page.locator(".swagger-ui .info .title").inner_text()
+        page.locator("#operations-measures-get_api_v1_measures").wait_for()
+        page.screenshot(path=str(tmp_path / "api-docs.png"))
+        page.goto(f"{server}/api/v1/measures/{PLAN}.2.6.1")
+        assert "推动粤港澳政务服务一体化" in page.content()
+        browser.close()
