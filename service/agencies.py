@@ -47,6 +47,7 @@ class Agencies(MethodView):
 class Agency(MethodView):
     @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
     @blueprint.response(200, envelope("AgencyResponse", AgencyDetailSchema, many=False))
+    @blueprint.alt_response(404, response="NOT_FOUND")
     def get(self, agency_id: str, **_: Any) -> dict[str, Any]:
         """One agency with the measures it leads and shares."""
         record = row(db(), f"{COUNTS} where a.id = ? group by a.id", agency_id)

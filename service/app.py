@@ -14,9 +14,23 @@ from flask import Flask, Response, send_from_directory
 from flask_smorest import Api
 
 from dbay.service import agencies, context, documents, errors, measures, pages, releases
+from dbay.service.errors import PROBLEM_TYPE
+from dbay.service.schemas import ProblemSchema
 from dbay.service.store import ReleaseStore
 
 SWAGGER_ASSETS = "/api/docs/assets/"
+
+
+class DbayApi(Api):
+    """flask-smorest's Api, documenting every error as the problem details the app answers with."""
+
+    ERROR_SCHEMA = ProblemSchema
+    DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE  # used by flask-smorest for error responses only here
+
+    def _register_responses(self) -> None:
+        super()._register_responses()
+        # Successful responses stay JSON: only the error components above were registered with this type.
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -43,7 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["dbay_store"] = ReleaseStore(Path(app.config["DATA_DIR"]))
 
-    api = Api(app)
+    api = DbayApi(app)
     for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)

@@ -61,6 +61,7 @@ class Documents(MethodView):
 class Document(MethodView):
     @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
     @blueprint.response(200, envelope("DocumentResponse", DocumentDetailSchema, many=False))
+    @blueprint.alt_response(404, response="NOT_FOUND")
     def get(self, document_id: str, **_: Any) -> dict[str, Any]:
         """One document: its metadata, renditions with their coverage, and its outline."""
         record = row(db(), "select * from documents where id = ?", document_id)

@@ -132,6 +132,7 @@ def _notation(record: dict[str, Any], lang: str) -> str:
 class Measure(MethodView):
     @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
     @blueprint.response(200, envelope("MeasureResponse", MeasureDetailSchema, many=False))
+    @blueprint.alt_response(404, response="NOT_FOUND")
     def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
         """One measure: texts, place, document, agencies with roles, every source, and a citation."""
         record = row(db(), "select * from measures where id = ?", measure_id)

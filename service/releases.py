@@ -45,6 +45,7 @@ class Releases(MethodView):
 class Release(MethodView):
     @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
     @blueprint.response(200, envelope("ReleaseResponse", ReleaseDetailSchema, many=False))
+    @blueprint.alt_response(404, response="NOT_FOUND")
     def get(self, version: str, **_: Any) -> dict[str, Any]:
         """One release: what it was built from, its size, and the changes since the previous one."""
         versions = store().versions()

@@ -207,10 +207,27 @@ class MeasureListArgs(ListArgs):
         "description": "Comma-separated fields to return (id is always included)."})
 
 
+class ProblemSchema(Schema):
+    """RFC 9457 problem details."""
+
+    type = fields.String(metadata={"description": "A URI identifying the problem type (about:blank)."})
+    title = fields.String(metadata={"description": "The HTTP status phrase."})
+    status = fields.Integer(metadata={"description": "The HTTP status code."})
+    detail = fields.String(metadata={"description": "What went wrong, naming the parameter or resource."})
+    instance = fields.String(metadata={"description": "The request's path and query."})
+    invalid_params = fields.List(fields.Dict(keys=fields.String(), values=fields.String()), metadata={
+        "description": "For a 400: each offending parameter (name) and why (reason)."})
+
+
+def _parser() -> FlaskParser:
+    # Honour the schemas' unknown = RAISE (webargs drops unknown query parameters by default), and
+    # document an invalid parameter as the 400 it is answered with.
+    parser = FlaskParser(unknown=None)
+    parser.DEFAULT_VALIDATION_STATUS = 400
+    return parser
+
+
 class ApiBlueprint(Blueprint):
-    """A flask-smorest blueprint whose query parsing honours the schemas' ``unknown = RAISE``.
+    """A flask-smorest blueprint for the API's conventions (see ``_parser``)."""
 
-    webargs would otherwise drop unknown query parameters silently (its default for queries).
-    """
-
-    ARGUMENTS_PARSER = FlaskParser(unknown=None)
+    ARGUMENTS_PARSER = _parser()
