@@ -78,6 +78,10 @@ def _path(path: tuple[int, ...]) -> str:
     return ".".join(map(str, path))
 
 
+def reading_order(document_id: str, position: int) -> str:
+    return f"{document_id} {position:06d}"
+
+
 def agency_ids(names: list[str], register: dict[str, Registered]) -> dict[str, str]:
     """Permanent ids for agency names: the registered id where the name was published before."""
     registered = {r.meaning: r.id for r in register.values() if r.record_type == "agency"}
@@ -159,6 +163,7 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
             Section, where(f"section {_path(section.path)}"),
             id=section.id, document_id=config.id, parent_id=section.parent_id, path=_path(section.path),
             label=section.label, level=len(section.path), position=section.position,
+            reading_order=reading_order(config.id, section.position),
             heading=section.heading.hans, heading_hant=section.heading.hant,
             preamble=section.preamble.hans if section.preamble else None,
             preamble_hant=section.preamble.hant if section.preamble else None, numbering=section.numbering,
@@ -169,10 +174,13 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
             Measure, here,
             id=measure.id, document_id=config.id, section_id=measure.section_id, path=_path(measure.path),
             label=measure.label, level=len(measure.path), position=measure.position,
+            reading_order=reading_order(config.id, measure.position),
             title=measure.title.hans, text=measure.text.hans, title_hant=measure.title.hant,
             text_hant=measure.text.hant, converted_script=measure.converted_script,
             agency_clause=measure.clause, agency_clause_inherited_from=measure.clause_from,
             agencies_open_ended=measure.open_ended, numbering=measure.numbering,
+            lead_agencies=[link.name.hans for link in measure.agencies if link.role == "lead"],
+            participating_agencies=[link.name.hans for link in measure.agencies if link.role == "participating"],
         ))
         for source in measure.sources:
             records.measure_sources.append(validated(

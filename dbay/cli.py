@@ -51,3 +51,21 @@ def serve(out: Path, host: str, port: int) -> None:
         click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
         sys.exit(1)
     uvicorn.run(create_asgi(out), host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+              help="Folder of releases to serve.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def datasette(out: Path, host: str, port: int) -> None:
+    """Serve Datasette alone on the releases, as `dbay serve` mounts it at /data/."""
+    import uvicorn
+
+    from dbay.service.asgi import create_datasette
+
+    if latest_release(out) is None:
+        click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
+        sys.exit(1)
+    instance = create_datasette(out, base_url="/")
+    uvicorn.run(instance.app(), host=host, port=port, log_level="info")

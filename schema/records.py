@@ -110,6 +110,8 @@ class Section(Record):
     label: str | None = Field(description="The number as printed, such as 二 or （六）; null where inferred.")
     level: int = Field(ge=1, description="Depth in the outline (1 = top level).")
     position: int = Field(ge=1, description="Order of the section among all sections and measures.")
+    reading_order: NonEmpty = Field(description="Document id and position in one text that sorts in reading "
+                                    "order across documents: sort by it to read the outline.")
     heading: NonEmpty = Field(description="The heading (its lead sentence), Simplified.")
     heading_hant: NonEmpty = Field(description="The heading in Traditional Chinese.")
     preamble: str | None = Field(description="Text under the heading before its first provision, Simplified.")
@@ -134,6 +136,8 @@ class Measure(Record):
     label: str | None = Field(description="The measure's own number as printed, such as 1 or （五）.")
     level: int = Field(ge=1, description="Depth in the outline (1 = top level).")
     position: int = Field(ge=1, description="Order of the measure among all sections and measures.")
+    reading_order: NonEmpty = Field(description="Document id and position in one text that sorts in reading "
+                                    "order across documents: sort by it to read the measures in order.")
     title: NonEmpty = Field(description="Lead sentence (up to the first 。), Simplified.")
     text: NonEmpty = Field(description="Full text, Simplified, without the trailing agency clause.")
     title_hant: NonEmpty = Field(description="Lead sentence, Traditional.")
@@ -149,6 +153,12 @@ class Measure(Record):
     )
     agencies_open_ended: bool = Field(
         description="True where the agency list ends with 等有关单位 (and other relevant units): not exhaustive."
+    )
+    lead_agencies: list[str] = Field(
+        description="Names of the agencies that lead it (JSON array): measure_agencies in one cell, to facet on."
+    )
+    participating_agencies: list[str] = Field(
+        description="Names of the agencies that share it (JSON array), likewise."
     )
     numbering: Numbering = Field(description="explicit or inferred, as for sections.")
 

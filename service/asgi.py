@@ -27,25 +27,34 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 DATASETTE_PREFIX = "/data"
 PROJECT = Path(__file__).resolve().parent.parent
 METADATA = PROJECT / "datasette" / "metadata.yml"
+PLUGINS = PROJECT / "datasette" / "plugins"
+# Limits for a public instance: every query read-only on immutable files, and bounded.
+DATASETTE_SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
+                      "allow_download": True, "default_page_size": 50}
 
 
 def datasette_name(version: str) -> str:
     return f"dbay-{version.replace('.', '-')}"
 
 
-def create_datasette(data_dir: Path) -> Datasette:
+def create_datasette(data_dir: Path, base_url: str = f"{DATASETTE_PREFIX}/") -> Datasette:
     store = ReleaseStore(data_dir)
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8")) if METADATA.is_file() else None
     datasette = Datasette(
-        metadata=metadata,
-        settings={"base_url": f"{DATASETTE_PREFIX}/", "sql_time_limit_ms": 3000, "max_returned_rows": 1000,
-                  "allow_download": True},
+        metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
+        plugins_dir=str(PLUGINS),
+        settings={**DATASETTE_SETTINGS, "base_url": base_url},
     )
     versions = store.versions()
     for name, version in [("dbay", versions[0])] * bool(versions) + [(datasette_name(v), v) for v in versions]:
         path = str(release_path(data_dir, version))
         datasette.add_database(Database(datasette, path=path, is_mutable=False), name=name)
     return datasette
+
+
+async def _redirect(send: Send, location: str, query: bytes) -> None:
+    target = location.encode("utf-8") + (b"?" + query if query else b"")
+    await send({"type": "http.response.start", "status": 302, "headers": [(b"location", target)]})
+    await send({"type": "http.response.body", "body": b""})
 
 
 def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
@@ -64,8 +73,15 @@ def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[No
                 await send({"type": "lifespan.shutdown.complete"})
             return
         path = scope.get("path", "")
-        if path == DATASETTE_PREFIX or path.startswith(f"{DATASETTE_PREFIX}/"):
-            await datasette_app(scope, receive, send)
+        if scope["type"] == "http" and path.split("/")[1] in datasette.databases:
+            # Datasette 0.65 builds array-facet links without base_url (/dbay/… for /data/dbay/…).
+            await _redirect(send, DATASETTE_PREFIX + path, scope.get("query_string", b""))
+        elif path == DATASETTE_PREFIX or path.startswith(f"{DATASETTE_PREFIX}/"):
+            # Datasette expects the prefix stripped, as a proxy would; its base_url puts it back in links.
+            raw_path = scope.get("raw_path") or path.encode()
+            inner = {**scope, "path": path[len(DATASETTE_PREFIX):] or "/",
+                     "raw_path": raw_path[len(DATASETTE_PREFIX):] or b"/"}
+            await datasette_app(inner, receive, send)
         else:
             await flask_app(scope, receive, send)
 

@@ -1,13 +1,19 @@
 """A data folder with two releases of the project's sources, and a client of the API on it."""
 
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 from flask.testing import FlaskClient
 
 from dbay.build.pipeline import run_build
 from dbay.service.app import create_app
+from dbay.service.asgi import create_asgi
 from tests.conftest import SOURCES
 
 PLAN = "digital-bay-area-action-plan"
@@ -34,3 +40,24 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(data_dir: Path) -> FlaskClient:
     app = create_app({"DATA_DIR": data_dir, "TESTING": True})
     return app.test_client()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(data_dir: Path) -> Iterator[str]:
+    config = uvicorn.Config(create_asgi(data_dir), host="127.0.0.1", port=_free_port(), log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if running.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{config.port}"
+    running.should_exit = True
+    thread.join(timeout=10)

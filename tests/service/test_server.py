@@ -2,41 +2,12 @@
 
 import json
 import shutil
-import socket
-import threading
-import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-import uvicorn
-
-from dbay.service.asgi import create_asgi
 from tests.service.conftest import NEW, PLAN
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def server(data_dir: Path) -> Iterator[str]:
-    config = uvicorn.Config(create_asgi(data_dir), host="127.0.0.1", port=_free_port(), log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if running.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    running.should_exit = True
-    thread.join(timeout=10)
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -1,0 +1,87 @@
+"""A journalist's first visit, in headless Chromium: search, facet, canned query, CSV export.
+
+The screenshots it takes are the ones in README.md ("For journalists"), in docs/screenshots/.
+"""
+
+import csv
+import io
+import shutil
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import query
+from tests.service.conftest import NEW
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM, "Debian's chromium is needed: make install installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-HK")
+    yield context.new_page()
+    context.close()
+
+
+def screenshot(page: Page, name: str, start: str) -> None:
+    """The viewport from ``start`` down (Datasette lists column descriptions above the search form)."""
+    page.locator(start).first.evaluate("element => element.scrollIntoView()")
+    page.screenshot(path=str(SCREENSHOTS / name))
+
+
+def shown_ids(page: Page) -> set[str]:
+    return set(page.locator("table.rows-and-columns tbody td.col-id").all_inner_texts())
+
+
+def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(server: str, data_dir: Path,
+                                                                          page: Page) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{server}/data/dbay/measures")
+    page.locator("input#_search").fill("養老")
+    page.locator("input#_search").press("Enter")
+    page.wait_for_url("**_search=*")
+    database = data_dir / f"dbay-{NEW}.db"
+    expected = {row["id"] for row in query(database, "select id from measures where title_hant like '%養老%' "
+                                                     "or text_hant like '%養老%'")}
+    assert expected and shown_ids(page) == expected
+    screenshot(page, "1-search.png", "form.filters")
+
+    # Facet: narrow the results to the measures the provincial data bureau shares.
+    page.goto(f"{server}/data/dbay/measures?_search=数据")
+    facet = page.locator(".facet-info[data-column=participating_agencies] a", has_text="省政务服务和数据管理局")
+    facet.first.click()
+    page.wait_for_url("**participating_agencies__arraycontains=*")
+    narrowed = shown_ids(page)
+    assert narrowed and all(i.startswith("digital-guangdong-2024-key-tasks.") for i in narrowed)
+    screenshot(page, "2-facet.png", "form.filters")
+
+    # CSV export of what is shown: UTF-8, the same rows.
+    href = page.locator("a", has_text="CSV").first.get_attribute("href")
+    assert href and ".csv" in href
+    with urllib.request.urlopen(f"{server}{href}") as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+    assert {row["id"] for row in rows} == narrowed
+
+
+def test_a_canned_query_answers_which_measures_an_agency_leads(server: str, page: Page) -> None:
+    page.goto(f"{server}/data/dbay/agency_measures")
+    page.locator("input[name=agency]").fill("省政务服务和数据管理局")
+    page.locator("input[name=role]").fill("lead")
+    page.locator("input[type=submit]").first.click()
+    page.wait_for_url("**agency=*")
+    assert page.locator("table.rows-and-columns tbody tr").count() == 21
+    screenshot(page, "3-canned-query.png", "h1")
