@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser test lint dataset serve clean
+.PHONY: install browser test lint dataset serve screenshots clean
 
 install: $(INSTALLED) browser
 
@@ -27,6 +27,10 @@ lint: install
 
 test: lint
 	$(BIN)/pytest
+
+# Retakes the README's screenshots (the browser tests take them).
+screenshots: install
+	DBAY_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/service/test_journalist_walkthrough.py
 
 # Builds the release from sources/ (a no-op when it is up to date).
 dataset: install

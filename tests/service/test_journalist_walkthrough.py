@@ -1,10 +1,13 @@
 """A journalist's first visit, in headless Chromium: search, facet, canned query, CSV export.
 
-The screenshots it takes are the ones in README.md ("For journalists"), in docs/screenshots/.
+The screenshots it takes are the ones in README.md ("For journalists"): `make screenshots` runs
+it with DBAY_SCREENSHOTS=docs/screenshots; otherwise they go to a temporary folder, so that a test
+run leaves the working tree as it was.
 """
 
 import csv
 import io
+import os
 import shutil
 import urllib.request
 from collections.abc import Iterator
@@ -16,7 +19,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import query
 from tests.service.conftest import NEW
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "docs" / "screenshots"
+PROJECT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -37,10 +40,18 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def screenshot(page: Page, name: str, start: str) -> None:
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    chosen = os.environ.get("DBAY_SCREENSHOTS")
+    folder = PROJECT / chosen if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def screenshot(page: Page, path: Path, start: str) -> None:
     """The viewport from ``start`` down (Datasette lists column descriptions above the search form)."""
     page.locator(start).first.evaluate("element => element.scrollIntoView()")
-    page.screenshot(path=str(SCREENSHOTS / name))
+    page.screenshot(path=str(path))
 
 
 def shown_ids(page: Page) -> set[str]:
@@ -48,8 +59,7 @@ def shown_ids(page: Page) -> set[str]:
 
 
 def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(server: str, data_dir: Path,
-                                                                          page: Page) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                                                                          page: Page, screenshots: Path) -> None:
     page.goto(f"{server}/data/dbay/measures")
     page.locator("input#_search").fill("養老")
     page.locator("input#_search").press("Enter")
@@ -58,7 +68,7 @@ def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(server
     expected = {row["id"] for row in query(database, "select id from measures where title_hant like '%養老%' "
                                                      "or text_hant like '%養老%'")}
     assert expected and shown_ids(page) == expected
-    screenshot(page, "1-search.png", "form.filters")
+    screenshot(page, screenshots / "1-search.png", "form.filters")
 
     # Facet: narrow the results to the measures the provincial data bureau shares.
     page.goto(f"{server}/data/dbay/measures?_search=数据")
@@ -67,7 +77,7 @@ def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(server
     page.wait_for_url("**participating_agencies__arraycontains=*")
     narrowed = shown_ids(page)
     assert narrowed and all(i.startswith("digital-guangdong-2024-key-tasks.") for i in narrowed)
-    screenshot(page, "2-facet.png", "form.filters")
+    screenshot(page, screenshots / "2-facet.png", "form.filters")
 
     # CSV export of what is shown: UTF-8, the same rows.
     href = page.locator("a", has_text="CSV").first.get_attribute("href")
@@ -77,11 +87,11 @@ def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(server
     assert {row["id"] for row in rows} == narrowed
 
 
-def test_a_canned_query_answers_which_measures_an_agency_leads(server: str, page: Page) -> None:
+def test_a_canned_query_answers_which_measures_an_agency_leads(server: str, page: Page, screenshots: Path) -> None:
     page.goto(f"{server}/data/dbay/agency_measures")
     page.locator("input[name=agency]").fill("省政务服务和数据管理局")
     page.locator("input[name=role]").fill("lead")
     page.locator("input[type=submit]").first.click()
     page.wait_for_url("**agency=*")
     assert page.locator("table.rows-and-columns tbody tr").count() == 21
-    screenshot(page, "3-canned-query.png", "h1")
+    screenshot(page, screenshots / "3-canned-query.png", "h1")
