@@ -97,3 +97,10 @@ def test_bad_input_fails_with_one_line_and_leaves_dist_as_it_was(built: tuple[Pa
     error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(error_lines) == 1 and message in error_lines[0], result.stderr
     assert snapshot(dist) == before
+
+
+@pytest.mark.parametrize("command", ["serve", "datasette"])
+def test_serving_without_a_release_says_what_to_do(tmp_path: Path, command: str) -> None:
+    result = CliRunner().invoke(main, [command, "--out", str(tmp_path / "empty")])
+    assert result.exit_code == 1
+    assert "no release in" in result.stderr and "dbay build" in result.stderr
