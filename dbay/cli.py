@@ -1,7 +1,10 @@
 """The ``dbay`` command: a thin layer over the library."""
 
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -36,36 +39,45 @@ def build(sources: Path, out: Path) -> None:
     click.echo(summary(result))
 
 
+def _serve(application: Any, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+def serving_options(default_port: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """--out, --host and --port, and a clear error where --out holds no release yet."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        @click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
+                      help="Folder of releases to serve.")
+        @click.option("--host", default="127.0.0.1", show_default=True)
+        @click.option("--port", default=default_port, show_default=True, type=int)
+        @functools.wraps(command)
+        def checked(out: Path, host: str, port: int) -> None:
+            if latest_release(out) is None:
+                click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
+                sys.exit(1)
+            command(out, host, port)
+
+        return checked
+
+    return decorate
+
+
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-              help="Folder of releases to serve.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
+@serving_options(default_port=8000)
 def serve(out: Path, host: str, port: int) -> None:
     """Serve the JSON API, Datasette (/data/) and the downloads of every release in --out."""
-    import uvicorn
-
     from dbay.service.asgi import create_asgi
 
-    if latest_release(out) is None:
-        click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
-        sys.exit(1)
-    uvicorn.run(create_asgi(out), host=host, port=port, log_level="info")
+    _serve(create_asgi(out), host, port)
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-              help="Folder of releases to serve.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
+@serving_options(default_port=8001)
 def datasette(out: Path, host: str, port: int) -> None:
     """Serve Datasette alone on the releases, as `dbay serve` mounts it at /data/."""
-    import uvicorn
-
     from dbay.service.asgi import create_datasette
 
-    if latest_release(out) is None:
-        click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
-        sys.exit(1)
-    instance = create_datasette(out, base_url="/")
-    uvicorn.run(instance.app(), host=host, port=port, log_level="info")
+    _serve(create_datasette(out, base_url="/").app(), host, port)
