@@ -167,6 +167,7 @@ def datapackage(release: Row) -> dict[str, Any]:
         "version": version,
         "created": release["built_at"],
         "content_sha256": release["content_sha256"],
+        "licenses": [{"name": release["license"], "path": release["license_url"]}],
         "resources": [resource(model) for model in PUBLISHED_RECORDS],
     }
 

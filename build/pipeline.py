@@ -55,7 +55,7 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     meanings = records.meanings()
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")
-    written = write_release(records, release.version, _source_files(sources, builds), out_dir, applied)
+    written = write_release(records, release, _source_files(sources, builds), out_dir, applied)
     progress("Writing downloads (CSV and JSON Lines zip, data package, checksums)")
     write_downloads(written.path)
     registered = extend_register(sources, meanings, release.version)

@@ -22,6 +22,7 @@ from dbay import search
 from dbay.build.ids import DeliberateChange
 from dbay.build.validate import Records
 from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Record, Release
+from dbay.schema.sources import ReleaseConfig
 from dbay.schema.tables import columns, not_null, to_row
 
 TRACKED = {"documents": "document", "sections": "section", "measures": "measure", "agencies": "agency"}
@@ -130,9 +131,10 @@ def _create_tables(db: sqlite_utils.Database) -> None:
 
 
 def write_release(
-    records: Records, version: str, source_files: list[dict[str, str]], out_dir: Path,
+    records: Records, config: ReleaseConfig, source_files: list[dict[str, str]], out_dir: Path,
     deliberate: list[DeliberateChange],
 ) -> Written:
+    version = config.version
     tables = records.tables()
     digest = content_hash(tables)
     target = release_path(out_dir, version)
@@ -146,7 +148,7 @@ def write_release(
     release = Release(
         version=version, built_at=datetime.now(UTC).replace(microsecond=0), schema_version=SCHEMA_VERSION,
         content_sha256=digest, previous_version=previous.stem.removeprefix("dbay-") if previous else None,
-        source_files=source_files,
+        source_files=source_files, license=config.license, license_url=config.license_url,
     )
     out_dir.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".dbay-{version}-", suffix=".db.tmp", dir=out_dir)

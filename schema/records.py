@@ -235,6 +235,8 @@ class Release(Record):
     schema_version: NonEmpty = Field(description="Version of the record schema.")
     content_sha256: Sha256 = Field(description="SHA-256 over every published record: equal content, equal hash.")
     previous_version: str | None = Field(description="The release the changes are counted from, if one was found.")
+    license: NonEmpty = Field(description="The dataset's licence (SPDX identifier), from sources/release.yml.")
+    license_url: NonEmpty = Field(description="Where the licence is stated.")
     source_files: list[dict[str, str]] = Field(description="Every source file with its SHA-256 (JSON).")
 
 

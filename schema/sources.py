@@ -11,7 +11,7 @@ DocumentId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$
 
 
 class RenditionConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")  # other keys are the editors' own notes
 
     file: Annotated[str, StringConstraints(min_length=1)] = Field(description="File name inside the folder.")
     script: Script
@@ -23,9 +23,9 @@ class RenditionConfig(BaseModel):
 
 
 class DocumentConfig(BaseModel):
-    """A document folder's ``document.yml``. Other keys than these are refused, to catch typos."""
+    """A document folder's ``document.yml``. Other keys are allowed (editors' notes) and not published."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="allow")
 
     id: DocumentId
     title: Annotated[str, StringConstraints(min_length=1)]
@@ -43,4 +43,6 @@ class ReleaseConfig(BaseModel):
 
     version: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
     title: str | None = None
+    license: str = Field(description="SPDX identifier of the dataset's licence, e.g. CC-BY-4.0.")
+    license_url: str
     notes: str | None = None

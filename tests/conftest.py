@@ -19,8 +19,14 @@ def copy_sources(source_folders: list[Path], target: Path, version: str = "1.0")
     target.mkdir(parents=True, exist_ok=True)
     for folder in source_folders:
         shutil.copytree(folder, target / folder.name, ignore=shutil.ignore_patterns("expected.yml"))
-    (target / "release.yml").write_text(f'version: "{version}"\n', encoding="utf-8")
+    write_release_config(target, version)
     return target
+
+
+def write_release_config(sources: Path, version: str) -> None:
+    (sources / "release.yml").write_text(
+        f'version: "{version}"\nlicense: CC-BY-4.0\nlicense_url: https://creativecommons.org/licenses/by/4.0/\n',
+        encoding="utf-8")
 
 
 def query(database: Path, sql: str, *params: object) -> list[sqlite3.Row]:

@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from dbay.cli import main
-from tests.conftest import GENRE, copy_sources
+from tests.conftest import GENRE, copy_sources, write_release_config
 
 DOCUMENT = "test-three-level-plan"
 
@@ -24,7 +24,7 @@ def built(tmp_path: Path) -> tuple[Path, Path]:
     sources = copy_sources([GENRE / DOCUMENT, GENRE / "test-regulation-articles"], tmp_path / "sources")
     result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(tmp_path / "dist")])
     assert result.exit_code == 0, result.output
-    (sources / "release.yml").write_text('version: "2.0"\n', encoding="utf-8")  # the next build would publish
+    write_release_config(sources, "2.0")  # the next build would publish
     return sources, tmp_path / "dist"
 
 
@@ -104,3 +104,10 @@ def test_serving_without_a_release_says_what_to_do(tmp_path: Path, command: str)
     result = CliRunner().invoke(main, [command, "--out", str(tmp_path / "empty")])
     assert result.exit_code == 1
     assert "no release in" in result.stderr and "dbay build" in result.stderr
+
+
+def test_document_yml_may_carry_other_keys(tmp_path: Path) -> None:
+    sources = copy_sources([GENRE / DOCUMENT], tmp_path / "sources")
+    set_key("reviewed_by", "an editor")(sources)
+    result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.stderr

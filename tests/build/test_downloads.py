@@ -139,6 +139,7 @@ def test_the_datapackage_describes_every_column_from_the_models(downloads: dict[
     assert downloads["datapackage"].read_bytes() == (extracted / "datapackage.json").read_bytes()
     assert (package["name"], package["version"]) == ("dbay", query(downloads["database"], "select version from releases")[0][0])
     assert [r["name"] for r in package["resources"]] == [model.table for model in PUBLISHED_RECORDS]
+    assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
     for model, resource in zip(PUBLISHED_RECORDS, package["resources"], strict=True):
         assert (resource["path"], resource["description"]) == (f"csv/{model.table}.csv", model.description)
         schema = resource["schema"]

@@ -11,7 +11,7 @@ from dbay.build.ids import IdStabilityError, read_register
 from dbay.build.pipeline import run_build
 from dbay.build.validate import InvalidRecord
 from dbay.build.write import ReleaseConflict
-from tests.conftest import GENRE, SOURCES, copy_sources, query
+from tests.conftest import GENRE, SOURCES, copy_sources, query, write_release_config
 
 PLAN = "digital-bay-area-action-plan"
 PLAN_FIXTURE = GENRE / "test-three-level-plan"
@@ -58,7 +58,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 def set_version(sources: Path, version: str) -> None:
-    (sources / "release.yml").write_text(f'version: "{version}"\n', encoding="utf-8")
+    write_release_config(sources, version)
 
 
 def test_every_published_id_is_registered(plan_sources: Path, tmp_path: Path) -> None:

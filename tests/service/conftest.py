@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from dbay.build.pipeline import run_build
 from dbay.service.app import create_app
 from dbay.service.asgi import create_asgi
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, write_release_config
 
 PLAN = "digital-bay-area-action-plan"
 OLD, NEW = "2026.1", "2026.2"
@@ -27,11 +27,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("api")
     sources = root / "sources"
     shutil.copytree(SOURCES, sources)
-    (sources / "release.yml").write_text(f'version: "{OLD}"\n', encoding="utf-8")
+    write_release_config(sources, OLD)
     run_build(sources, root / "dist")
     official = sources / PLAN / "official.txt"
     official.write_text(official.read_text(encoding="utf-8").replace("百县干镇万村", "百县千镇万村"), encoding="utf-8")
-    (sources / "release.yml").write_text(f'version: "{NEW}"\n', encoding="utf-8")
+    write_release_config(sources, NEW)
     run_build(sources, root / "dist")
     return root / "dist"
 
