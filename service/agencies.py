@@ -6,11 +6,10 @@ from typing import Any
 from flask import url_for
 from flask.views import MethodView
 
-from dbay.service.context import db, language, meta, text
-from dbay.service.errors import not_found
+from dbay.service.context import db, found, language, meta, text
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, ApiBlueprint, CommonArgs, ListArgs, envelope
-from dbay.service.store import row, rows
+from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, ApiBlueprint, ListArgs
+from dbay.service.store import rows
 
 blueprint = ApiBlueprint("agencies", __name__, url_prefix="/api/v1/agencies",
                       description="Agencies, and the measures each leads (牵头) and shares (按职责分工负责).")
@@ -31,8 +30,7 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
 
 @blueprint.route("")
 class Agencies(MethodView):
-    @blueprint.arguments(ListArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("AgencyList", AgencySummarySchema, many=True))
+    @blueprint.listing("AgencyList", AgencySummarySchema, ListArgs)
     def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
         """Every agency, those leading most measures first."""
         offset = offset_from_cursor(cursor)
@@ -45,14 +43,10 @@ class Agencies(MethodView):
 
 @blueprint.route("/<agency_id>")
 class Agency(MethodView):
-    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("AgencyResponse", AgencyDetailSchema, many=False))
-    @blueprint.alt_response(404, response="NOT_FOUND")
+    @blueprint.single("AgencyResponse", AgencyDetailSchema)
     def get(self, agency_id: str, **_: Any) -> dict[str, Any]:
         """One agency with the measures it leads and shares."""
-        record = row(db(), f"{COUNTS} where a.id = ? group by a.id", agency_id)
-        if record is None:
-            raise not_found(f"agency {agency_id!r}")
+        record = found(f"{COUNTS} where a.id = ? group by a.id", f"agency {agency_id!r}", agency_id)
         lang = language()
         measures: dict[str, list[dict[str, Any]]] = {"lead": [], "participating": []}
         for measure in rows(db(), """

@@ -11,7 +11,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app, g, request
 
-from dbay.service.errors import bad_parameter
+from dbay.service.errors import bad_parameter, not_found
 from dbay.service.schemas import LANGUAGES
 from dbay.service.store import ReleaseInfo, ReleaseStore
 
@@ -56,6 +56,14 @@ def db() -> sqlite3.Connection:
     if "db" not in g:
         g.db = store().connect(release().version)
     return g.db
+
+
+def found(sql: str, what: str, *params: Any) -> dict[str, Any]:
+    """The one row ``sql`` selects in the answering release, or a 404 problem naming ``what``."""
+    record = db().execute(sql, params).fetchone()
+    if record is None:
+        raise not_found(what)
+    return dict(record)
 
 
 def text(row: dict[str, Any], field: str, lang: str) -> Any:

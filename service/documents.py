@@ -6,11 +6,10 @@ from typing import Any
 from flask import url_for
 from flask.views import MethodView
 
-from dbay.service.context import db, language, meta, text
-from dbay.service.errors import not_found
+from dbay.service.context import db, found, language, meta, text
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.schemas import ApiBlueprint, CommonArgs, DocumentDetailSchema, DocumentSummarySchema, ListArgs, envelope
-from dbay.service.store import row, rows
+from dbay.service.schemas import ApiBlueprint, DocumentDetailSchema, DocumentSummarySchema, ListArgs
+from dbay.service.store import rows
 
 blueprint = ApiBlueprint("documents", __name__, url_prefix="/api/v1/documents",
                       description="Policy documents, their renditions and outlines.")
@@ -45,8 +44,7 @@ def outline(document_id: str, lang: str) -> list[dict[str, Any]]:
 
 @blueprint.route("")
 class Documents(MethodView):
-    @blueprint.arguments(ListArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("DocumentList", DocumentSummarySchema, many=True))
+    @blueprint.listing("DocumentList", DocumentSummarySchema, ListArgs)
     def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
         """Every document in the release."""
         offset = offset_from_cursor(cursor)
@@ -59,14 +57,10 @@ class Documents(MethodView):
 
 @blueprint.route("/<document_id>")
 class Document(MethodView):
-    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("DocumentResponse", DocumentDetailSchema, many=False))
-    @blueprint.alt_response(404, response="NOT_FOUND")
+    @blueprint.single("DocumentResponse", DocumentDetailSchema)
     def get(self, document_id: str, **_: Any) -> dict[str, Any]:
         """One document: its metadata, renditions with their coverage, and its outline."""
-        record = row(db(), "select * from documents where id = ?", document_id)
-        if record is None:
-            raise not_found(f"document {document_id!r}")
+        record = found("select * from documents where id = ?", f"document {document_id!r}", document_id)
         lang = language()
         renditions = rows(db(), "select id, file, script, kind, url, sha256, canonical, measures_carried, coverage "
                                 "from renditions where document_id = ? order by canonical desc, id", document_id)

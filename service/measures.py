@@ -7,10 +7,10 @@ from flask import url_for
 from flask.views import MethodView
 
 from dbay import search
-from dbay.service.context import db, language, meta, release, text
-from dbay.service.errors import bad_parameter, not_found
+from dbay.service.context import db, found, language, meta, release, text
+from dbay.service.errors import bad_parameter
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.schemas import ApiBlueprint, CommonArgs, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema, envelope
+from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
 from dbay.service.store import row, rows
 
 blueprint = ApiBlueprint("measures", __name__, url_prefix="/api/v1/measures",
@@ -88,8 +88,7 @@ def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
 
 @blueprint.route("")
 class Measures(MethodView):
-    @blueprint.arguments(MeasureListArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("MeasureList", MeasureSummarySchema, many=True))
+    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs)
     def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
         """Measures, filtered (filters combine), searched with q, in pages.
 
@@ -130,17 +129,12 @@ def _notation(record: dict[str, Any], lang: str) -> str:
 
 @blueprint.route("/<measure_id>")
 class Measure(MethodView):
-    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("MeasureResponse", MeasureDetailSchema, many=False))
-    @blueprint.alt_response(404, response="NOT_FOUND")
+    @blueprint.single("MeasureResponse", MeasureDetailSchema)
     def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
         """One measure: texts, place, document, agencies with roles, every source, and a citation."""
-        record = row(db(), "select * from measures where id = ?", measure_id)
-        if record is None:
-            raise not_found(f"measure {measure_id!r}")
+        record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
         lang = language()
-        document = row(db(), "select * from documents where id = ?", record["document_id"])
-        assert document is not None  # a foreign key of the release
+        document = found("select * from documents where id = ?", "its document", record["document_id"])
         sources = rows(db(), """
             select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity
             from measure_sources s join renditions r on r.id = s.rendition_id

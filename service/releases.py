@@ -9,7 +9,7 @@ from flask.views import MethodView
 from dbay.build.downloads import download_paths
 from dbay.service.context import meta, store
 from dbay.service.errors import not_found
-from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema, envelope
+from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema
 from dbay.service.store import ReleaseInfo, rows
 
 blueprint = ApiBlueprint("releases", __name__, url_prefix="/api/v1/releases",
@@ -31,8 +31,7 @@ def summary(info: ReleaseInfo, latest: str | None) -> dict[str, Any]:
 
 @blueprint.route("")
 class Releases(MethodView):
-    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("ReleaseList", ReleaseSummarySchema, many=True))
+    @blueprint.listing("ReleaseList", ReleaseSummarySchema, CommonArgs)
     def get(self, **_: Any) -> dict[str, Any]:
         """Every release, newest first."""
         versions = store().versions()
@@ -43,9 +42,7 @@ class Releases(MethodView):
 
 @blueprint.route("/<version>")
 class Release(MethodView):
-    @blueprint.arguments(CommonArgs, location="query", as_kwargs=True)
-    @blueprint.response(200, envelope("ReleaseResponse", ReleaseDetailSchema, many=False))
-    @blueprint.alt_response(404, response="NOT_FOUND")
+    @blueprint.single("ReleaseResponse", ReleaseDetailSchema)
     def get(self, version: str, **_: Any) -> dict[str, Any]:
         """One release: what it was built from, its size, and the changes since the previous one."""
         versions = store().versions()

@@ -6,7 +6,8 @@ the OpenAPI description cannot drift from the data dictionary. Text that exists 
 """
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask_smorest import Blueprint
 from marshmallow import RAISE, Schema, fields, validate
@@ -227,7 +228,30 @@ def _parser() -> FlaskParser:
     return parser
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
+    def apply(view: F) -> F:
+        for decorator in reversed(decorators):
+            view = decorator(view)
+        return view
+
+    return apply
+
+
 class ApiBlueprint(Blueprint):
     """A flask-smorest blueprint for the API's conventions (see ``_parser``)."""
 
     ARGUMENTS_PARSER = _parser()
+
+    def listing(self, name: str, item: type[Schema], args: type[Schema]) -> Callable[[F], F]:
+        """A list view: query arguments ``args``, answered with a page of ``item``."""
+        return _compose(self.arguments(args, location="query", as_kwargs=True),
+                        self.response(200, envelope(name, item, many=True)))
+
+    def single(self, name: str, item: type[Schema]) -> Callable[[F], F]:
+        """A single-resource view: the common arguments, one ``item``, or a 404 problem."""
+        return _compose(self.arguments(CommonArgs, location="query", as_kwargs=True),
+                        self.response(200, envelope(name, item, many=False)),
+                        self.alt_response(404, response="NOT_FOUND"))
