@@ -13,8 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from dbay import search
-from dbay.build.write import latest_release
+from dbay import releases, search
 
 QUERIES = ["养老", "養老", "5G", "互联网", "数字经济", "粤港澳大湾区", "数据", "数"]
 
@@ -39,7 +38,8 @@ def timed(connection: sqlite3.Connection, sql: str, match: str) -> tuple[float, 
 
 
 def main() -> None:
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else latest_release(Path("dist"))
+    latest = releases.latest_version(Path("dist"))
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else releases.release_path(Path("dist"), latest) if latest else None
     copies = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     assert source, "build a release first: dbay build"
     with tempfile.TemporaryDirectory() as scratch:

@@ -19,9 +19,7 @@ import csv
 import hashlib
 import io
 import json
-import os
 import sqlite3
-import tempfile
 import types
 import typing
 import zipfile
@@ -31,6 +29,7 @@ from importlib.metadata import metadata
 from pathlib import Path
 from typing import Any
 
+from dbay import releases
 from dbay.schema.records import PUBLISHED_RECORDS, Record
 from dbay.schema.tables import base_type, json_columns, not_null
 
@@ -51,26 +50,19 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 Row = dict[str, Any]
 
 
-def download_paths(database: Path) -> dict[str, Path]:
-    """The download files of the release database dist/dbay-<v>.db: {"database": …/dbay-<v>.db, "tables": …/dbay-<v>.zip,
-    "datapackage": …/dbay-<v>.datapackage.json, "checksums": …/dbay-<v>.SHA256SUMS}"""
-    if not (database.name.startswith("dbay-") and database.suffix == ".db"):
-        raise ValueError(f"{database} is not a release database named dbay-<version>.db")
-    stem = database.with_suffix("")
-    return {
-        "database": database,
-        "tables": stem.with_name(f"{stem.name}.zip"),
-        "datapackage": stem.with_name(f"{stem.name}.datapackage.json"),
-        "checksums": stem.with_name(f"{stem.name}.SHA256SUMS"),
-    }
+def _paths(database: Path) -> dict[str, Path]:
+    parsed = releases.parse_file_name(database.name)
+    if parsed is None or parsed[1] != "database":
+        raise ValueError(f"{database} is not a release database named {releases.file_name('<version>')}")
+    return releases.download_paths(database.parent, parsed[0])
 
 
 def write_downloads(database: Path) -> dict[str, Path]:
-    """Write the downloads of one release beside its database (atomically: temp file then os.replace, like build/write.py),
-    and return download_paths(database). Idempotent: writing twice gives byte-identical files (fixed zip timestamps, sorted
+    """Write the downloads of one release beside its database, each atomically, and return every file's path
+    by kind (releases.download_paths). Idempotent: writing twice gives byte-identical files (fixed zip timestamps, sorted
     entries), so a rebuild of an unchanged release changes nothing."""
-    paths = download_paths(database)
-    with _connect(database) as connection:
+    paths = _paths(database)
+    with releases.reading(database) as connection:
         release = _release(connection, database)
         tables = {model.table: _rows(connection, model) for model in PUBLISHED_RECORDS}
     descriptor = _json_bytes(datapackage(release))
@@ -78,9 +70,9 @@ def write_downloads(database: Path) -> dict[str, Path]:
     for model in PUBLISHED_RECORDS:
         entries[f"csv/{model.table}.csv"] = csv_bytes(model, tables[model.table])
         entries[f"jsonl/{model.table}.jsonl"] = jsonl_bytes(model, tables[model.table])
-    _write_atomic(paths["tables"], _zip_bytes(entries))
-    _write_atomic(paths["datapackage"], descriptor)
-    _write_atomic(paths["checksums"], _checksums([paths["database"], paths["tables"], paths["datapackage"]]))
+    releases.write_bytes(paths["tables"], _zip_bytes(entries))
+    releases.write_bytes(paths["datapackage"], descriptor)
+    releases.write_bytes(paths["checksums"], _checksums([paths["database"], paths["tables"], paths["datapackage"]]))
     return paths
 
 
@@ -175,19 +167,12 @@ def datapackage(release: Row) -> dict[str, Any]:
 # Reading the release -------------------------------------------------------------------------
 
 
-def _connect(database: Path) -> sqlite3.Connection:
-    # Read-only, so that exporting can never modify the release it describes.
-    connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-    connection.row_factory = sqlite3.Row
-    return connection
-
-
 def _release(connection: sqlite3.Connection, database: Path) -> Row:
     rows = connection.execute("select * from releases").fetchall()
     if len(rows) != 1:
         raise ValueError(f"{database} has {len(rows)} rows in releases, not one")
     release = dict(rows[0])
-    if database.name != f"dbay-{release['version']}.db":
+    if database.name != releases.file_name(release["version"]):
         raise ValueError(f"{database} holds release {release['version']}: its downloads would be misnamed")
     return release
 
@@ -268,18 +253,3 @@ def _sha256(path: Path) -> str:
 def _checksums(paths: list[Path]) -> bytes:
     # Two spaces: sha256sum's text mode, which `sha256sum -c` reads on every platform.
     return "".join(f"{_sha256(path)}  {path.name}\n" for path in paths).encode("utf-8")
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Replace ``target`` with ``data`` in one rename; leave it untouched (mtime too) if it already holds them."""
-    if target.exists() and target.read_bytes() == data:
-        return
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644)  # downloads are for everyone to read; mkstemp creates them private
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)

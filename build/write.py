@@ -9,16 +9,13 @@ previous release found in the same folder.
 
 import hashlib
 import json
-import os
-import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from dbay import search
+from dbay import releases, search
 from dbay.build.ids import DeliberateChange
 from dbay.build.validate import Records
 from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Record, Release
@@ -40,14 +37,6 @@ class Written:
     changes: list[Change]
 
 
-def release_path(out_dir: Path, version: str) -> Path:
-    return out_dir / f"dbay-{version}.db"
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def content_hash(tables: dict[str, list[Record]]) -> str:
     digest = hashlib.sha256()
     for name in sorted(tables):
@@ -57,38 +46,17 @@ def content_hash(tables: dict[str, list[Record]]) -> str:
     return digest.hexdigest()
 
 
+
 def _read_rows(path: Path, table: str) -> dict[str, str]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-        connection.row_factory = sqlite3.Row
+    with releases.reading(path) as connection:
         rows = connection.execute(f"select * from [{table}]").fetchall()
     return {row["id"]: json.dumps(dict(row), ensure_ascii=False, sort_keys=True) for row in rows}
 
 
 def _release_hash(path: Path) -> str:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
-        return connection.execute("select content_sha256 from releases").fetchone()[0]
-
-
-def releases(out_dir: Path) -> list[tuple[tuple[int, ...], Path]]:
-    """Every release database in ``out_dir`` with its version key, oldest first."""
-    found = []
-    for path in out_dir.glob("dbay-*.db") if out_dir.is_dir() else []:
-        try:
-            found.append((version_key(path.stem.removeprefix("dbay-")), path))
-        except ValueError:
-            continue  # not a release of ours
-    return sorted(found)
-
-
-def latest_release(out_dir: Path) -> Path | None:
-    found = releases(out_dir)
-    return found[-1][1] if found else None
-
-
-def previous_release(out_dir: Path, version: str) -> Path | None:
-    """The newest release in ``out_dir`` older than ``version``."""
-    older = [path for key, path in releases(out_dir) if key < version_key(version)]
-    return older[-1] if older else None
+    with releases.reading(path) as connection:
+        digest: str = connection.execute("select content_sha256 from releases").fetchone()[0]
+    return digest
 
 
 def changes_since(
@@ -120,14 +88,14 @@ def changes_since(
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     for model in (*PUBLISHED_RECORDS,):
-        db[model.table].create(  # type: ignore[union-attr]
+        db.table(model.table).create(
             columns(model), pk=model.primary_key[0] if len(model.primary_key) == 1 else model.primary_key,
             not_null=not_null(model),
         )
     for model in PUBLISHED_RECORDS:
         for column, other, other_column in model.foreign_keys:
             db.add_foreign_keys([(model.table, column, other, other_column)])
-            db[model.table].create_index([column], if_not_exists=True)  # type: ignore[union-attr]
+            db.table(model.table).create_index([column], if_not_exists=True)
 
 
 def write_release(
@@ -137,8 +105,9 @@ def write_release(
     version = config.version
     tables = records.tables()
     digest = content_hash(tables)
-    target = release_path(out_dir, version)
-    previous = previous_release(out_dir, version)
+    target = releases.release_path(out_dir, version)
+    previous_version = releases.previous_version(out_dir, version)
+    previous = releases.release_path(out_dir, previous_version) if previous_version else None
     if target.exists():
         if _release_hash(target) == digest:
             return Written(target, "unchanged", None, [])
@@ -147,23 +116,15 @@ def write_release(
     changes = changes_since(previous, tables, deliberate)
     release = Release(
         version=version, built_at=datetime.now(UTC).replace(microsecond=0), schema_version=SCHEMA_VERSION,
-        content_sha256=digest, previous_version=previous.stem.removeprefix("dbay-") if previous else None,
+        content_sha256=digest, previous_version=previous_version,
         source_files=source_files, license=config.license, license_url=config.license_url,
     )
-    out_dir.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".dbay-{version}-", suffix=".db.tmp", dir=out_dir)
-    os.close(handle)
-    try:
+    with releases.replacing(target) as temporary:
         db = sqlite_utils.Database(temporary)
         _create_tables(db)
         for name, rows in [*tables.items(), ("releases", [release]), ("changes", changes)]:
-            db[name].insert_all((to_row(record) for record in rows), batch_size=500)  # type: ignore[union-attr]
+            db.table(name).insert_all((to_row(record) for record in rows), batch_size=500)
         search.create_index(db.conn)  # derived from measures, so not part of the content hash
         db.conn.commit()
         db.close()
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a release is for everyone to read
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
     return Written(target, "written", release.previous_version, changes)

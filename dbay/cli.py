@@ -14,7 +14,8 @@ from dbay.build.load import SourceError
 from dbay.build.pipeline import run_build
 from dbay.build.report import summary
 from dbay.build.validate import InvalidRecord
-from dbay.build.write import ReleaseConflict, latest_release
+from dbay.build.write import ReleaseConflict
+from dbay.releases import ReleaseFolder, latest_version
 
 BUILD_ERRORS = (SourceError, BuildError, InvalidRecord, IdStabilityError, ReleaseConflict)
 
@@ -55,7 +56,7 @@ def serving_options(default_port: int) -> Callable[[Callable[..., None]], Callab
         @click.option("--port", default=default_port, show_default=True, type=int)
         @functools.wraps(command)
         def checked(out: Path, host: str, port: int) -> None:
-            if latest_release(out) is None:
+            if latest_version(out) is None:
                 click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
                 sys.exit(1)
             command(out, host, port)
@@ -80,4 +81,4 @@ def datasette(out: Path, host: str, port: int) -> None:
     """Serve Datasette alone on the releases, as `dbay serve` mounts it at /data/."""
     from dbay.service.asgi import create_datasette
 
-    _serve(create_datasette(out, base_url="/").app(), host, port)
+    _serve(create_datasette(ReleaseFolder(out), base_url="/").app(), host, port)

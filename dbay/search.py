@@ -38,8 +38,9 @@ The title and text columns hold the folded Simplified form; where the Traditiona
 to something else (rarely: 2 of the 113 seed measures, with 著 for 着 and 鍊 for 链), its folded form follows on a
 new line, so Traditional-only characters are found too and no phrase spans the two.
 
-Ranking is bm25 with the title weighted ten times the text (``RANK_SQL``); the same weights are
-stored as the table's default ``rank``, so ``order by rank`` ranks the same way.
+Ranking is bm25 with the title weighted ten times the text (``RANK_SQL``), ties in reading
+order: ``order_by`` states it once for the API, the Datasette canned query and any other caller.
+The same weights are stored as the table's default ``rank``, so ``order by rank`` ranks the same way.
 
 Without any plugin
 ------------------
@@ -73,7 +74,6 @@ TEXT_WEIGHT = 1.0
 # bm25 takes one weight a column: measure_id is unindexed, so its weight is never used.
 RANK_SQL = f"bm25({TABLE}, 0.0, {TITLE_WEIGHT}, {TEXT_WEIGHT})"
 JOIN_SQL = f"{TABLE}.rowid = measures.rowid"
-MATCH_SQL = f"{TABLE} match :match"
 
 # A valid expression that matches no row, for SQL callers that cannot skip an empty search.
 MATCH_NOTHING = '""'
@@ -165,19 +165,23 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(_phrase(term) for term in terms)
 
 
-def search_sql(columns: str = "measures.*", where: str | None = None) -> str:
-    """A select of ``columns`` from measures matching the parameter ``:match``, best first.
+def order_by(measures: str = "measures") -> str:
+    """The one ranking of search results, for every caller: bm25 with the title weighted ``TITLE_WEIGHT``
+    times the text, ties in reading order (document, then position), then by id so that every page
+    is stable. ``measures`` is the name or alias the statement gives the measures table."""
+    return f"{RANK_SQL}, {measures}.document_id, {measures}.position, {measures}.id"
 
-    Bind ``:match`` to ``match_expression(query)`` (skip the search when that is None). ``where``
-    adds conditions on ``measures`` (and their parameters are the caller's); append ``limit`` and
-    ``offset`` as needed. Ties are ordered by ``measures.id``, so pages are stable. To build the
-    statement another way, the pieces are ``MATCH_SQL``, ``JOIN_SQL`` and ``RANK_SQL``.
+
+def search_sql(columns: str = "measures.*", where: str | None = None, match: str = ":match") -> str:
+    """A select of ``columns`` from measures matching ``match``, best first (``order_by``).
+
+    ``match`` is an SQL expression for the MATCH string: by default the parameter ``:match``, to be
+    bound to ``match_expression(query)`` (skip the search when that is None); in SQL that cannot
+    call Python first, ``dbay_match(:q)``. ``where`` adds conditions on ``measures`` (and their
+    parameters are the caller's); append ``limit`` and ``offset`` as needed.
     """
-    condition = MATCH_SQL if where is None else f"{MATCH_SQL} and ({where})"
-    return (
-        f"select {columns} from {TABLE} join measures on {JOIN_SQL} "
-        f"where {condition} order by {RANK_SQL}, measures.id"
-    )
+    condition = f"{TABLE} match {match}" if where is None else f"{TABLE} match {match} and ({where})"
+    return f"select {columns} from {TABLE} join measures on {JOIN_SQL} where {condition} order by {order_by()}"
 
 
 def _indexed(simplified: str, traditional: str | None) -> str:

@@ -3,10 +3,9 @@
 import json
 from typing import Any
 
-from flask import url_for
 from flask.views import MethodView
 
-from dbay.service.context import db, found, language, meta, text
+from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, ApiBlueprint, ListArgs
 from dbay.service.store import rows
@@ -23,8 +22,8 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
         "id": record["id"], "name": text(record, "name", lang), "aliases": json.loads(record["aliases"]),
         "collective": bool(record["collective"]),
         "counts": {"lead": record["leads"] or 0, "participating": record["shares"] or 0},
-        "links": {"self": url_for("agencies.Agency", agency_id=record["id"]),
-                  "measures": url_for("measures.Measures", agency=record["id"])},
+        "links": {"self": link("agencies.Agency", agency_id=record["id"]),
+                  "measures": link("measures.Measures", agency=record["id"])},
     }
 
 
@@ -56,7 +55,7 @@ class Agency(MethodView):
             measures[measure["role"]].append({
                 "id": measure["id"], "document_id": measure["document_id"], "path": measure["path"],
                 "title": text(measure, "title", lang), "inherited": bool(measure["inherited"]),
-                "url": url_for("measures.Measure", measure_id=measure["id"]),
+                "url": link("measures.Measure", measure_id=measure["id"]),
             })
         data = summary(record, lang) | {"measures": measures}
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

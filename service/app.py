@@ -13,10 +13,10 @@ import swagger_ui_bundle
 from flask import Flask, Response, send_from_directory
 from flask_smorest import Api
 
+from dbay.releases import ReleaseFolder
 from dbay.service import agencies, context, documents, errors, measures, pages, releases
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.schemas import ProblemSchema
-from dbay.service.store import ReleaseStore
 
 SWAGGER_ASSETS = "/api/docs/assets/"
 
@@ -55,7 +55,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.config.update(config or {})
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
-    app.extensions["dbay_store"] = ReleaseStore(Path(app.config["DATA_DIR"]))
+    # Given a ReleaseFolder (as the one origin shares its own with Datasette), or made from DATA_DIR.
+    folder = app.config.get("RELEASES") or ReleaseFolder(Path(app.config["DATA_DIR"]))
+    app.extensions["dbay_releases"] = folder
 
     api = DbayApi(app)
     for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):

@@ -4,7 +4,9 @@ Datasette is an ASGI application and Flask a WSGI one; this small dispatcher sen
 to Datasette and everything else to Flask (through asgiref's WSGI adapter). The latest release
 is the Datasette database ``dbay``, a URL that survives new releases; every release is also
 there under its version, dots as hyphens (``dbay-2026-1`` for 2026.1: Datasette reads a dot in a
-URL as a format suffix).
+URL as a format suffix). Both read the same ``ReleaseFolder``; its connections are closed when
+the server shuts down. Datasette's metadata and plugin come from ``dbay.datasette``, the plugin
+through its ``datasette`` entry point, as for a plain ``datasette serve`` wherever dbay is installed.
 """
 
 import os
@@ -12,42 +14,30 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from asgiref.wsgi import WsgiToAsgi
 from datasette.app import Datasette
 from datasette.database import Database
 
-from dbay.build.write import release_path
+from dbay import releases
+from dbay.datasette.plugin import site_metadata
+from dbay.releases import ReleaseFolder
 from dbay.service.app import create_app
-from dbay.service.store import ReleaseStore
+from dbay.service.context import DATASETTE_PREFIX
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-DATASETTE_PREFIX = "/data"
-PROJECT = Path(__file__).resolve().parent.parent
-METADATA = PROJECT / "datasette" / "metadata.yml"
-PLUGINS = PROJECT / "datasette" / "plugins"
 # Limits for a public instance: every query read-only on immutable files, and bounded.
 DATASETTE_SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
                       "allow_download": True, "default_page_size": 50}
 
 
-def datasette_name(version: str) -> str:
-    return f"dbay-{version.replace('.', '-')}"
-
-
-def create_datasette(data_dir: Path, base_url: str = f"{DATASETTE_PREFIX}/") -> Datasette:
-    store = ReleaseStore(data_dir)
-    datasette = Datasette(
-        metadata=yaml.safe_load(METADATA.read_text(encoding="utf-8")),
-        plugins_dir=str(PLUGINS),
-        settings={**DATASETTE_SETTINGS, "base_url": base_url},
-    )
-    versions = store.versions()
-    for name, version in [("dbay", versions[0])] * bool(versions) + [(datasette_name(v), v) for v in versions]:
-        path = str(release_path(data_dir, version))
-        datasette.add_database(Database(datasette, path=path, is_mutable=False), name=name)
+def create_datasette(folder: ReleaseFolder, base_url: str = f"{DATASETTE_PREFIX}/") -> Datasette:
+    """Datasette on every release of the folder: the latest as ``dbay``, each as ``dbay-<version>``."""
+    datasette = Datasette(metadata=site_metadata(), settings={**DATASETTE_SETTINGS, "base_url": base_url})
+    named = [(releases.LATEST_DATABASE, folder.latest)] if folder.latest else []
+    for name, version in named + [(releases.datasette_name(v), v) for v in folder.versions]:
+        datasette.add_database(Database(datasette, path=str(folder.path(version)), is_mutable=False), name=name)
     return datasette
 
 
@@ -58,8 +48,9 @@ async def _redirect(send: Send, location: str, query: bytes) -> None:
 
 
 def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
-    flask_app = WsgiToAsgi(create_app({"DATA_DIR": data_dir}))
-    datasette = create_datasette(data_dir)
+    folder = ReleaseFolder(data_dir)
+    flask_app = WsgiToAsgi(create_app({"DATA_DIR": data_dir, "RELEASES": folder}))
+    datasette = create_datasette(folder)
     datasette_app = datasette.app()
 
     async def application(scope: Scope, receive: Receive, send: Send) -> None:
@@ -70,6 +61,7 @@ def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[No
                 await send({"type": "lifespan.startup.complete"})
                 message = await receive()
             if message["type"] == "lifespan.shutdown":
+                folder.close()
                 await send({"type": "lifespan.shutdown.complete"})
             return
         path = scope.get("path", "")

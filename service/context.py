@@ -9,18 +9,22 @@ import hashlib
 import sqlite3
 from typing import Any
 
-from flask import Flask, Response, current_app, g, request
+from datasette.utils import tilde_encode
+from flask import Flask, Response, current_app, g, request, url_for
 
+from dbay import releases
+from dbay.releases import ReleaseFolder, ReleaseInfo
 from dbay.service.errors import bad_parameter, not_found
 from dbay.service.schemas import LANGUAGES
-from dbay.service.store import ReleaseInfo, ReleaseStore
 
 TRADITIONAL_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 CACHE_CONTROL = "public, max-age=300"
+DATASETTE_PREFIX = "/data"  # where the one origin mounts Datasette (service/asgi.py)
 
 
-def store() -> ReleaseStore:
-    return current_app.extensions["dbay_store"]
+def store() -> ReleaseFolder:
+    folder: ReleaseFolder = current_app.extensions["dbay_releases"]
+    return folder
 
 
 def language() -> str:
@@ -42,28 +46,48 @@ def language() -> str:
 def release() -> ReleaseInfo:
     """The release that answers this request: ``release=`` or the latest."""
     if "release" not in g:
-        versions = store().versions()
+        versions = store().versions
         wanted = request.args.get("release")
         if wanted is not None and wanted not in versions:
             raise bad_parameter("release", f"no release {wanted!r}; available: {', '.join(versions) or 'none'}")
         if not versions:
             raise bad_parameter("release", "no release has been built yet")
         g.release = store().info(wanted or versions[0])
-    return g.release
+    info: ReleaseInfo = g.release
+    return info
 
 
 def db() -> sqlite3.Connection:
-    if "db" not in g:
-        g.db = store().connect(release().version)
-    return g.db
+    """The answering release's connection: opened once per thread, never per request."""
+    return store().connection(release().version)
 
 
 def found(sql: str, what: str, *params: Any) -> dict[str, Any]:
     """The one row ``sql`` selects in the answering release, or a 404 problem naming ``what``."""
     record = db().execute(sql, params).fetchone()
     if record is None:
-        raise not_found(what)
+        raise not_found(what, release().version)
     return dict(record)
+
+
+def pinned() -> dict[str, str]:
+    """``release=`` as the request gave it, for links that must answer from the same release."""
+    return {"release": request.args["release"]} if "release" in request.args else {}
+
+
+def link(endpoint: str, **values: Any) -> str:
+    """``url_for`` that keeps the request's ``release=``, so a link answers from the same release."""
+    return url_for(endpoint, **values, **pinned())
+
+
+def datasette_url(table: str, row_id: str | None = None) -> str:
+    """The Datasette page of a table or row in the release this answer came from.
+
+    Without ``release=`` the latest (database ``dbay``), as the answer itself; with it, that release.
+    """
+    database = releases.datasette_name(release().version) if "release" in request.args else releases.LATEST_DATABASE
+    url = f"{DATASETTE_PREFIX}/{database}/{table}"
+    return url if row_id is None else f"{url}/{tilde_encode(row_id)}"
 
 
 def text(row: dict[str, Any], field: str, lang: str) -> Any:
@@ -73,12 +97,6 @@ def text(row: dict[str, Any], field: str, lang: str) -> Any:
 
 def meta(**extra: Any) -> dict[str, Any]:
     return {"release": release().version, "lang": language(), **extra}
-
-
-def _close(exception: BaseException | None = None) -> None:
-    connection = g.pop("db", None)
-    if connection is not None:
-        connection.close()
 
 
 def _finish(response: Response) -> Response:
@@ -100,5 +118,4 @@ def _finish(response: Response) -> Response:
 
 
 def register(app: Flask) -> None:
-    app.teardown_appcontext(_close)
     app.after_request(_finish)

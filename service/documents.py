@@ -3,10 +3,9 @@
 import json
 from typing import Any
 
-from flask import url_for
 from flask.views import MethodView
 
-from dbay.service.context import db, found, language, meta, text
+from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.schemas import ApiBlueprint, DocumentDetailSchema, DocumentSummarySchema, ListArgs
 from dbay.service.store import rows
@@ -20,7 +19,7 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
         "id": record["id"], "title": text(record, "title", lang), "issuer": record["issuer"],
         "doc_number": record["doc_number"], "issued": record["issued"],
         "declared_measures": record["declared_measures"], "extracted_measures": record["extracted_measures"],
-        "links": {"self": url_for("documents.Document", document_id=record["id"])},
+        "links": {"self": link("documents.Document", document_id=record["id"])},
     }
 
 
@@ -71,6 +70,6 @@ class Document(MethodView):
             "notes": record["notes"], "declared_counts": json.loads(record["declared_counts"]),
             "renditions": renditions, "outline": outline(document_id, lang),
         }
-        data["links"] = {"self": url_for("documents.Document", document_id=document_id),
-                         "measures": url_for("measures.Measures", document=document_id)}
+        data["links"] = {"self": link("documents.Document", document_id=document_id),
+                         "measures": link("measures.Measures", document=document_id)}
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -25,8 +25,9 @@ def bad_parameter(parameter: str, reason: str) -> Problem:
     return Problem(400, f"{parameter}: {reason}", parameter)
 
 
-def not_found(what: str) -> Problem:
-    return Problem(404, f"{what} does not exist in this release")
+def not_found(what: str, version: str) -> Problem:
+    """A 404 for ``what`` (``measure 'x'``), looked for in release ``version``."""
+    return Problem(404, f"{what} does not exist in release {version}")
 
 
 def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | None = None) -> Response:

@@ -2,12 +2,10 @@
 
 from typing import Any
 
-from datasette.utils import tilde_encode
-from flask import url_for
 from flask.views import MethodView
 
 from dbay import search
-from dbay.service.context import db, found, language, meta, release, text
+from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
@@ -22,13 +20,13 @@ SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)
 def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {measure_id: [] for measure_id in measure_ids}
     marks = ",".join("?" * len(measure_ids))
-    for link in rows(db(), f"""
+    for agency in rows(db(), f"""
             select ma.measure_id, a.id, a.name, a.name_hant, a.collective, ma.role, ma.inherited
             from measure_agencies ma join agencies a on a.id = ma.agency_id
             where ma.measure_id in ({marks}) order by ma.measure_id, ma.role, a.id""", *measure_ids):
-        found[link["measure_id"]].append({
-            "id": link["id"], "name": text(link, "name", lang), "collective": bool(link["collective"]),
-            "role": link["role"], "inherited": bool(link["inherited"]),
+        found[agency["measure_id"]].append({
+            "id": agency["id"], "name": text(agency, "name", lang), "collective": bool(agency["collective"]),
+            "role": agency["role"], "inherited": bool(agency["inherited"]),
         })
     return found
 
@@ -39,7 +37,7 @@ def summary(record: dict[str, Any], lang: str, agencies: list[dict[str, Any]]) -
         "path": record["path"], "label": record["label"], "title": text(record, "title", lang),
         "text": text(record, "text", lang), "numbering": record["numbering"],
         "converted_script": record["converted_script"], "agencies_open_ended": bool(record["agencies_open_ended"]),
-        "agencies": agencies, "links": {"self": url_for("measures.Measure", measure_id=record["id"])},
+        "agencies": agencies, "links": {"self": link("measures.Measure", measure_id=record["id"])},
     }
 
 
@@ -98,7 +96,7 @@ class Measures(MethodView):
         offset = offset_from_cursor(cursor)
         lang = language()
         joins, where, params = _filters(args)
-        order = f"{search.RANK_SQL}, m.document_id, m.position" if "q" in args else "m.document_id, m.position"
+        order = search.order_by("m") if "q" in args else "m.document_id, m.position"
         base = f"from measures m {joins} where {where}"
         total = db().execute(f"select count(*) {base}", params).fetchone()[0]
         found = rows(db(), f"select m.* {base} order by {order} limit ? offset ?", *params, limit, offset)
@@ -142,7 +140,7 @@ class Measure(MethodView):
         notation = _notation(record, lang)
         title = text(document, "title", lang)
         number = f"（{document['doc_number']}）" if document["doc_number"] else ""
-        url = url_for("measures.Measure", measure_id=measure_id, _external=True)
+        url = link("measures.Measure", measure_id=measure_id, _external=True)
         data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
             "level": record["level"], "position": record["position"], "agency_clause": record["agency_clause"],
             "agency_clause_inherited_from": record["agency_clause_inherited_from"],
@@ -153,8 +151,8 @@ class Measure(MethodView):
                          "doc_number": document["doc_number"], "notation": notation, "url": url},
         }
         data["links"] = {
-            "self": url_for("measures.Measure", measure_id=measure_id),
-            "document": url_for("documents.Document", document_id=record["document_id"]),
-            "datasette": f"/data/dbay/measures/{tilde_encode(measure_id)}",
+            "self": link("measures.Measure", measure_id=measure_id),
+            "document": link("documents.Document", document_id=record["document_id"]),
+            "datasette": datasette_url("measures", measure_id),
         }
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -1,16 +1,14 @@
 """The pages a person opens: the home page and the bulk downloads."""
 
-import re
 from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, send_from_directory, url_for
 
-from dbay.build.downloads import download_paths
+from dbay import releases
 from dbay.service.context import store
 
 blueprint = Blueprint("pages", __name__)
 
-DOWNLOAD_NAME = re.compile(r"^dbay-[0-9]+(\.[0-9]+)*(\.db|\.zip|\.datapackage\.json|\.SHA256SUMS)$")
 DESCRIPTIONS = {
     "database": "SQLite database: every table, ready for sqlite3, Datasette or any SQLite client",
     "tables": "Every table as CSV (UTF-8 with BOM, opens in Excel) and JSON Lines, with datapackage.json",
@@ -21,11 +19,11 @@ DESCRIPTIONS = {
 
 def releases_with_downloads() -> list[dict[str, Any]]:
     listing = []
-    for version in store().versions():
+    for version in store().versions:
         info = store().info(version)
         files = [{"kind": kind, "name": path.name, "size": path.stat().st_size, "description": DESCRIPTIONS[kind],
                   "url": url_for("pages.download", name=path.name)}
-                 for kind, path in download_paths(info.path).items() if path.exists()]
+                 for kind, path in store().downloads(version).items()]
         listing.append({"info": info, "files": files})
     return listing
 
@@ -35,10 +33,10 @@ def home() -> str:
     listing = releases_with_downloads()
     counts = None
     if listing:
-        with store().connect(listing[0]["info"].version) as connection:
-            counts = {table: connection.execute(f"select count(*) from {table}").fetchone()[0]
-                      for table in ("documents", "measures", "agencies")}
-            documents = [dict(r) for r in connection.execute("select id, title, extracted_measures from documents")]
+        connection = store().connection(listing[0]["info"].version)
+        counts = {table: connection.execute(f"select count(*) from {table}").fetchone()[0]
+                  for table in ("documents", "measures", "agencies")}
+        documents = [dict(r) for r in connection.execute("select id, title, extracted_measures from documents")]
     else:
         documents = []
     return render_template("home.html", latest=listing[0]["info"] if listing else None, counts=counts,
@@ -52,7 +50,8 @@ def downloads() -> str:
 
 @blueprint.route("/downloads/<name>")
 def download(name: str) -> Response:
-    if not DOWNLOAD_NAME.match(name):
+    parsed = releases.parse_file_name(name)
+    if parsed is None or parsed[0] not in store().versions:
         abort(404, description=f"no download named {name!r}")
     # send_from_directory answers conditional and range requests, with an ETag.
-    return send_from_directory(store().data_dir.resolve(), name, conditional=True, etag=True, max_age=3600)
+    return send_from_directory(store().folder.resolve(), name, conditional=True, etag=True, max_age=3600)

@@ -6,11 +6,11 @@ from typing import Any
 from flask import g, url_for
 from flask.views import MethodView
 
-from dbay.build.downloads import download_paths
+from dbay.releases import ReleaseInfo
 from dbay.service.context import meta, store
-from dbay.service.errors import not_found
+from dbay.service.errors import Problem
 from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema
-from dbay.service.store import ReleaseInfo, rows
+from dbay.service.store import rows
 
 blueprint = ApiBlueprint("releases", __name__, url_prefix="/api/v1/releases",
                       description="Releases of the dataset and the changes between them.")
@@ -20,7 +20,7 @@ COUNTED = ("documents", "renditions", "sections", "measures", "agencies", "measu
 
 def summary(info: ReleaseInfo, latest: str | None) -> dict[str, Any]:
     downloads = {kind: url_for("pages.download", name=path.name)
-                 for kind, path in download_paths(info.path).items() if path.exists()}
+                 for kind, path in store().downloads(info.version).items()}
     return {
         "version": info.version, "built_at": info.built_at, "schema_version": info.schema_version,
         "content_sha256": info.content_sha256, "previous_version": info.previous_version,
@@ -34,7 +34,7 @@ class Releases(MethodView):
     @blueprint.listing("ReleaseList", ReleaseSummarySchema, CommonArgs)
     def get(self, **_: Any) -> dict[str, Any]:
         """Every release, newest first."""
-        versions = store().versions()
+        versions = store().versions
         data = [summary(store().info(v), versions[0]) for v in versions]
         return {"data": data, "meta": meta(total=len(data), limit=len(data)),
                 "links": {"self": url_for("releases.Releases"), "next": None}}
@@ -45,15 +45,14 @@ class Release(MethodView):
     @blueprint.single("ReleaseResponse", ReleaseDetailSchema)
     def get(self, version: str, **_: Any) -> dict[str, Any]:
         """One release: what it was built from, its size, and the changes since the previous one."""
-        versions = store().versions()
+        versions = store().versions
         if version not in versions:
-            raise not_found(f"release {version!r}")
+            raise Problem(404, f"release {version!r} does not exist; available: {', '.join(versions) or 'none'}")
         info = g.release = store().info(version)  # this release answers, whatever ?release says
-        with store().connect(version) as connection:
-            release_row = dict(connection.execute("select * from releases").fetchone())
-            counts = {table: connection.execute(f"select count(*) from [{table}]").fetchone()[0]
-                      for table in COUNTED}
-            changes = rows(connection, "select * from changes order by record_type, change, record_id")
+        connection = store().connection(version)
+        release_row = dict(connection.execute("select * from releases").fetchone())
+        counts = {table: connection.execute(f"select count(*) from [{table}]").fetchone()[0] for table in COUNTED}
+        changes = rows(connection, "select * from changes order by record_type, change, record_id")
         data = summary(info, versions[0]) | {
             "source_files": json.loads(release_row["source_files"]), "counts": counts, "changes": changes,
         }

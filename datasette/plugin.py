@@ -5,9 +5,15 @@
   Replacing ``escape_fts`` with dbay's query builder (``dbay.search``, the same code the JSON API
   uses) gives substring semantics in either script: 养老 and 養老 find exactly the measures that
   contain 养老. It also adds ``dbay_match(q)`` and ``dbay_snippet(text, q)`` for SQL.
-- ``get_metadata``: every release database (``dbay``, ``dbay-<version>``) gets the metadata of
-  ``datasette/metadata.yml``'s ``dbay`` entry (facets, label columns, canned queries), and every
-  table and column its description from the record models in ``schema/records.py``.
+- ``get_metadata``: every release database (``dbay``, ``dbay-<version>``, or ``dbay-2026.1`` as a
+  plain ``datasette serve dbay-2026.1.db`` names it) gets the metadata of ``metadata.yml``'s
+  ``dbay`` entry (licence, facets, label columns, canned queries), every table and column its
+  description from the record models in ``schema/records.py``, and the search query its SQL from
+  ``dbay.search``, which owns the ranking.
+
+The plugin is registered through the ``datasette`` entry point in setup.cfg: wherever dbay is
+installed, Datasette loads it. ``site_metadata`` gives the rest of ``metadata.yml`` (title and
+links of the one origin) to ``dbay serve``.
 """
 
 import copy
@@ -18,11 +24,15 @@ from typing import Any
 import yaml
 
 from datasette import hookimpl
-from dbay import search
+from dbay import releases, search
 from dbay.schema.records import PUBLISHED_RECORDS
 
-METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
-TEMPLATE_DATABASE = "dbay"
+METADATA = Path(__file__).with_name("metadata.yml")
+TEMPLATE_DATABASE = releases.LATEST_DATABASE
+# The search query's columns; its matching and ranking are dbay.search's.
+SEARCH_COLUMNS = ("measures.id, measures.document_id, measures.path, measures.title, "
+                  "dbay_snippet(measures.text, :q) as snippet_html, measures.lead_agencies, "
+                  "measures.participating_agencies")
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
@@ -33,10 +43,22 @@ def prepare_connection(conn: Any) -> None:
 
 
 @cache
+def _written() -> dict[str, Any]:
+    written: dict[str, Any] = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    return written
+
+
+def site_metadata() -> dict[str, Any]:
+    """The site's metadata (title, description, licence, links): all of metadata.yml but the databases."""
+    return {key: copy.deepcopy(value) for key, value in _written().items() if key != "databases"}
+
+
+@cache
 def _database_metadata() -> dict[str, Any]:
     """The ``dbay`` database's metadata from the file, with the models' descriptions added."""
-    written = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    database = copy.deepcopy(written.get("databases", {}).get(TEMPLATE_DATABASE, {}))
+    database: dict[str, Any] = copy.deepcopy(_written().get("databases", {}).get(TEMPLATE_DATABASE, {}))
+    database.setdefault("queries", {}).setdefault("search", {})["sql"] = search.search_sql(
+        SEARCH_COLUMNS, match="dbay_match(:q)")
     tables = database.setdefault("tables", {})
     for model in PUBLISHED_RECORDS:
         table = tables.setdefault(model.table, {})
@@ -51,5 +73,5 @@ def _database_metadata() -> dict[str, Any]:
 
 @hookimpl
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
-    names = [name for name in datasette.databases if name == TEMPLATE_DATABASE or name.startswith("dbay-")]
+    names = [name for name in datasette.databases if releases.is_release_database(name)]
     return {"databases": {name: _database_metadata() for name in names}}
