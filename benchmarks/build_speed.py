@@ -49,8 +49,7 @@ def main() -> None:
     print(f"renditions       {sum(len(b.loaded.renditions) for b in result.builds)}")
     print(f"source chars     {characters:,}")
     print(f"measures         {measures}")
-    print(f"build time       {seconds:.2f} s ({measures / seconds:.0f} measures/s, "
-          f"{characters / seconds / 1000:.0f} k chars/s)")
+    print(f"build time       {seconds:.2f} s ({measures / seconds:.0f} measures/s, {characters / seconds / 1000:.0f} k chars/s)")
     print(f"peak memory      {peak:.0f} MiB")
     print(f"database size    {size / 1e6:.1f} MB")
 

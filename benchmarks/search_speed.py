@@ -25,8 +25,9 @@ def enlarged(source: Path, copies: int, target: Path) -> sqlite3.Connection:
     columns = [row[1] for row in connection.execute("pragma table_info(measures)")]
     others = ", ".join(c for c in columns if c != "id")
     for copy in range(1, copies):
-        connection.execute(f"insert into measures (id, {others}) select id || '.copy{copy}', {others} "
-                           f"from measures where id not like '%.copy%'")
+        connection.execute(
+            f"insert into measures (id, {others}) select id || '.copy{copy}', {others} from measures where id not like '%.copy%'"
+        )
     connection.commit()
     return connection
 
@@ -48,8 +49,10 @@ def main() -> None:
         started = time.perf_counter()
         search.create_index(connection)
         print(f"measures {measures:,}; index built in {time.perf_counter() - started:.1f} s")
-        box = (f"select id from measures where rowid in (select rowid from {search.TABLE} "
-               f"where {search.TABLE} match :match) order by reading_order")
+        box = (
+            f"select id from measures where rowid in (select rowid from {search.TABLE} "
+            f"where {search.TABLE} match :match) order by reading_order"
+        )
         ranked = f"{search.search_sql('measures.id')} limit 20"
         print(f"{'query':<14}{'matches':>10}{'search box (all, ms)':>24}{'API first page (ms)':>22}")
         for text in QUERIES:

@@ -79,7 +79,9 @@ def _grammar() -> _Grammar:
 
 def _split_top(text: str, separators: str) -> list[str]:
     """Split at separators outside brackets and quotes, so 各地級以上市、縣(市、區) stays whole."""
-    parts, current, depth = [], [], 0
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char in _OPENERS:
             depth += 1

@@ -18,10 +18,10 @@ from dbay.build.compare import bigrams, comparable, containment, dice
 from dbay.build.segment import Excluded, Outline
 from dbay.build.textmap import MappedText, join
 
-NUMBERED_MIN_DICE = 0.4      # a numbered block this close to a provision is that provision
+NUMBERED_MIN_DICE = 0.4  # a numbered block this close to a provision is that provision
 EXCERPT_MIN_CONTAINMENT = 0.6  # an unnumbered paragraph this much inside a provision quotes it
-EXCERPT_MIN_CHARS = 12       # shorter paragraphs (captions, subtitles) are never taken as text
-HEADING_MIN_DICE = 0.5       # a heading this close to one of the document's headings is structure
+EXCERPT_MIN_CHARS = 12  # shorter paragraphs (captions, subtitles) are never taken as text
+HEADING_MIN_DICE = 0.5  # a heading this close to one of the document's headings is structure
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,8 @@ class Carried:
     """A stretch of the rendition that carries provision ``leaf`` of the canonical outline."""
 
     leaf: int
-    text: MappedText          # clean text, without the provision's number
-    span: tuple[int, int]     # raw span, number included
+    text: MappedText  # clean text, without the provision's number
+    span: tuple[int, int]  # raw span, number included
     line: int
     numbered: bool
 
@@ -101,9 +101,7 @@ def _best_match(unit: Unit, leaf_bags: list[Counter[str]]) -> Match | None:
     return Match(unit, best, scores[best])
 
 
-def align(
-    leaf_texts: list[str], leaf_paths: list[str], headings: list[str], context: list[str], outline: Outline
-) -> Alignment:
+def align(leaf_texts: list[str], leaf_paths: list[str], headings: list[str], context: list[str], outline: Outline) -> Alignment:
     """Where ``outline`` (a non-canonical rendition) carries each canonical provision.
 
     ``leaf_texts`` are the canonical provisions' full texts; ``headings`` every canonical heading
@@ -144,8 +142,9 @@ def _choose(leaf: int, matches: list[Match], path: str) -> tuple[list[Carried], 
 
     def adjacent(first: Match, second: Match) -> bool:
         """No other provision's text between the two (only excluded lines, if anything)."""
-        return not any(first.unit.line < line < second.unit.line for line, m in zip(order, matches, strict=True)
-                       if m.leaf != leaf)
+        return not any(
+            first.unit.line < line < second.unit.line for line, m in zip(order, matches, strict=True) if m.leaf != leaf
+        )
 
     dropped: list[Excluded] = []
     if numbered:
@@ -157,8 +156,11 @@ def _choose(leaf: int, matches: list[Match], path: str) -> tuple[list[Carried], 
             if match.unit.line > group[-1].unit.line and not match.unit.numbered and adjacent(group[-1], match):
                 group.append(match)
                 continue
-            reason = (f"a second numbered copy of {path}" if match.unit.numbered
-                      else f"excerpt of {path}, which this rendition carries in full at line {primary.unit.line}")
+            reason = (
+                f"a second numbered copy of {path}"
+                if match.unit.numbered
+                else f"excerpt of {path}, which this rendition carries in full at line {primary.unit.line}"
+            )
             dropped.extend(Excluded(p, reason) for p in match.unit.paragraphs)
         groups = [group]
     else:
@@ -171,8 +173,7 @@ def _choose(leaf: int, matches: list[Match], path: str) -> tuple[list[Carried], 
     kept = []
     for group in groups:
         first = group[0].unit
-        text = join([first.text_after_number() if first.numbered else first.text(),
-                     *(m.unit.text() for m in group[1:])], "\n")
+        text = join([first.text_after_number() if first.numbered else first.text(), *(m.unit.text() for m in group[1:])], "\n")
         span = (first.text().raw_span()[0], group[-1].unit.text().raw_span()[1])
         kept.append(Carried(leaf, text, span, first.line, first.numbered))
     return kept, dropped

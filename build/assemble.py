@@ -149,8 +149,11 @@ def _other_script_texts(
     """Texts of the other script from an official rendition in that script, by leaf index."""
     texts: dict[int, str] = {}
     for rendition in document.renditions:
-        if (rendition.id == canonical.id or rendition.config.kind not in KIND_PRIORITY
-                or rendition.config.script == canonical.config.script):
+        if (
+            rendition.id == canonical.id
+            or rendition.config.kind not in KIND_PRIORITY
+            or rendition.config.script == canonical.config.script
+        ):
             continue
         for piece in carried.get(rendition.id, []):
             if piece.numbered:
@@ -162,9 +165,7 @@ def _similarity(piece: Carried, canonical_text: str) -> float:
     return round(dice(bigrams(piece.text.text), bigrams(canonical_text)), 3)
 
 
-def _inherit_clauses(
-    measures: list[MeasureBuild], clauses: dict[str, AgencyClause], document_id: str, script: Script
-) -> None:
+def _inherit_clauses(measures: list[MeasureBuild], clauses: dict[str, AgencyClause], document_id: str, script: Script) -> None:
     """Give a clause to measures without one: from a preceding 下同 clause, else from a section.
 
     A clause saying 下同 ("the same below") covers the later measures of its section that have no
@@ -180,17 +181,14 @@ def _inherit_clauses(
             continue
         prefixes = [parent[:n] for n in range(len(parent), -1, -1)]
         source = next((below[p] for p in prefixes if p in below), None)
-        source = source or next((node_id(document_id, p) for p in prefixes if node_id(document_id, p) in clauses),
-                                None)
+        source = source or next((node_id(document_id, p) for p in prefixes if node_id(document_id, p) in clauses), None)
         if source:
             clause = clauses[source]
             measure.clause_from, measure.open_ended = source, clause.open_ended
             measure.agencies = _agency_links(clause, script, inherited=True)
 
 
-def _declared(
-    renditions: list[LoadedRendition], outline: Outline
-) -> list[tuple[str, int, int, int, str]]:
+def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple[str, int, int, int, str]]:
     """What the text says it contains, level by level, beside what was found."""
     for rendition in renditions:
         declarations = declared_counts(rendition.raw)
@@ -223,8 +221,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
     canonical_excluded = list(outline.excluded)
     preamble_paragraphs: list[Paragraph] = outline.preamble
     if canonical.config.kind == "news":
-        canonical_excluded += [Excluded(p, "news report's lead, before the document's first heading")
-                               for p in outline.preamble]
+        canonical_excluded += [Excluded(p, "news report's lead, before the document's first heading") for p in outline.preamble]
         preamble_paragraphs = []
     preamble_text = join([p.text for p in preamble_paragraphs], "\n").text or None
 
@@ -239,10 +236,18 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             heading, preamble, clause = _section_parts(node)
             if clause:
                 clauses[record_id] = clause
-            sections.append(SectionBuild(
-                record_id, node.path, node.label, position, parent_id, _both(heading, script),
-                _both(preamble, script) if preamble else None, node.numbering,
-            ))
+            sections.append(
+                SectionBuild(
+                    record_id,
+                    node.path,
+                    node.label,
+                    position,
+                    parent_id,
+                    _both(heading, script),
+                    _both(preamble, script) if preamble else None,
+                    node.numbering,
+                )
+            )
             continue
         full = node.full_text()
         text, clause, _ = split_agency_clause(full.text)
@@ -250,15 +255,24 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             clauses[record_id] = clause
         leaf_texts.append(full.text)
         start, end = full.raw_span()
-        measures.append(MeasureBuild(
-            id=record_id, path=node.path, label=node.label, position=position, section_id=parent_id,
-            title=_both(lead_sentence(text), script), text=_both(text, script),
-            converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans", numbering=node.numbering,
-            clause=clause.text if clause else None, clause_from=None,
-            open_ended=bool(clause and clause.open_ended),
-            agencies=_agency_links(clause, script, inherited=False) if clause else [],
-            sources=[Source(canonical.id, start, end, canonical.raw[start:end], 1.0)],
-        ))
+        measures.append(
+            MeasureBuild(
+                id=record_id,
+                path=node.path,
+                label=node.label,
+                position=position,
+                section_id=parent_id,
+                title=_both(lead_sentence(text), script),
+                text=_both(text, script),
+                converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans",
+                numbering=node.numbering,
+                clause=clause.text if clause else None,
+                clause_from=None,
+                open_ended=bool(clause and clause.open_ended),
+                agencies=_agency_links(clause, script, inherited=False) if clause else [],
+                sources=[Source(canonical.id, start, end, canonical.raw[start:end], 1.0)],
+            )
+        )
     _inherit_clauses(measures, clauses, config.id, script)
 
     # Other renditions: found by wording.
@@ -274,11 +288,17 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         carried[rendition.id] = alignment.carried
         for piece in alignment.carried:
             start, end = piece.span
-            measures[piece.leaf].sources.append(Source(
-                rendition.id, start, end, rendition.raw[start:end], _similarity(piece, leaf_texts[piece.leaf])
-            ))
-        renditions.append(RenditionBuild(rendition, False, len({piece.leaf for piece in alignment.carried}),
-                                         outlines[rendition.id].excluded + alignment.excluded))
+            measures[piece.leaf].sources.append(
+                Source(rendition.id, start, end, rendition.raw[start:end], _similarity(piece, leaf_texts[piece.leaf]))
+            )
+        renditions.append(
+            RenditionBuild(
+                rendition,
+                False,
+                len({piece.leaf for piece in alignment.carried}),
+                outlines[rendition.id].excluded + alignment.excluded,
+            )
+        )
 
     # Where an official rendition in the other script carries a measure, its text is no conversion.
     for leaf, text in _other_script_texts(document, canonical, carried).items():

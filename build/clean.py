@@ -36,8 +36,8 @@ HEADING_MAX_CHARS = 45
 @dataclass(frozen=True)
 class Paragraph:
     text: MappedText
-    line: int          # 1-based line of the raw file where the paragraph starts
-    bulleted: bool     # the raw line began with a list bullet (a style hint for unnumbered headings)
+    line: int  # 1-based line of the raw file where the paragraph starts
+    bulleted: bool  # the raw line began with a list bullet (a style hint for unnumbered headings)
     marker: Marker | None
 
     @property
@@ -113,8 +113,7 @@ def clean(raw: str) -> list[Paragraph]:
         paragraph = Paragraph(text, number, bulleted, parse_marker(text.text))
         if paragraphs and _cut_by_page_break(paragraphs[-1], paragraph):
             previous = paragraphs[-1]
-            paragraphs[-1] = Paragraph(join([previous.text, text]), previous.line, previous.bulleted,
-                                       previous.marker)
+            paragraphs[-1] = Paragraph(join([previous.text, text]), previous.line, previous.bulleted, previous.marker)
         else:
             paragraphs.append(paragraph)
     tidied = (normalise_punctuation(paragraph.text) for paragraph in paragraphs)

@@ -41,8 +41,7 @@ def declared_counts(text: str) -> list[Declaration]:
             continue
         phrase = sentence[found[0].start() : found[-1].end()]
         return [
-            Declaration(m["unit"], int(m["number"]) if m["number"].isdigit() else chinese_number(m["number"]),
-                        phrase)
+            Declaration(m["unit"], int(m["number"]) if m["number"].isdigit() else chinese_number(m["number"]), phrase)
             for m in found
         ]
     return []

@@ -37,7 +37,12 @@ TITLE = "dbay — Guangdong's digital-policy documents as open data"
 
 # Frictionless field types of the Python types dbay.schema.tables reports for non-JSON columns.
 _FIELD_TYPES: dict[type, str] = {
-    str: "string", int: "integer", float: "number", bool: "boolean", date: "date", datetime: "datetime",
+    str: "string",
+    int: "integer",
+    float: "number",
+    bool: "boolean",
+    date: "date",
+    datetime: "datetime",
 }
 
 # Booleans are written as the JSON literals, the same in CSV as in JSON Lines, and declared as the
@@ -92,10 +97,11 @@ def field_types(model: type[Record]) -> dict[str, str]:
     json_cols = json_columns(model)
     result: dict[str, str] = {}
     for name, info in model.model_fields.items():
-        if name in json_cols:
+        stored = base_type(info.annotation)[0]
+        if name in json_cols or stored is None:
             result[name] = "array" if _is_list(info.annotation) else "object"
         else:
-            result[name] = _FIELD_TYPES[base_type(info.annotation)[0]]  # type: ignore[index]
+            result[name] = _FIELD_TYPES[stored]
     return result
 
 
@@ -223,8 +229,9 @@ def csv_bytes(model: type[Record], rows: Iterable[Row]) -> bytes:
 def jsonl_bytes(model: type[Record], rows: Iterable[Row]) -> bytes:
     """The table as JSON Lines: one object a row, keys in field order, JSON columns as JSON values."""
     names = list(model.model_fields)
-    lines = (json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False)
-             for values in _converted(model, rows, _json_value))
+    lines = (
+        json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False) for values in _converted(model, rows, _json_value)
+    )
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 

@@ -29,7 +29,8 @@ def node_id(document_id: str, path: tuple[int, ...]) -> str:
 
 
 def pinyin_slug(name: str) -> str:
-    syllables = lazy_pinyin(name, errors=lambda chars: [chars])
+    # A list keeps characters without pinyin whole; pypinyin accepts it, though its hints say str.
+    syllables = lazy_pinyin(name, errors=lambda chars: [chars])  # type: ignore[arg-type,return-value]
     return re.sub(r"[^a-z0-9]+", "-", "-".join(syllables).lower()).strip("-")
 
 
@@ -91,16 +92,19 @@ def check_stability(
             if recorded and recorded.change == "retired":
                 applied.append(recorded)
             else:
-                problems.append(f"{old.record_type} {identifier} ({old.meaning}) was published in "
-                                f"{old.first_release} and is missing from this build")
+                problems.append(
+                    f"{old.record_type} {identifier} ({old.meaning}) was published in "
+                    f"{old.first_release} and is missing from this build"
+                )
             continue
         meaning = built[identifier][1]
         if dice(bigrams(old.meaning), bigrams(meaning)) < SAME_MEANING_MIN_DICE:
             if recorded and recorded.change == "redefined":
                 applied.append(recorded)
             else:
-                problems.append(f"{old.record_type} {identifier} meant {old.meaning!r} in {old.first_release} "
-                                f"and would now mean {meaning!r}")
+                problems.append(
+                    f"{old.record_type} {identifier} meant {old.meaning!r} in {old.first_release} and would now mean {meaning!r}"
+                )
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise IdStabilityError(f"{problems[0]}{more}; if intended, record it in sources/{CHANGES_FILE}")

@@ -27,7 +27,7 @@ class SourceError(Exception):
 class LoadedRendition:
     id: str
     config: RenditionConfig
-    file: str       # path relative to the sources folder, with forward slashes
+    file: str  # path relative to the sources folder, with forward slashes
     raw: str
     sha256: str
 
@@ -104,13 +104,15 @@ def load_document(folder: Path, sources: Path) -> LoadedDocument:
         identifier = rendition_id(config.id, rendition.file)
         if identifier == f"{config.id}." or any(r.id == identifier for r in renditions):
             raise SourceError(f"{shown_yaml}: renditions.{index}.file {rendition.file!r} gives no distinct id")
-        renditions.append(LoadedRendition(
-            id=identifier,
-            config=rendition,
-            file=path.relative_to(sources.resolve()).as_posix(),
-            raw=raw,
-            sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-        ))
+        renditions.append(
+            LoadedRendition(
+                id=identifier,
+                config=rendition,
+                file=path.relative_to(sources.resolve()).as_posix(),
+                raw=raw,
+                sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+            )
+        )
     return LoadedDocument(config, folder, tuple(renditions))
 
 
@@ -132,8 +134,10 @@ def load_documents(sources: Path) -> list[LoadedDocument]:
         seen[document.config.id] = document.folder
     for document in documents:
         if document.config.id != document.folder.name:
-            raise SourceError(f"{_shown(document.folder / DOCUMENT_FILE, sources)}: id {document.config.id!r} "
-                              f"differs from its folder name {document.folder.name!r}")
+            raise SourceError(
+                f"{_shown(document.folder / DOCUMENT_FILE, sources)}: id {document.config.id!r} "
+                f"differs from its folder name {document.folder.name!r}"
+            )
     if not documents:
         raise SourceError(f"{sources}: no document folders (each needs a {DOCUMENT_FILE})")
     return documents

@@ -8,8 +8,7 @@ uses them, so no list of a corpus's headings is needed.
 import re
 from dataclasses import dataclass
 
-CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-                  "八": 8, "九": 9}
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CHINESE_UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMERAL = "[零〇一二两三四五六七八九十百千]+"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -31,9 +30,9 @@ def chinese_number(numeral: str) -> int:
 
 @dataclass(frozen=True)
 class Marker:
-    style: str   # chapter, section, article, dun, paren, arabic, arabic-paren, circled
+    style: str  # chapter, section, article, dun, paren, arabic, arabic-paren, circled
     number: int
-    label: str   # the number as a reader cites it: 二, （六）, 1, 第五条
+    label: str  # the number as a reader cites it: 二, （六）, 1, 第五条
     rest_start: int  # where the paragraph's text begins after the marker
 
 
@@ -50,8 +49,14 @@ _GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(rf"([{CIRCLED}])\s*")),
 )
 _LABEL = {
-    "chapter": "第{}章", "section": "第{}节", "article": "第{}条", "dun": "{}", "paren": "（{}）",
-    "arabic-paren": "（{}）", "arabic": "{}", "circled": "{}",
+    "chapter": "第{}章",
+    "section": "第{}节",
+    "article": "第{}条",
+    "dun": "{}",
+    "paren": "（{}）",
+    "arabic-paren": "（{}）",
+    "arabic": "{}",
+    "circled": "{}",
 }
 
 

@@ -30,8 +30,9 @@ def _source_files(sources: Path, builds: list[DocumentBuild]) -> list[dict[str, 
     for build in builds:
         files.append(build.loaded.folder / DOCUMENT_FILE)
         files.extend(sources / rendition.file for rendition in build.loaded.renditions)
-    return [{"file": path.relative_to(sources).as_posix(), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-            for path in files]
+    return [
+        {"file": path.relative_to(sources).as_posix(), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()} for path in files
+    ]
 
 
 def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
@@ -42,12 +43,13 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     """
     release = load_release(sources)
     documents = load_documents(sources)
-    progress(f"Loaded {len(documents)} documents, {sum(len(d.renditions) for d in documents)} renditions "
-             f"from {sources}")
+    progress(f"Loaded {len(documents)} documents, {sum(len(d.renditions) for d in documents)} renditions from {sources}")
     builds = []
     for number, document in enumerate(documents, start=1):
-        progress(f"[{number}/{len(documents)}] {document.config.id}: cleaning, segmenting and aligning "
-                 f"{len(document.renditions)} rendition(s)")
+        progress(
+            f"[{number}/{len(documents)}] {document.config.id}: cleaning, segmenting and aligning "
+            f"{len(document.renditions)} rendition(s)"
+        )
         builds.append(build_document(document))
     progress("Validating records")
     register = read_register(sources)

@@ -19,23 +19,41 @@ def summary(result: BuildResult) -> str:
     documents = []
     renditions = []
     for build in result.builds:
-        documents.append([
-            build.id, len(build.renditions), len(build.sections), len(build.measures),
-            sum(len(m.agencies) for m in build.measures), _declared(build.declared),
-        ])
+        documents.append(
+            [
+                build.id,
+                len(build.renditions),
+                len(build.sections),
+                len(build.measures),
+                sum(len(m.agencies) for m in build.measures),
+                _declared(build.declared),
+            ]
+        )
         total = len(build.measures)
         for rendition in build.renditions:
-            renditions.append([
-                rendition.loaded.id, rendition.loaded.config.kind, rendition.loaded.config.script,
-                "yes" if rendition.canonical else "", f"{rendition.measures_carried}/{total}",
-                f"{rendition.measures_carried / total:.0%}", len(rendition.excluded),
-            ])
+            renditions.append(
+                [
+                    rendition.loaded.id,
+                    rendition.loaded.config.kind,
+                    rendition.loaded.config.script,
+                    "yes" if rendition.canonical else "",
+                    f"{rendition.measures_carried}/{total}",
+                    f"{rendition.measures_carried / total:.0%}",
+                    len(rendition.excluded),
+                ]
+            )
     lines = [
-        tabulate(documents, ["document", "renditions", "sections", "provisions", "agency links",
-                             "declared vs found"], tablefmt="simple"),
+        tabulate(
+            documents,
+            ["document", "renditions", "sections", "provisions", "agency links", "declared vs found"],
+            tablefmt="simple",
+        ),
         "",
-        tabulate(renditions, ["rendition", "kind", "script", "canonical", "provisions", "coverage",
-                              "excluded paragraphs"], tablefmt="simple"),
+        tabulate(
+            renditions,
+            ["rendition", "kind", "script", "canonical", "provisions", "coverage", "excluded paragraphs"],
+            tablefmt="simple",
+        ),
     ]
     problems = [problem for build in result.builds for problem in build.problems]
     if problems:

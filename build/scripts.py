@@ -22,11 +22,11 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_hans(text: str) -> str:
-    return _converter("t2s").convert(text)
+    return str(_converter("t2s").convert(text))
 
 
 def to_hant(text: str) -> str:
-    return _converter("s2tw").convert(text)
+    return str(_converter("s2tw").convert(text))
 
 
 def convert(text: str, target: Script) -> str:
@@ -35,4 +35,4 @@ def convert(text: str, target: Script) -> str:
 
 def to_mainland(text: str) -> str:
     """Simplified script with mainland vocabulary, for comparing renditions of one text."""
-    return _converter("tw2sp").convert(_converter("s2t").convert(text))
+    return str(_converter("tw2sp").convert(_converter("s2t").convert(text)))

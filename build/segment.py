@@ -24,10 +24,10 @@ ROOT = "root"
 
 @dataclass
 class Node:
-    style: str                 # a marker style, "heading", "heading-bulleted", or "root"
+    style: str  # a marker style, "heading", "heading-bulleted", or "root"
     number: int
-    label: str | None          # the number as printed; None where inferred
-    head: Paragraph | None     # the numbered or heading paragraph itself (None for the root)
+    label: str | None  # the number as printed; None where inferred
+    head: Paragraph | None  # the numbered or heading paragraph itself (None for the root)
     parent: "Node | None" = None
     body: list[Paragraph] = field(default_factory=list)
     children: list["Node"] = field(default_factory=list)
@@ -85,7 +85,7 @@ class Outline:
     title: Paragraph | None
     preamble: list[Paragraph]
     excluded: list[Excluded]
-    problems: list[str]        # numbering anomalies worth a reader's attention
+    problems: list[str]  # numbering anomalies worth a reader's attention
 
     def leaves(self) -> list[Node]:
         return [node for node in self.root.walk() if node.is_leaf]
@@ -112,12 +112,7 @@ def boilerplate_reason(paragraph: Paragraph) -> str | None:
 def is_heading_like(paragraph: Paragraph) -> bool:
     """A short unnumbered line that is not a sentence: a heading, a subtitle, a caption."""
     text = paragraph.text.text
-    return (
-        paragraph.marker is None
-        and len(text) <= HEADING_MAX_CHARS
-        and "。" not in text
-        and text[-1] not in "！？!?；;）)"
-    )
+    return paragraph.marker is None and len(text) <= HEADING_MAX_CHARS and "。" not in text and text[-1] not in "！？!?；;）)"
 
 
 def _is_title(paragraph: Paragraph, title: str) -> bool:
@@ -163,8 +158,9 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
             style, label = ("heading-bulleted" if paragraph.bulleted else "heading"), None
             opens_new_level = not any(node.style == style for node in stack)
             if (opens_new_level and any(node.label for node in stack)) or _interrupts(stack, paragraphs[index + 1 :]):
-                excluded.append(Excluded(paragraph, "unnumbered line inside numbered provisions "
-                                         "(an inserted headline, caption or footer)"))
+                excluded.append(
+                    Excluded(paragraph, "unnumbered line inside numbered provisions (an inserted headline, caption or footer)")
+                )
                 continue
             number = 0  # counted below, once the parent is known
         else:
@@ -204,9 +200,9 @@ def _interrupts(stack: list[Node], following: list[Paragraph]) -> bool:
 def _drop_empty_headings(outline: Outline) -> None:
     """Unnumbered headings with nothing under them are not part of the document (site footers)."""
     for node in reversed(outline.root.walk()):
-        if node.inferred and not node.children and not node.body and node.parent:
+        if node.inferred and not node.children and not node.body and node.parent and node.head:
             node.parent.children.remove(node)
-            outline.excluded.append(Excluded(node.head, "heading with nothing under it"))  # type: ignore[arg-type]
+            outline.excluded.append(Excluded(node.head, "heading with nothing under it"))
 
 
 def _check_numbering(outline: Outline) -> None:
@@ -218,7 +214,8 @@ def _check_numbering(outline: Outline) -> None:
                 node.children.remove(child)
                 where = ".".join(map(str, child.path[:-1])) or "the top level"
                 reason = f"repeated number {child.label or child.number} under {where}: cannot be placed"
-                outline.problems.append(f"line {child.head.line}: {reason}")  # type: ignore[union-attr]
+                line = child.head.line if child.head else "?"  # only the root has no head, and it is no child
+                outline.problems.append(f"line {line}: {reason}")
                 for dropped in [child, *child.walk()]:
                     outline.excluded.extend(Excluded(p, reason) for p in [dropped.head, *dropped.body] if p)
                 continue

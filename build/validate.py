@@ -100,24 +100,40 @@ def agency_ids(names: list[str], register: dict[str, Registered]) -> dict[str, s
     return ids
 
 
+@dataclass
+class _AgencyNames:
+    """What the clauses say of one agency (by its Simplified name): its Traditional name and short forms."""
+
+    hant: str
+    collective: bool
+    aliases: set[str] = field(default_factory=set)
+
+
 def to_records(builds: list[DocumentBuild], register: dict[str, Registered]) -> Records:
     records = Records()
-    agencies: dict[str, dict[str, object]] = {}
+    agencies: dict[str, _AgencyNames] = {}
     for build in builds:
         for measure in build.measures:
             for link in measure.agencies:
-                entry = agencies.setdefault(link.name.hans, {"hant": link.name.hant, "aliases": set(),
-                                                             "collective": link.collective})
+                entry = agencies.setdefault(link.name.hans, _AgencyNames(link.name.hant, link.collective))
                 if link.name.hans.endswith(to_hans(link.written)):
                     # A short form of the name (科技廳 for 省科技廳), as written and in Simplified script;
                     # a fragment that borrowed a shared suffix (廣州 of 廣州…總站) is no name.
-                    aliases: set[str] = entry["aliases"]  # type: ignore[assignment]
-                    aliases.update({link.written, to_hans(link.written)})
+                    entry.aliases.update({link.written, to_hans(link.written)})
     ids = agency_ids(list(agencies), register)
     for name, entry in sorted(agencies.items(), key=lambda item: ids[item[0]]):
-        aliases = sorted(set(entry["aliases"]) - {name, entry["hant"]})  # type: ignore[call-overload]
-        records.agencies.append(validated(Agency, f"agency {name}", id=ids[name], name=name,
-                                          name_hant=entry["hant"], aliases=aliases, collective=entry["collective"]))
+        aliases = sorted(entry.aliases - {name, entry.hant})
+        records.agencies.append(
+            validated(
+                Agency,
+                f"agency {name}",
+                id=ids[name],
+                name=name,
+                name_hant=entry.hant,
+                aliases=aliases,
+                collective=entry.collective,
+            )
+        )
     for build in builds:
         _add_document(records, build, ids)
     return records
@@ -127,70 +143,133 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
     config = build.loaded.config
     where: Callable[[str], str] = lambda what: f"document {config.id}, {what}"  # noqa: E731
     declared = [DeclaredCount(unit=u, declared=d, level=lv, found=f, phrase=p) for u, d, lv, f, p in build.declared]
-    records.documents.append(validated(
-        Document, where("document record"),
-        id=config.id, title=build.title.hans, title_hant=build.title.hant, issuer=config.issuer,
-        doc_number=config.doc_number, issued=config.issued,
-        preamble=build.preamble.hans if build.preamble else None,
-        preamble_hant=build.preamble.hant if build.preamble else None,
-        canonical_rendition_id=build.canonical_id,
-        declared_measures=declared[-1].declared if declared else None,
-        extracted_measures=len(build.measures), declared_counts=declared, notes=config.notes,
-    ))
+    records.documents.append(
+        validated(
+            Document,
+            where("document record"),
+            id=config.id,
+            title=build.title.hans,
+            title_hant=build.title.hant,
+            issuer=config.issuer,
+            doc_number=config.doc_number,
+            issued=config.issued,
+            preamble=build.preamble.hans if build.preamble else None,
+            preamble_hant=build.preamble.hant if build.preamble else None,
+            canonical_rendition_id=build.canonical_id,
+            declared_measures=declared[-1].declared if declared else None,
+            extracted_measures=len(build.measures),
+            declared_counts=declared,
+            notes=config.notes,
+        )
+    )
     total = len(build.measures)
     for rendition in build.renditions:
         loaded = rendition.loaded
-        records.renditions.append(validated(
-            Rendition, where(f"rendition {loaded.file}"),
-            id=loaded.id, document_id=config.id, file=loaded.file, script=loaded.config.script,
-            kind=loaded.config.kind, url=loaded.config.url, sha256=loaded.sha256, characters=len(loaded.raw),
-            canonical=rendition.canonical, measures_carried=rendition.measures_carried,
-            coverage=round(rendition.measures_carried / total, 4), raw_text=loaded.raw,
-        ))
+        records.renditions.append(
+            validated(
+                Rendition,
+                where(f"rendition {loaded.file}"),
+                id=loaded.id,
+                document_id=config.id,
+                file=loaded.file,
+                script=loaded.config.script,
+                kind=loaded.config.kind,
+                url=loaded.config.url,
+                sha256=loaded.sha256,
+                characters=len(loaded.raw),
+                canonical=rendition.canonical,
+                measures_carried=rendition.measures_carried,
+                coverage=round(rendition.measures_carried / total, 4),
+                raw_text=loaded.raw,
+            )
+        )
         seen: set[int] = set()
         for excluded in sorted(rendition.excluded, key=lambda e: e.paragraph.text.raw_span()):
             start, end = excluded.paragraph.text.raw_span()
             if start in seen:
                 continue
             seen.add(start)
-            records.excluded_text.append(validated(
-                ExcludedText, where(f"excluded text at {loaded.file} line {excluded.paragraph.line}"),
-                rendition_id=loaded.id, line=excluded.paragraph.line, start=start, end=end,
-                raw_text=loaded.raw[start:end], reason=excluded.reason,
-            ))
+            records.excluded_text.append(
+                validated(
+                    ExcludedText,
+                    where(f"excluded text at {loaded.file} line {excluded.paragraph.line}"),
+                    rendition_id=loaded.id,
+                    line=excluded.paragraph.line,
+                    start=start,
+                    end=end,
+                    raw_text=loaded.raw[start:end],
+                    reason=excluded.reason,
+                )
+            )
     for section in build.sections:
-        records.sections.append(validated(
-            Section, where(f"section {_path(section.path)}"),
-            id=section.id, document_id=config.id, parent_id=section.parent_id, path=_path(section.path),
-            label=section.label, level=len(section.path), position=section.position,
-            reading_order=reading_order(config.id, section.position),
-            heading=section.heading.hans, heading_hant=section.heading.hant,
-            preamble=section.preamble.hans if section.preamble else None,
-            preamble_hant=section.preamble.hant if section.preamble else None, numbering=section.numbering,
-        ))
+        records.sections.append(
+            validated(
+                Section,
+                where(f"section {_path(section.path)}"),
+                id=section.id,
+                document_id=config.id,
+                parent_id=section.parent_id,
+                path=_path(section.path),
+                label=section.label,
+                level=len(section.path),
+                position=section.position,
+                reading_order=reading_order(config.id, section.position),
+                heading=section.heading.hans,
+                heading_hant=section.heading.hant,
+                preamble=section.preamble.hans if section.preamble else None,
+                preamble_hant=section.preamble.hant if section.preamble else None,
+                numbering=section.numbering,
+            )
+        )
     for measure in build.measures:
         here = where(f"measure {_path(measure.path)}")
-        records.measures.append(validated(
-            Measure, here,
-            id=measure.id, document_id=config.id, section_id=measure.section_id, path=_path(measure.path),
-            label=measure.label, level=len(measure.path), position=measure.position,
-            reading_order=reading_order(config.id, measure.position),
-            title=measure.title.hans, text=measure.text.hans, title_hant=measure.title.hant,
-            text_hant=measure.text.hant, converted_script=measure.converted_script,
-            agency_clause=measure.clause, agency_clause_inherited_from=measure.clause_from,
-            agencies_open_ended=measure.open_ended, numbering=measure.numbering,
-            lead_agencies=[link.name.hans for link in measure.agencies if link.role == "lead"],
-            participating_agencies=[link.name.hans for link in measure.agencies if link.role == "participating"],
-        ))
+        records.measures.append(
+            validated(
+                Measure,
+                here,
+                id=measure.id,
+                document_id=config.id,
+                section_id=measure.section_id,
+                path=_path(measure.path),
+                label=measure.label,
+                level=len(measure.path),
+                position=measure.position,
+                reading_order=reading_order(config.id, measure.position),
+                title=measure.title.hans,
+                text=measure.text.hans,
+                title_hant=measure.title.hant,
+                text_hant=measure.text.hant,
+                converted_script=measure.converted_script,
+                agency_clause=measure.clause,
+                agency_clause_inherited_from=measure.clause_from,
+                agencies_open_ended=measure.open_ended,
+                numbering=measure.numbering,
+                lead_agencies=[link.name.hans for link in measure.agencies if link.role == "lead"],
+                participating_agencies=[link.name.hans for link in measure.agencies if link.role == "participating"],
+            )
+        )
         for source in measure.sources:
-            records.measure_sources.append(validated(
-                MeasureSource, f"{here}, source in {source.rendition_id}",
-                measure_id=measure.id, rendition_id=source.rendition_id, start=source.start, end=source.end,
-                raw_text=source.raw_text, similarity=source.similarity,
-            ))
+            records.measure_sources.append(
+                validated(
+                    MeasureSource,
+                    f"{here}, source in {source.rendition_id}",
+                    measure_id=measure.id,
+                    rendition_id=source.rendition_id,
+                    start=source.start,
+                    end=source.end,
+                    raw_text=source.raw_text,
+                    similarity=source.similarity,
+                )
+            )
         for link in measure.agencies:
-            records.measure_agencies.append(validated(
-                MeasureAgency, f"{here}, agency {link.name.hans}",
-                measure_id=measure.id, agency_id=agency_ids[link.name.hans], role=link.role,
-                written=link.written, inherited=link.inherited,
-            ))
+            records.measure_agencies.append(
+                validated(
+                    MeasureAgency,
+                    f"{here}, agency {link.name.hans}",
+                    measure_id=measure.id,
+                    agency_id=agency_ids[link.name.hans],
+                    role=link.role,
+                    written=link.written,
+                    inherited=link.inherited,
+                )
+            )

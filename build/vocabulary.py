@@ -10,4 +10,5 @@ import yaml
 @cache
 def vocabulary(name: str) -> dict[str, Any]:
     """The YAML file ``name`` of this folder, read once."""
-    return yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+    return loaded

@@ -9,9 +9,11 @@ previous release found in the same folder.
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 import sqlite_utils
 
@@ -22,7 +24,13 @@ from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Recor
 from dbay.schema.sources import ReleaseConfig
 from dbay.schema.tables import columns, not_null, to_row
 
-TRACKED = {"documents": "document", "sections": "section", "measures": "measure", "agencies": "agency"}
+RecordType = Literal["document", "section", "measure", "agency"]
+TRACKED: dict[str, RecordType] = {
+    "documents": "document",
+    "sections": "section",
+    "measures": "measure",
+    "agencies": "agency",
+}
 
 
 class ReleaseConflict(Exception):
@@ -46,7 +54,6 @@ def content_hash(tables: dict[str, list[Record]]) -> str:
     return digest.hexdigest()
 
 
-
 def _read_rows(path: Path, table: str) -> dict[str, str]:
     with releases.reading(path) as connection:
         rows = connection.execute(f"select * from [{table}]").fetchall()
@@ -59,21 +66,19 @@ def _release_hash(path: Path) -> str:
     return digest
 
 
-def changes_since(
-    previous: Path | None, tables: dict[str, list[Record]], deliberate: list[DeliberateChange]
-) -> list[Change]:
+def changes_since(previous: Path | None, tables: dict[str, list[Record]], deliberate: list[DeliberateChange]) -> list[Change]:
     reasons = {change.id: change.reason for change in deliberate}
     changes: list[Change] = []
     for table, record_type in TRACKED.items():
-        new = {row["id"]: json.dumps(row, ensure_ascii=False, sort_keys=True)
-               for row in (to_row(record) for record in tables[table])}
+        new = {
+            row["id"]: json.dumps(row, ensure_ascii=False, sort_keys=True) for row in (to_row(record) for record in tables[table])
+        }
         old = _read_rows(previous, table) if previous else {}
         for identifier in sorted(new.keys() - old.keys()):
             changes.append(Change(record_type=record_type, record_id=identifier, change="added", detail=None))
         for identifier in sorted(old.keys() - new.keys()):
-            change = "retired" if identifier in reasons else "removed"
-            changes.append(Change(record_type=record_type, record_id=identifier, change=change,
-                                  detail=reasons.get(identifier)))
+            change: Literal["retired", "removed"] = "retired" if identifier in reasons else "removed"
+            changes.append(Change(record_type=record_type, record_id=identifier, change=change, detail=reasons.get(identifier)))
         for identifier in sorted(old.keys() & new.keys()):
             if old[identifier] != new[identifier]:
                 before, after = json.loads(old[identifier]), json.loads(new[identifier])
@@ -81,15 +86,15 @@ def changes_since(
                 detail = ", ".join(fields)
                 if identifier in reasons:
                     detail = f"{detail}; {reasons[identifier]}"
-                changes.append(Change(record_type=record_type, record_id=identifier, change="changed",
-                                      detail=detail))
+                changes.append(Change(record_type=record_type, record_id=identifier, change="changed", detail=detail))
     return changes
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     for model in (*PUBLISHED_RECORDS,):
         db.table(model.table).create(
-            columns(model), pk=model.primary_key[0] if len(model.primary_key) == 1 else model.primary_key,
+            columns(model),
+            pk=model.primary_key[0] if len(model.primary_key) == 1 else model.primary_key,
             not_null=not_null(model),
         )
     for model in PUBLISHED_RECORDS:
@@ -99,7 +104,10 @@ def _create_tables(db: sqlite_utils.Database) -> None:
 
 
 def write_release(
-    records: Records, config: ReleaseConfig, source_files: list[dict[str, str]], out_dir: Path,
+    records: Records,
+    config: ReleaseConfig,
+    source_files: list[dict[str, str]],
+    out_dir: Path,
     deliberate: list[DeliberateChange],
 ) -> Written:
     version = config.version
@@ -111,18 +119,25 @@ def write_release(
     if target.exists():
         if _release_hash(target) == digest:
             return Written(target, "unchanged", None, [])
-        raise ReleaseConflict(f"{target} holds a different release {version}; bump the version in "
-                              "sources/release.yml to publish this one")
+        raise ReleaseConflict(
+            f"{target} holds a different release {version}; bump the version in sources/release.yml to publish this one"
+        )
     changes = changes_since(previous, tables, deliberate)
     release = Release(
-        version=version, built_at=datetime.now(UTC).replace(microsecond=0), schema_version=SCHEMA_VERSION,
-        content_sha256=digest, previous_version=previous_version,
-        source_files=source_files, license=config.license, license_url=config.license_url,
+        version=version,
+        built_at=datetime.now(UTC).replace(microsecond=0),
+        schema_version=SCHEMA_VERSION,
+        content_sha256=digest,
+        previous_version=previous_version,
+        source_files=source_files,
+        license=config.license,
+        license_url=config.license_url,
     )
     with releases.replacing(target) as temporary:
         db = sqlite_utils.Database(temporary)
         _create_tables(db)
-        for name, rows in [*tables.items(), ("releases", [release]), ("changes", changes)]:
+        written: dict[str, Sequence[Record]] = {**tables, "releases": [release], "changes": changes}
+        for name, rows in written.items():
             db.table(name).insert_all((to_row(record) for record in rows), batch_size=500)
         search.create_index(db.conn)  # derived from measures, so not part of the content hash
         db.conn.commit()

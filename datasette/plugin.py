@@ -22,24 +22,27 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from datasette.hookspecs import hookimpl
 
-from datasette import hookimpl
 from dbay import releases, search
 from dbay.schema.records import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
 TEMPLATE_DATABASE = releases.LATEST_DATABASE
 # The search query's columns; its matching and ranking are dbay.search's.
-SEARCH_COLUMNS = ("measures.id, measures.document_id, measures.path, measures.title, "
-                  "dbay_snippet(measures.text, :q) as snippet_html, measures.lead_agencies, "
-                  "measures.participating_agencies")
+SEARCH_COLUMNS = (
+    "measures.id, measures.document_id, measures.path, measures.title, "
+    "dbay_snippet(measures.text, :q) as snippet_html, measures.lead_agencies, "
+    "measures.participating_agencies"
+)
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
 def prepare_connection(conn: Any) -> None:
     search.register_functions(conn)
-    conn.create_function("escape_fts", 1, lambda query: search.match_expression(query or "") or search.MATCH_NOTHING,
-                         deterministic=True)
+    conn.create_function(
+        "escape_fts", 1, lambda query: search.match_expression(query or "") or search.MATCH_NOTHING, deterministic=True
+    )
 
 
 @cache
@@ -57,8 +60,7 @@ def site_metadata() -> dict[str, Any]:
 def _database_metadata() -> dict[str, Any]:
     """The ``dbay`` database's metadata from the file, with the models' descriptions added."""
     database: dict[str, Any] = copy.deepcopy(_written().get("databases", {}).get(TEMPLATE_DATABASE, {}))
-    database.setdefault("queries", {}).setdefault("search", {})["sql"] = search.search_sql(
-        SEARCH_COLUMNS, match="dbay_match(:q)")
+    database.setdefault("queries", {}).setdefault("search", {})["sql"] = search.search_sql(SEARCH_COLUMNS, match="dbay_match(:q)")
     tables = database.setdefault("tables", {})
     for model in PUBLISHED_RECORDS:
         table = tables.setdefault(model.table, {})
@@ -67,7 +69,8 @@ def _database_metadata() -> dict[str, Any]:
         for name, info in model.model_fields.items():
             columns.setdefault(name, info.description or "")
     tables.setdefault(search.TABLE, {}).setdefault(
-        "description", "Search index of measures (every character a token); query it with dbay_match(q).")
+        "description", "Search index of measures (every character a token); query it with dbay_match(q)."
+    )
     return database
 
 

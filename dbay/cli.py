@@ -26,10 +26,20 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--sources", type=click.Path(path_type=Path), default=Path("sources"), show_default=True,
-              help="Folder of document folders and release.yml.")
-@click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-              help="Folder the release database is written to.")
+@click.option(
+    "--sources",
+    type=click.Path(path_type=Path),
+    default=Path("sources"),
+    show_default=True,
+    help="Folder of document folders and release.yml.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("dist"),
+    show_default=True,
+    help="Folder the release database is written to.",
+)
 def build(sources: Path, out: Path) -> None:
     """Build every document into one validated, versioned SQLite release."""
     try:
@@ -50,8 +60,9 @@ def serving_options(default_port: int) -> Callable[[Callable[..., None]], Callab
     """--out, --host and --port, and a clear error where --out holds no release yet."""
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        @click.option("--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True,
-                      help="Folder of releases to serve.")
+        @click.option(
+            "--out", type=click.Path(path_type=Path), default=Path("dist"), show_default=True, help="Folder of releases to serve."
+        )
         @click.option("--host", default="127.0.0.1", show_default=True)
         @click.option("--port", default=default_port, show_default=True, type=int)
         @functools.wraps(command)

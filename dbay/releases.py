@@ -166,8 +166,16 @@ class ReleaseInfo:
     @classmethod
     def read(cls, connection: sqlite3.Connection, path: Path) -> "ReleaseInfo":
         row: dict[str, Any] = dict(connection.execute("select * from releases").fetchone())
-        return cls(row["version"], row["built_at"], row["schema_version"], row["content_sha256"],
-                   row["previous_version"], row.get("license"), row.get("license_url"), path)
+        return cls(
+            row["version"],
+            row["built_at"],
+            row["schema_version"],
+            row["content_sha256"],
+            row["previous_version"],
+            row.get("license"),
+            row.get("license_url"),
+            path,
+        )
 
 
 class ReleaseFolder:

@@ -210,9 +210,7 @@ def create_index(connection: sqlite3.Connection) -> None:
     connection.execute("savepoint create_search_index")
     try:
         connection.execute(f"drop table if exists {TABLE}")
-        connection.execute(
-            f"create virtual table {TABLE} using fts5(measure_id unindexed, title, text, tokenize='ascii')"
-        )
+        connection.execute(f"create virtual table {TABLE} using fts5(measure_id unindexed, title, text, tokenize='ascii')")
         connection.executemany(
             f"insert into {TABLE}(rowid, measure_id, title, text) values (?, ?, ?, ?)", _index_rows(connection)
         )
@@ -285,9 +283,5 @@ def register_functions(connection: sqlite3.Connection) -> None:
     has nothing to search for, so a canned query with an empty search returns no rows rather than
     an error; ``dbay_snippet(text, query)`` gives the HTML snippet.
     """
-    connection.create_function(
-        "dbay_match", 1, lambda query: match_expression(query or "") or MATCH_NOTHING, deterministic=True
-    )
-    connection.create_function(
-        "dbay_snippet", 2, lambda text, query: snippet(text or "", query or ""), deterministic=True
-    )
+    connection.create_function("dbay_match", 1, lambda query: match_expression(query or "") or MATCH_NOTHING, deterministic=True)
+    connection.create_function("dbay_snippet", 2, lambda text, query: snippet(text or "", query or ""), deterministic=True)

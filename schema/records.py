@@ -110,14 +110,18 @@ class Section(Record):
     label: str | None = Field(description="The number as printed, such as 二 or （六）; null where inferred.")
     level: int = Field(ge=1, description="Depth in the outline (1 = top level).")
     position: int = Field(ge=1, description="Order of the section among all sections and measures.")
-    reading_order: NonEmpty = Field(description="Document id and position in one text that sorts in reading "
-                                    "order across documents: sort by it to read the outline.")
+    reading_order: NonEmpty = Field(
+        description="Document id and position in one text that sorts in reading "
+        "order across documents: sort by it to read the outline."
+    )
     heading: NonEmpty = Field(description="The heading (its lead sentence), Simplified.")
     heading_hant: NonEmpty = Field(description="The heading in Traditional Chinese.")
     preamble: str | None = Field(description="Text under the heading before its first provision, Simplified.")
     preamble_hant: str | None = Field(description="The preamble in Traditional Chinese.")
-    numbering: Numbering = Field(description="explicit: every number in the path is printed; inferred: some are "
-                                 "counted from order because the source prints none.")
+    numbering: Numbering = Field(
+        description="explicit: every number in the path is printed; inferred: some are "
+        "counted from order because the source prints none."
+    )
 
 
 class Measure(Record):
@@ -136,8 +140,10 @@ class Measure(Record):
     label: str | None = Field(description="The measure's own number as printed, such as 1 or （五）.")
     level: int = Field(ge=1, description="Depth in the outline (1 = top level).")
     position: int = Field(ge=1, description="Order of the measure among all sections and measures.")
-    reading_order: NonEmpty = Field(description="Document id and position in one text that sorts in reading "
-                                    "order across documents: sort by it to read the measures in order.")
+    reading_order: NonEmpty = Field(
+        description="Document id and position in one text that sorts in reading "
+        "order across documents: sort by it to read the measures in order."
+    )
     title: NonEmpty = Field(description="Lead sentence (up to the first 。), Simplified.")
     text: NonEmpty = Field(description="Full text, Simplified, without the trailing agency clause.")
     title_hant: NonEmpty = Field(description="Lead sentence, Traditional.")
@@ -157,9 +163,7 @@ class Measure(Record):
     lead_agencies: list[str] = Field(
         description="Names of the agencies that lead it (JSON array): measure_agencies in one cell, to facet on."
     )
-    participating_agencies: list[str] = Field(
-        description="Names of the agencies that share it (JSON array), likewise."
-    )
+    participating_agencies: list[str] = Field(description="Names of the agencies that share it (JSON array), likewise.")
     numbering: Numbering = Field(description="explicit or inferred, as for sections.")
 
 

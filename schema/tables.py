@@ -72,6 +72,5 @@ def data_dictionary() -> list[dict[str, str]]:
         json_cols = json_columns(model)
         for name, info in model.model_fields.items():
             kind = "JSON" if name in json_cols else {str: "TEXT", int: "INTEGER", float: "REAL"}[sqlite_types[name]]
-            rows.append({"table": model.table, "column": name, "type": kind,
-                         "description": info.description or ""})
+            rows.append({"table": model.table, "column": name, "type": kind, "description": info.description or ""})
     return rows

@@ -10,8 +10,12 @@ from dbay.service.paging import links, offset_from_cursor
 from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema, ApiBlueprint, ListArgs
 from dbay.service.store import rows
 
-blueprint = ApiBlueprint("agencies", __name__, url_prefix="/api/v1/agencies",
-                      description="Agencies, and the measures each leads (牵头) and shares (按职责分工负责).")
+blueprint = ApiBlueprint(
+    "agencies",
+    __name__,
+    url_prefix="/api/v1/agencies",
+    description="Agencies, and the measures each leads (牵头) and shares (按职责分工负责).",
+)
 
 COUNTS = """select a.*, sum(ma.role = 'lead') as leads, sum(ma.role = 'participating') as shares
             from agencies a left join measure_agencies ma on ma.agency_id = a.id"""
@@ -19,11 +23,15 @@ COUNTS = """select a.*, sum(ma.role = 'lead') as leads, sum(ma.role = 'participa
 
 def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
-        "id": record["id"], "name": text(record, "name", lang), "aliases": json.loads(record["aliases"]),
+        "id": record["id"],
+        "name": text(record, "name", lang),
+        "aliases": json.loads(record["aliases"]),
         "collective": bool(record["collective"]),
         "counts": {"lead": record["leads"] or 0, "participating": record["shares"] or 0},
-        "links": {"self": link("agencies.Agency", agency_id=record["id"]),
-                  "measures": link("measures.Measures", agency=record["id"])},
+        "links": {
+            "self": link("agencies.Agency", agency_id=record["id"]),
+            "measures": link("measures.Measures", agency=record["id"]),
+        },
     }
 
 
@@ -34,10 +42,12 @@ class Agencies(MethodView):
         """Every agency, those leading most measures first."""
         offset = offset_from_cursor(cursor)
         total = db().execute("select count(*) from agencies").fetchone()[0]
-        found = rows(db(), f"{COUNTS} group by a.id order by leads desc, shares desc, a.id limit ? offset ?",
-                     limit, offset)
-        return {"data": [summary(a, language()) for a in found], "meta": meta(total=total, limit=limit),
-                "links": links("agencies.Agencies", offset, limit, total)}
+        found = rows(db(), f"{COUNTS} group by a.id order by leads desc, shares desc, a.id limit ? offset ?", limit, offset)
+        return {
+            "data": [summary(a, language()) for a in found],
+            "meta": meta(total=total, limit=limit),
+            "links": links("agencies.Agencies", offset, limit, total),
+        }
 
 
 @blueprint.route("/<agency_id>")
@@ -48,14 +58,23 @@ class Agency(MethodView):
         record = found(f"{COUNTS} where a.id = ? group by a.id", f"agency {agency_id!r}", agency_id)
         lang = language()
         measures: dict[str, list[dict[str, Any]]] = {"lead": [], "participating": []}
-        for measure in rows(db(), """
+        for measure in rows(
+            db(),
+            """
                 select m.id, m.document_id, m.path, m.title, m.title_hant, ma.role, ma.inherited
                 from measure_agencies ma join measures m on m.id = ma.measure_id
-                where ma.agency_id = ? order by m.document_id, m.position""", agency_id):
-            measures[measure["role"]].append({
-                "id": measure["id"], "document_id": measure["document_id"], "path": measure["path"],
-                "title": text(measure, "title", lang), "inherited": bool(measure["inherited"]),
-                "url": link("measures.Measure", measure_id=measure["id"]),
-            })
+                where ma.agency_id = ? order by m.document_id, m.position""",
+            agency_id,
+        ):
+            measures[measure["role"]].append(
+                {
+                    "id": measure["id"],
+                    "document_id": measure["document_id"],
+                    "path": measure["path"],
+                    "title": text(measure, "title", lang),
+                    "inherited": bool(measure["inherited"]),
+                    "url": link("measures.Measure", measure_id=measure["id"]),
+                }
+            )
         data = summary(record, lang) | {"measures": measures}
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

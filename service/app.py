@@ -11,6 +11,7 @@ from typing import Any
 
 import swagger_ui_bundle
 from flask import Flask, Response, send_from_directory
+from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 
 from dbay.releases import ReleaseFolder
@@ -46,15 +47,18 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         OPENAPI_SWAGGER_UI_PATH="docs",
         OPENAPI_SWAGGER_UI_URL=SWAGGER_ASSETS,
         API_SPEC_OPTIONS={
-            "info": {"description": "Every provision of Guangdong's digital-policy documents, with permanent "
-                                    "identifiers, agencies and roles, both scripts, and links to the source text. "
-                                    "Every response names the release that answered (meta.release and the "
-                                    "X-Dataset-Version header); errors are RFC 9457 problem details."},
+            "info": {
+                "description": "Every provision of Guangdong's digital-policy documents, with permanent "
+                "identifiers, agencies and roles, both scripts, and links to the source text. "
+                "Every response names the release that answered (meta.release and the "
+                "X-Dataset-Version header); errors are RFC 9457 problem details."
+            },
         },
         JSON_SORT_KEYS=False,
     )
     app.config.update(config or {})
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    if isinstance(app.json, DefaultJSONProvider):  # the provider Flask makes; another would set its own
+        app.json.ensure_ascii = False
     # Given a ReleaseFolder (as the one origin shares its own with Datasette), or made from DATA_DIR.
     folder = app.config.get("RELEASES") or ReleaseFolder(Path(app.config["DATA_DIR"]))
     app.extensions["dbay_releases"] = folder

@@ -28,8 +28,13 @@ Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 # Limits for a public instance: every query read-only on immutable files, and bounded.
-DATASETTE_SETTINGS = {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
-                      "allow_download": True, "default_page_size": 50}
+DATASETTE_SETTINGS = {
+    "sql_time_limit_ms": 3000,
+    "max_returned_rows": 1000,
+    "facet_time_limit_ms": 500,
+    "allow_download": True,
+    "default_page_size": 50,
+}
 
 
 def create_datasette(folder: ReleaseFolder, base_url: str = f"{DATASETTE_PREFIX}/") -> Datasette:
@@ -71,8 +76,7 @@ def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[No
         elif path == DATASETTE_PREFIX or path.startswith(f"{DATASETTE_PREFIX}/"):
             # Datasette expects the prefix stripped, as a proxy would; its base_url puts it back in links.
             raw_path = scope.get("raw_path") or path.encode()
-            inner = {**scope, "path": path[len(DATASETTE_PREFIX):] or "/",
-                     "raw_path": raw_path[len(DATASETTE_PREFIX):] or b"/"}
+            inner = {**scope, "path": path[len(DATASETTE_PREFIX) :] or "/", "raw_path": raw_path[len(DATASETTE_PREFIX) :] or b"/"}
             await datasette_app(inner, receive, send)
         else:
             await flask_app(scope, receive, send)

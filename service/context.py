@@ -77,7 +77,7 @@ def pinned() -> dict[str, str]:
 
 def link(endpoint: str, **values: Any) -> str:
     """``url_for`` that keeps the request's ``release=``, so a link answers from the same release."""
-    return url_for(endpoint, **values, **pinned())
+    return url_for(endpoint, **{**values, **pinned()})
 
 
 def datasette_url(table: str, row_id: str | None = None) -> str:

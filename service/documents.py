@@ -10,32 +10,49 @@ from dbay.service.paging import links, offset_from_cursor
 from dbay.service.schemas import ApiBlueprint, DocumentDetailSchema, DocumentSummarySchema, ListArgs
 from dbay.service.store import rows
 
-blueprint = ApiBlueprint("documents", __name__, url_prefix="/api/v1/documents",
-                      description="Policy documents, their renditions and outlines.")
+blueprint = ApiBlueprint(
+    "documents", __name__, url_prefix="/api/v1/documents", description="Policy documents, their renditions and outlines."
+)
 
 
 def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
-        "id": record["id"], "title": text(record, "title", lang), "issuer": record["issuer"],
-        "doc_number": record["doc_number"], "issued": record["issued"],
-        "declared_measures": record["declared_measures"], "extracted_measures": record["extracted_measures"],
+        "id": record["id"],
+        "title": text(record, "title", lang),
+        "issuer": record["issuer"],
+        "doc_number": record["doc_number"],
+        "issued": record["issued"],
+        "declared_measures": record["declared_measures"],
+        "extracted_measures": record["extracted_measures"],
         "links": {"self": link("documents.Document", document_id=record["id"])},
     }
 
 
 def outline(document_id: str, lang: str) -> list[dict[str, Any]]:
     """Sections and measures of a document as a tree, in document order."""
-    nodes = rows(db(), """
+    nodes = rows(
+        db(),
+        """
         select 'section' as type, id, parent_id, path, label, heading as title, heading_hant as title_hant,
                numbering, position from sections where document_id = ?
         union all
         select 'measure', id, section_id, path, label, title, title_hant, numbering, position
-        from measures where document_id = ? order by position""", document_id, document_id)
+        from measures where document_id = ? order by position""",
+        document_id,
+        document_id,
+    )
     by_id: dict[str, dict[str, Any]] = {}
     top: list[dict[str, Any]] = []
     for node in nodes:
-        item = {"type": node["type"], "id": node["id"], "path": node["path"], "label": node["label"],
-                "title": text(node, "title", lang), "numbering": node["numbering"], "children": []}
+        item = {
+            "type": node["type"],
+            "id": node["id"],
+            "path": node["path"],
+            "label": node["label"],
+            "title": text(node, "title", lang),
+            "numbering": node["numbering"],
+            "children": [],
+        }
         by_id[node["id"]] = item
         (by_id[node["parent_id"]]["children"] if node["parent_id"] else top).append(item)
     return top
@@ -50,8 +67,11 @@ class Documents(MethodView):
         lang = language()
         total = db().execute("select count(*) from documents").fetchone()[0]
         found = rows(db(), "select * from documents order by id limit ? offset ?", limit, offset)
-        return {"data": [summary(d, lang) for d in found], "meta": meta(total=total, limit=limit),
-                "links": links("documents.Documents", offset, limit, total)}
+        return {
+            "data": [summary(d, lang) for d in found],
+            "meta": meta(total=total, limit=limit),
+            "links": links("documents.Documents", offset, limit, total),
+        }
 
 
 @blueprint.route("/<document_id>")
@@ -61,15 +81,24 @@ class Document(MethodView):
         """One document: its metadata, renditions with their coverage, and its outline."""
         record = found("select * from documents where id = ?", f"document {document_id!r}", document_id)
         lang = language()
-        renditions = rows(db(), "select id, file, script, kind, url, sha256, canonical, measures_carried, coverage "
-                                "from renditions where document_id = ? order by canonical desc, id", document_id)
+        renditions = rows(
+            db(),
+            "select id, file, script, kind, url, sha256, canonical, measures_carried, coverage "
+            "from renditions where document_id = ? order by canonical desc, id",
+            document_id,
+        )
         for rendition in renditions:
             rendition["canonical"] = bool(rendition["canonical"])
         data = summary(record, lang) | {
-            "preamble": text(record, "preamble", lang), "canonical_rendition_id": record["canonical_rendition_id"],
-            "notes": record["notes"], "declared_counts": json.loads(record["declared_counts"]),
-            "renditions": renditions, "outline": outline(document_id, lang),
+            "preamble": text(record, "preamble", lang),
+            "canonical_rendition_id": record["canonical_rendition_id"],
+            "notes": record["notes"],
+            "declared_counts": json.loads(record["declared_counts"]),
+            "renditions": renditions,
+            "outline": outline(document_id, lang),
         }
-        data["links"] = {"self": link("documents.Document", document_id=document_id),
-                         "measures": link("measures.Measures", document=document_id)}
+        data["links"] = {
+            "self": link("documents.Document", document_id=document_id),
+            "measures": link("measures.Measures", document=document_id),
+        }
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -11,8 +11,12 @@ from dbay.service.paging import links, offset_from_cursor
 from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
 from dbay.service.store import row, rows
 
-blueprint = ApiBlueprint("measures", __name__, url_prefix="/api/v1/measures",
-                      description="Provisions: filter by document, section, agency and role; search; cite.")
+blueprint = ApiBlueprint(
+    "measures",
+    __name__,
+    url_prefix="/api/v1/measures",
+    description="Provisions: filter by document, section, agency and role; search; cite.",
+)
 
 SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)
 
@@ -20,24 +24,40 @@ SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)
 def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {measure_id: [] for measure_id in measure_ids}
     marks = ",".join("?" * len(measure_ids))
-    for agency in rows(db(), f"""
+    for agency in rows(
+        db(),
+        f"""
             select ma.measure_id, a.id, a.name, a.name_hant, a.collective, ma.role, ma.inherited
             from measure_agencies ma join agencies a on a.id = ma.agency_id
-            where ma.measure_id in ({marks}) order by ma.measure_id, ma.role, a.id""", *measure_ids):
-        found[agency["measure_id"]].append({
-            "id": agency["id"], "name": text(agency, "name", lang), "collective": bool(agency["collective"]),
-            "role": agency["role"], "inherited": bool(agency["inherited"]),
-        })
+            where ma.measure_id in ({marks}) order by ma.measure_id, ma.role, a.id""",
+        *measure_ids,
+    ):
+        found[agency["measure_id"]].append(
+            {
+                "id": agency["id"],
+                "name": text(agency, "name", lang),
+                "collective": bool(agency["collective"]),
+                "role": agency["role"],
+                "inherited": bool(agency["inherited"]),
+            }
+        )
     return found
 
 
 def summary(record: dict[str, Any], lang: str, agencies: list[dict[str, Any]]) -> dict[str, Any]:
     return {
-        "id": record["id"], "document_id": record["document_id"], "section_id": record["section_id"],
-        "path": record["path"], "label": record["label"], "title": text(record, "title", lang),
-        "text": text(record, "text", lang), "numbering": record["numbering"],
-        "converted_script": record["converted_script"], "agencies_open_ended": bool(record["agencies_open_ended"]),
-        "agencies": agencies, "links": {"self": link("measures.Measure", measure_id=record["id"])},
+        "id": record["id"],
+        "document_id": record["document_id"],
+        "section_id": record["section_id"],
+        "path": record["path"],
+        "label": record["label"],
+        "title": text(record, "title", lang),
+        "text": text(record, "text", lang),
+        "numbering": record["numbering"],
+        "converted_script": record["converted_script"],
+        "agencies_open_ended": bool(record["agencies_open_ended"]),
+        "agencies": agencies,
+        "links": {"self": link("measures.Measure", measure_id=record["id"])},
     }
 
 
@@ -68,8 +88,7 @@ def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
     if agency:
         if row(db(), "select id from agencies where id = ?", agency) is None:
             raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
-        where.append("m.id in (select measure_id from measure_agencies where agency_id = ?"
-                     + (" and role = ?)" if role else ")"))
+        where.append("m.id in (select measure_id from measure_agencies where agency_id = ?" + (" and role = ?)" if role else ")"))
         params += [agency, role] if role else [agency]
     elif role:
         where.append("m.id in (select measure_id from measure_agencies where role = ?)")
@@ -105,11 +124,11 @@ class Measures(MethodView):
         for record in found:
             item = summary(record, lang, agencies[record["id"]])
             if "q" in args:
-                item["snippet"] = (search.snippet(text(record, "text", lang), args["q"])
-                                   or search.snippet(text(record, "title", lang), args["q"]))
+                item["snippet"] = search.snippet(text(record, "text", lang), args["q"]) or search.snippet(
+                    text(record, "title", lang), args["q"]
+                )
             data.append({k: v for k, v in item.items() if chosen is None or k in chosen})
-        return {"data": data, "meta": meta(total=total, limit=limit),
-                "links": links("measures.Measures", offset, limit, total)}
+        return {"data": data, "meta": meta(total=total, limit=limit), "links": links("measures.Measures", offset, limit, total)}
 
 
 def _notation(record: dict[str, Any], lang: str) -> str:
@@ -117,8 +136,11 @@ def _notation(record: dict[str, Any], lang: str) -> str:
     parts = []
     path = record["path"].split(".")
     for depth in range(1, len(path)):
-        section = row(db(), "select label, heading, heading_hant from sections where id = ?",
-                      f"{record['document_id']}.{'.'.join(path[:depth])}")
+        section = row(
+            db(),
+            "select label, heading, heading_hant from sections where id = ?",
+            f"{record['document_id']}.{'.'.join(path[:depth])}",
+        )
         if section:
             parts.append(section["label"] or f"{text(section, 'heading', lang)}／")
     parts.append(record["label"] or text(record, "title", lang))
@@ -133,22 +155,38 @@ class Measure(MethodView):
         record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
         lang = language()
         document = found("select * from documents where id = ?", "its document", record["document_id"])
-        sources = rows(db(), """
+        sources = rows(
+            db(),
+            """
             select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity
             from measure_sources s join renditions r on r.id = s.rendition_id
-            where s.measure_id = ? order by r.canonical desc, s.rendition_id, s.start""", measure_id)
+            where s.measure_id = ? order by r.canonical desc, s.rendition_id, s.start""",
+            measure_id,
+        )
         notation = _notation(record, lang)
         title = text(document, "title", lang)
         number = f"（{document['doc_number']}）" if document["doc_number"] else ""
         url = link("measures.Measure", measure_id=measure_id, _external=True)
         data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
-            "level": record["level"], "position": record["position"], "agency_clause": record["agency_clause"],
+            "level": record["level"],
+            "position": record["position"],
+            "agency_clause": record["agency_clause"],
             "agency_clause_inherited_from": record["agency_clause_inherited_from"],
-            "document": {"id": document["id"], "title": title, "doc_number": document["doc_number"],
-                         "issuer": document["issuer"], "issued": document["issued"]},
+            "document": {
+                "id": document["id"],
+                "title": title,
+                "doc_number": document["doc_number"],
+                "issuer": document["issuer"],
+                "issued": document["issued"],
+            },
             "sources": sources,
-            "citation": {"text": f"《{title}》{number}{notation}", "document_title": title,
-                         "doc_number": document["doc_number"], "notation": notation, "url": url},
+            "citation": {
+                "text": f"《{title}》{number}{notation}",
+                "document_title": title,
+                "doc_number": document["doc_number"],
+                "notation": notation,
+                "url": url,
+            },
         }
         data["links"] = {
             "self": link("measures.Measure", measure_id=measure_id),

@@ -21,9 +21,16 @@ def releases_with_downloads() -> list[dict[str, Any]]:
     listing = []
     for version in store().versions:
         info = store().info(version)
-        files = [{"kind": kind, "name": path.name, "size": path.stat().st_size, "description": DESCRIPTIONS[kind],
-                  "url": url_for("pages.download", name=path.name)}
-                 for kind, path in store().downloads(version).items()]
+        files = [
+            {
+                "kind": kind,
+                "name": path.name,
+                "size": path.stat().st_size,
+                "description": DESCRIPTIONS[kind],
+                "url": url_for("pages.download", name=path.name),
+            }
+            for kind, path in store().downloads(version).items()
+        ]
         listing.append({"info": info, "files": files})
     return listing
 
@@ -34,13 +41,14 @@ def home() -> str:
     counts = None
     if listing:
         connection = store().connection(listing[0]["info"].version)
-        counts = {table: connection.execute(f"select count(*) from {table}").fetchone()[0]
-                  for table in ("documents", "measures", "agencies")}
+        counts = {
+            table: connection.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in ("documents", "measures", "agencies")
+        }
         documents = [dict(r) for r in connection.execute("select id, title, extracted_measures from documents")]
     else:
         documents = []
-    return render_template("home.html", latest=listing[0]["info"] if listing else None, counts=counts,
-                           documents=documents)
+    return render_template("home.html", latest=listing[0]["info"] if listing else None, counts=counts, documents=documents)
 
 
 @blueprint.route("/downloads/")

@@ -12,18 +12,21 @@ from dbay.service.errors import Problem
 from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema
 from dbay.service.store import rows
 
-blueprint = ApiBlueprint("releases", __name__, url_prefix="/api/v1/releases",
-                      description="Releases of the dataset and the changes between them.")
+blueprint = ApiBlueprint(
+    "releases", __name__, url_prefix="/api/v1/releases", description="Releases of the dataset and the changes between them."
+)
 
 COUNTED = ("documents", "renditions", "sections", "measures", "agencies", "measure_agencies")
 
 
 def summary(info: ReleaseInfo, latest: str | None) -> dict[str, Any]:
-    downloads = {kind: url_for("pages.download", name=path.name)
-                 for kind, path in store().downloads(info.version).items()}
+    downloads = {kind: url_for("pages.download", name=path.name) for kind, path in store().downloads(info.version).items()}
     return {
-        "version": info.version, "built_at": info.built_at, "schema_version": info.schema_version,
-        "content_sha256": info.content_sha256, "previous_version": info.previous_version,
+        "version": info.version,
+        "built_at": info.built_at,
+        "schema_version": info.schema_version,
+        "content_sha256": info.content_sha256,
+        "previous_version": info.previous_version,
         "latest": info.version == latest,
         "links": {"self": url_for("releases.Release", version=info.version), **downloads},
     }
@@ -36,8 +39,11 @@ class Releases(MethodView):
         """Every release, newest first."""
         versions = store().versions
         data = [summary(store().info(v), versions[0]) for v in versions]
-        return {"data": data, "meta": meta(total=len(data), limit=len(data)),
-                "links": {"self": url_for("releases.Releases"), "next": None}}
+        return {
+            "data": data,
+            "meta": meta(total=len(data), limit=len(data)),
+            "links": {"self": url_for("releases.Releases"), "next": None},
+        }
 
 
 @blueprint.route("/<version>")
@@ -54,6 +60,8 @@ class Release(MethodView):
         counts = {table: connection.execute(f"select count(*) from [{table}]").fetchone()[0] for table in COUNTED}
         changes = rows(connection, "select * from changes order by record_type, change, record_id")
         data = summary(info, versions[0]) | {
-            "source_files": json.loads(release_row["source_files"]), "counts": counts, "changes": changes,
+            "source_files": json.loads(release_row["source_files"]),
+            "counts": counts,
+            "changes": changes,
         }
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -20,14 +20,17 @@ from dbay.schema.tables import base_type
 LANGUAGES = ("zh-Hans", "zh-Hant")
 BILINGUAL_NOTE = " Here in the script the request's lang selects."
 
-_SCALARS: dict[type, type[fields.Field]] = {
-    str: fields.String, int: fields.Integer, float: fields.Float, bool: fields.Boolean,
+_SCALARS: dict[type, type[fields.Field[Any]]] = {
+    str: fields.String,
+    int: fields.Integer,
+    float: fields.Float,
+    bool: fields.Boolean,
 }
 # Dates come from SQLite as ISO 8601 text already: pass them through, documented by their format.
 _TEXT_FORMATS = {dt.date: "date", dt.datetime: "date-time"}
 
 
-def field_from(model: type[BaseModel], name: str, *, bilingual: bool = False) -> fields.Field:
+def field_from(model: type[BaseModel], name: str, *, bilingual: bool = False) -> fields.Field[Any]:
     """The marshmallow field for ``model.name``: same type, nullability and description."""
     info = model.model_fields[name]
     base, nullable = base_type(info.annotation)
@@ -41,7 +44,7 @@ def field_from(model: type[BaseModel], name: str, *, bilingual: bool = False) ->
 
 
 def schema_from(
-    name: str, model: type[BaseModel], names: list[str], bilingual: tuple[str, ...] = (), **extra: fields.Field
+    name: str, model: type[BaseModel], names: list[str], bilingual: tuple[str, ...] = (), **extra: fields.Field[Any]
 ) -> type[Schema]:
     """A response schema with ``names`` taken from ``model`` and ``extra`` fields of the API's own."""
     attributes: dict[str, Any] = {n: field_from(model, n, bilingual=n in bilingual) for n in names}
@@ -68,51 +71,77 @@ class LinksSchema(Schema):
 DeclaredCountSchema = schema_from("DeclaredCount", DeclaredCount, list(DeclaredCount.model_fields))
 
 AgencyRoleSchema = schema_from(
-    "AgencyRole", Agency, ["id", "name", "collective"], bilingual=("name",),
+    "AgencyRole",
+    Agency,
+    ["id", "name", "collective"],
+    bilingual=("name",),
     role=fields.String(metadata={"description": "lead (牵头) or participating (按职责分工负责)."}),
     inherited=fields.Boolean(metadata={"description": "True where the clause is inherited (下同, or a section's)."}),
 )
 
 MeasureSummarySchema = schema_from(
-    "MeasureSummary", Measure, ["id", "document_id", "section_id", "path", "label", "title", "text", "numbering",
-                                "converted_script", "agencies_open_ended"],
+    "MeasureSummary",
+    Measure,
+    ["id", "document_id", "section_id", "path", "label", "title", "text", "numbering", "converted_script", "agencies_open_ended"],
     bilingual=("title", "text"),
     agencies=fields.List(fields.Nested(AgencyRoleSchema), metadata={"description": "Agencies and their roles."}),
-    snippet=fields.String(allow_none=True, metadata={"description": "With q: the text around the match, "
-                                                                    "matches in <mark>, HTML-escaped."}),
+    snippet=fields.String(
+        allow_none=True, metadata={"description": "With q: the text around the match, matches in <mark>, HTML-escaped."}
+    ),
     links=_links("self: this measure's URL."),
 )
 
 SourceSchema = schema_from(
-    "MeasureSource", MeasureSource, ["rendition_id", "start", "end", "raw_text", "similarity"],
+    "MeasureSource",
+    MeasureSource,
+    ["rendition_id", "start", "end", "raw_text", "similarity"],
     kind=fields.String(metadata={"description": Rendition.model_fields["kind"].description}),
     script=fields.String(metadata={"description": Rendition.model_fields["script"].description}),
 )
 
-CitationSchema = Schema.from_dict({
-    "text": fields.String(metadata={"description": "A ready-made citation: title, number, place."}),
-    "document_title": fields.String(metadata={"description": "The document's title."}),
-    "doc_number": fields.String(allow_none=True, metadata={"description": "The document's number, if any."}),
-    "notation": fields.String(metadata={"description": "The place in the document's own notation, e.g. 二（六）1."}),
-    "url": fields.String(metadata={"description": "The measure's permanent URL."}),
-}, name="Citation")
+CitationSchema = Schema.from_dict(
+    {
+        "text": fields.String(metadata={"description": "A ready-made citation: title, number, place."}),
+        "document_title": fields.String(metadata={"description": "The document's title."}),
+        "doc_number": fields.String(allow_none=True, metadata={"description": "The document's number, if any."}),
+        "notation": fields.String(metadata={"description": "The place in the document's own notation, e.g. 二（六）1."}),
+        "url": fields.String(metadata={"description": "The measure's permanent URL."}),
+    },
+    name="Citation",
+)
 
 MeasureDetailSchema = schema_from(
-    "MeasureDetail", Measure, ["id", "document_id", "section_id", "path", "label", "level", "position", "title",
-                               "text", "numbering", "converted_script", "agency_clause",
-                               "agency_clause_inherited_from", "agencies_open_ended"],
+    "MeasureDetail",
+    Measure,
+    [
+        "id",
+        "document_id",
+        "section_id",
+        "path",
+        "label",
+        "level",
+        "position",
+        "title",
+        "text",
+        "numbering",
+        "converted_script",
+        "agency_clause",
+        "agency_clause_inherited_from",
+        "agencies_open_ended",
+    ],
     bilingual=("title", "text"),
     document=fields.Dict(metadata={"description": "The document: id, title, doc_number, issuer, issued."}),
     agencies=fields.List(fields.Nested(AgencyRoleSchema), metadata={"description": "Agencies and their roles."}),
-    sources=fields.List(fields.Nested(SourceSchema),
-                        metadata={"description": "Every rendition that carries the measure, where and how."}),
+    sources=fields.List(
+        fields.Nested(SourceSchema), metadata={"description": "Every rendition that carries the measure, where and how."}
+    ),
     citation=fields.Nested(CitationSchema),
     links=_links("self, document, and the measure in Datasette."),
 )
 
 RenditionSchema = schema_from(
-    "Rendition", Rendition, ["id", "file", "script", "kind", "url", "sha256", "canonical", "measures_carried",
-                             "coverage"])
+    "Rendition", Rendition, ["id", "file", "script", "kind", "url", "sha256", "canonical", "measures_carried", "coverage"]
+)
 
 
 class OutlineNodeSchema(Schema):
@@ -126,45 +155,72 @@ class OutlineNodeSchema(Schema):
 
 
 DOCUMENT_FIELDS = ["id", "title", "issuer", "doc_number", "issued", "declared_measures", "extracted_measures"]
-DocumentSummarySchema = schema_from("DocumentSummary", Document, DOCUMENT_FIELDS, bilingual=("title",),
-                                    links=_links("self: this document's URL."))
+DocumentSummarySchema = schema_from(
+    "DocumentSummary", Document, DOCUMENT_FIELDS, bilingual=("title",), links=_links("self: this document's URL.")
+)
 DocumentDetailSchema = schema_from(
-    "DocumentDetail", Document, [*DOCUMENT_FIELDS, "preamble", "canonical_rendition_id", "notes"],
+    "DocumentDetail",
+    Document,
+    [*DOCUMENT_FIELDS, "preamble", "canonical_rendition_id", "notes"],
     bilingual=("title", "preamble"),
-    declared_counts=fields.List(fields.Nested(DeclaredCountSchema),
-                                metadata={"description": Document.model_fields["declared_counts"].description}),
+    declared_counts=fields.List(
+        fields.Nested(DeclaredCountSchema), metadata={"description": Document.model_fields["declared_counts"].description}
+    ),
     renditions=fields.List(fields.Nested(RenditionSchema), metadata={"description": "The document's renditions."}),
     outline=fields.List(fields.Nested(OutlineNodeSchema), metadata={"description": "Sections and measures as a tree."}),
     links=_links("self, measures."),
 )
 
 AgencySummarySchema = schema_from(
-    "AgencySummary", Agency, ["id", "name", "aliases", "collective"], bilingual=("name",),
-    counts=fields.Dict(keys=fields.String(), values=fields.Integer(),
-                       metadata={"description": "Number of measures the agency leads and shares, by role."}),
+    "AgencySummary",
+    Agency,
+    ["id", "name", "aliases", "collective"],
+    bilingual=("name",),
+    counts=fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={"description": "Number of measures the agency leads and shares, by role."},
+    ),
     links=_links("self: this agency's URL; measures: its measures."),
 )
 AgencyDetailSchema = schema_from(
-    "AgencyDetail", Agency, ["id", "name", "aliases", "collective"], bilingual=("name",),
-    counts=fields.Dict(keys=fields.String(), values=fields.Integer(),
-                       metadata={"description": "Number of measures the agency leads and shares, by role."}),
-    measures=fields.Dict(keys=fields.String(), values=fields.List(fields.Dict()),
-                         metadata={"description": "The measures it leads (lead) and shares (participating)."}),
+    "AgencyDetail",
+    Agency,
+    ["id", "name", "aliases", "collective"],
+    bilingual=("name",),
+    counts=fields.Dict(
+        keys=fields.String(),
+        values=fields.Integer(),
+        metadata={"description": "Number of measures the agency leads and shares, by role."},
+    ),
+    measures=fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.Dict()),
+        metadata={"description": "The measures it leads (lead) and shares (participating)."},
+    ),
     links=_links("self, measures."),
 )
 
-ChangeSchema = Schema.from_dict({
-    "record_type": fields.String(), "record_id": fields.String(), "change": fields.String(),
-    "detail": fields.String(allow_none=True),
-}, name="Change")
+ChangeSchema = Schema.from_dict(
+    {
+        "record_type": fields.String(),
+        "record_id": fields.String(),
+        "change": fields.String(),
+        "detail": fields.String(allow_none=True),
+    },
+    name="Change",
+)
 ReleaseSummarySchema = schema_from(
-    "ReleaseSummary", Release, ["version", "built_at", "schema_version", "content_sha256", "previous_version"],
+    "ReleaseSummary",
+    Release,
+    ["version", "built_at", "schema_version", "content_sha256", "previous_version"],
     latest=fields.Boolean(metadata={"description": "True for the newest release."}),
     links=_links("self, and the release's downloads."),
 )
 ReleaseDetailSchema = schema_from(
-    "ReleaseDetail", Release, ["version", "built_at", "schema_version", "content_sha256", "previous_version",
-                               "source_files"],
+    "ReleaseDetail",
+    Release,
+    ["version", "built_at", "schema_version", "content_sha256", "previous_version", "source_files"],
     latest=fields.Boolean(metadata={"description": "True for the newest release."}),
     counts=fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": "Rows per table."}),
     changes=fields.List(fields.Nested(ChangeSchema), metadata={"description": "What changed since previous_version."}),
@@ -175,37 +231,46 @@ ReleaseDetailSchema = schema_from(
 def envelope(name: str, item: type[Schema], many: bool) -> type[Schema]:
     """``{"data": …, "meta": …, "links": …}`` around one item or a page of items."""
     data = fields.List(fields.Nested(item)) if many else fields.Nested(item)
-    return Schema.from_dict({"data": data, "meta": fields.Nested(MetaSchema), "links": fields.Nested(LinksSchema)},
-                            name=name)
+    return Schema.from_dict({"data": data, "meta": fields.Nested(MetaSchema), "links": fields.Nested(LinksSchema)}, name=name)
 
 
 class CommonArgs(Schema):
     class Meta:
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
 
-    lang = fields.String(validate=validate.OneOf(LANGUAGES), metadata={
-        "description": "Script of every text field: zh-Hans (default) or zh-Hant. Without it, Accept-Language "
-                       "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."})
+    lang = fields.String(
+        validate=validate.OneOf(LANGUAGES),
+        metadata={
+            "description": "Script of every text field: zh-Hans (default) or zh-Hant. Without it, Accept-Language "
+            "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."
+        },
+    )
     release = fields.String(metadata={"description": "Answer from this release (default: the latest)."})
 
 
 class ListArgs(CommonArgs):
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500),
-                           metadata={"description": "Items per page, 1–500."})
+    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500), metadata={"description": "Items per page, 1–500."})
     cursor = fields.String(metadata={"description": "Opaque cursor from links.next."})
 
 
 class MeasureListArgs(ListArgs):
     document = fields.String(metadata={"description": "Only this document's measures (a document id)."})
-    section = fields.String(validate=validate.Regexp(r"^[0-9]+(\.[0-9]+)*$"), metadata={
-        "description": "Only measures under this path, such as 2 or 2.6 (needs document)."})
+    section = fields.String(
+        validate=validate.Regexp(r"^[0-9]+(\.[0-9]+)*$"),
+        metadata={"description": "Only measures under this path, such as 2 or 2.6 (needs document)."},
+    )
     agency = fields.String(metadata={"description": "Only measures this agency leads or shares (an agency id)."})
-    role = fields.String(validate=validate.OneOf(("lead", "participating")), metadata={
-        "description": "With agency: only where it has this role; alone: measures with any agency in this role."})
-    q = fields.String(validate=validate.Length(min=1, max=200), metadata={
-        "description": "Full-text search with substring semantics, in either script; ranked, with a snippet."})
-    fields_ = fields.String(data_key="fields", metadata={
-        "description": "Comma-separated fields to return (id is always included)."})
+    role = fields.String(
+        validate=validate.OneOf(("lead", "participating")),
+        metadata={"description": "With agency: only where it has this role; alone: measures with any agency in this role."},
+    )
+    q = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={"description": "Full-text search with substring semantics, in either script; ranked, with a snippet."},
+    )
+    fields_ = fields.String(
+        data_key="fields", metadata={"description": "Comma-separated fields to return (id is always included)."}
+    )
 
 
 class ProblemSchema(Schema):
@@ -216,8 +281,10 @@ class ProblemSchema(Schema):
     status = fields.Integer(metadata={"description": "The HTTP status code."})
     detail = fields.String(metadata={"description": "What went wrong, naming the parameter or resource."})
     instance = fields.String(metadata={"description": "The request's path and query."})
-    invalid_params = fields.List(fields.Dict(keys=fields.String(), values=fields.String()), metadata={
-        "description": "For a 400: each offending parameter (name) and why (reason)."})
+    invalid_params = fields.List(
+        fields.Dict(keys=fields.String(), values=fields.String()),
+        metadata={"description": "For a 400: each offending parameter (name) and why (reason)."},
+    )
 
 
 def _parser() -> FlaskParser:
@@ -247,11 +314,14 @@ class ApiBlueprint(Blueprint):
 
     def listing(self, name: str, item: type[Schema], args: type[Schema]) -> Callable[[F], F]:
         """A list view: query arguments ``args``, answered with a page of ``item``."""
-        return _compose(self.arguments(args, location="query", as_kwargs=True),
-                        self.response(200, envelope(name, item, many=True)))
+        return _compose(
+            self.arguments(args, location="query", as_kwargs=True), self.response(200, envelope(name, item, many=True))
+        )
 
     def single(self, name: str, item: type[Schema]) -> Callable[[F], F]:
         """A single-resource view: the common arguments, one ``item``, or a 404 problem."""
-        return _compose(self.arguments(CommonArgs, location="query", as_kwargs=True),
-                        self.response(200, envelope(name, item, many=False)),
-                        self.alt_response(404, response="NOT_FOUND"))
+        return _compose(
+            self.arguments(CommonArgs, location="query", as_kwargs=True),
+            self.response(200, envelope(name, item, many=False)),
+            self.alt_response(404, response="NOT_FOUND"),
+        )

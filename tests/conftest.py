@@ -25,8 +25,8 @@ def copy_sources(source_folders: list[Path], target: Path, version: str = "1.0")
 
 def write_release_config(sources: Path, version: str) -> None:
     (sources / "release.yml").write_text(
-        f'version: "{version}"\nlicense: CC-BY-4.0\nlicense_url: https://creativecommons.org/licenses/by/4.0/\n',
-        encoding="utf-8")
+        f'version: "{version}"\nlicense: CC-BY-4.0\nlicense_url: https://creativecommons.org/licenses/by/4.0/\n', encoding="utf-8"
+    )
 
 
 def query(database: Path, sql: str, *params: object) -> list[sqlite3.Row]:

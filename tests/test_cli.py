@@ -47,6 +47,7 @@ def set_key(key: str, value: object) -> Callable[[Path], None]:
         else:
             data[key] = value
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
     return change
 
 
@@ -56,6 +57,7 @@ def set_rendition(key: str, value: str) -> Callable[[Path], None]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["renditions"][0][key] = value
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
     return change
 
 
@@ -73,14 +75,20 @@ BAD_INPUT = {
     "missing key": (set_key("title", None), f"sources/{DOCUMENT}/document.yml: title: Field required"),
     "invalid id": (set_key("id", "Bad ID"), f"sources/{DOCUMENT}/document.yml: id: String should match pattern"),
     "not yaml": (write_file("document.yml", b"id: [unclosed\n"), f"sources/{DOCUMENT}/document.yml: not valid YAML"),
-    "unknown script": (set_rendition("script", "zh-Latn"),
-                       f"sources/{DOCUMENT}/document.yml: renditions.0.script: Input should be 'zh-Hans' or 'zh-Hant'"),
+    "unknown script": (
+        set_rendition("script", "zh-Latn"),
+        f"sources/{DOCUMENT}/document.yml: renditions.0.script: Input should be 'zh-Hans' or 'zh-Hant'",
+    ),
     "missing file": (set_rendition("file", "absent.txt"), f"sources/{DOCUMENT}/absent.txt: rendition file is missing"),
     "empty file": (write_file("official.txt", b" \n\n"), f"sources/{DOCUMENT}/official.txt: rendition file is empty"),
-    "not utf-8": (write_file("official.txt", "一、总体要求\n".encode("gb18030")),
-                  f"sources/{DOCUMENT}/official.txt: not UTF-8 (invalid byte at line 1"),
-    "outside folder": (set_rendition("file", "../release.yml"),
-                       f"sources/{DOCUMENT}/document.yml: renditions.0.file '../release.yml' points outside its folder"),
+    "not utf-8": (
+        write_file("official.txt", "一、总体要求\n".encode("gb18030")),
+        f"sources/{DOCUMENT}/official.txt: not UTF-8 (invalid byte at line 1",
+    ),
+    "outside folder": (
+        set_rendition("file", "../release.yml"),
+        f"sources/{DOCUMENT}/document.yml: renditions.0.file '../release.yml' points outside its folder",
+    ),
     "two documents, one id": (duplicate_document, "id 'test-three-level-plan' is also the id of sources/"),
     "missing release.yml": (lambda sources: (sources / "release.yml").unlink(), "sources/release.yml: file is missing"),
 }

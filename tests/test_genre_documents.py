@@ -21,16 +21,20 @@ def expected(document: str) -> dict:
 
 
 def agencies_of(db: Path, measure_id: str, role: str) -> list[str]:
-    rows = query(db, "select a.name from measure_agencies ma join agencies a on a.id = ma.agency_id "
-                     "where ma.measure_id = ? and ma.role = ? order by a.name", measure_id, role)
+    rows = query(
+        db,
+        "select a.name from measure_agencies ma join agencies a on a.id = ma.agency_id "
+        "where ma.measure_id = ? and ma.role = ? order by a.name",
+        measure_id,
+        role,
+    )
     return [row["name"] for row in rows]
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_measures_have_the_paths_and_titles_read_from_the_text(genre_release: BuildResult, document: str) -> None:
     want = expected(document)
-    rows = query(genre_release.written.path, "select path, title from measures where document_id = ? "
-                 "order by position", document)
+    rows = query(genre_release.written.path, "select path, title from measures where document_id = ? order by position", document)
     assert [(row["path"], row["title"]) for row in rows] == [(m["path"], m["title"]) for m in want["measures"]]
     assert len(rows) == want["measure_count"]
 
@@ -38,8 +42,11 @@ def test_measures_have_the_paths_and_titles_read_from_the_text(genre_release: Bu
 @pytest.mark.parametrize("document", DOCUMENTS)
 def test_sections_have_the_paths_and_headings_read_from_the_text(genre_release: BuildResult, document: str) -> None:
     want = expected(document)
-    rows = query(genre_release.written.path, "select path, heading, preamble from sections where document_id = ? "
-                 "order by position", document)
+    rows = query(
+        genre_release.written.path,
+        "select path, heading, preamble from sections where document_id = ? order by position",
+        document,
+    )
     assert [row["path"] for row in rows] == [s["path"] for s in want["sections"]]
     for row, section in zip(rows, want["sections"], strict=True):
         assert row["heading"] == section["heading"]
@@ -60,6 +67,9 @@ def test_agency_roles_match_the_clauses(genre_release: BuildResult, document: st
 
 def test_news_rendition_covers_what_it_carries(genre_release: BuildResult) -> None:
     want = expected("test-two-renditions")["news_covers"]
-    rows = query(genre_release.written.path, "select m.path from measure_sources s join measures m on m.id = s.measure_id "
-                 "where s.rendition_id = 'test-two-renditions.news' order by m.position")
+    rows = query(
+        genre_release.written.path,
+        "select m.path from measure_sources s join measures m on m.id = s.measure_id "
+        "where s.rendition_id = 'test-two-renditions.news' order by m.position",
+    )
     assert [row["path"] for row in rows] == want

@@ -183,9 +183,7 @@ def test_stray_spaces() -> None:
     assert clause.text == "省發展改革委、商務廳、政務服務和數據管理局,省稅務局按職責分工負責"
 
 
-@pytest.mark.parametrize(
-    "clause", ["深圳", "CIM", "共建", "電力線、通信線、廣播電視線", "事業單位", "下同", "企業負責"]
-)
+@pytest.mark.parametrize("clause", ["深圳", "CIM", "共建", "電力線、通信線、廣播電視線", "事業單位", "下同", "企業負責"])
 def test_not_a_clause(clause: str) -> None:
     assert parse_agency_clause(clause) is None
 

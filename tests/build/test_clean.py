@@ -25,7 +25,8 @@ def test_a_short_heading_is_never_joined_to_the_paragraph_after_it() -> None:
 
 def test_spaces_next_to_chinese_go_and_latin_spaces_stay() -> None:
     assert texts("推进大湾区 5G 网络深度覆盖，通报 预警，利用50G PON等技术。") == [
-        "推进大湾区5G网络深度覆盖，通报预警，利用50G PON等技术。"]
+        "推进大湾区5G网络深度覆盖，通报预警，利用50G PON等技术。"
+    ]
 
 
 def test_ascii_punctuation_in_chinese_text_becomes_full_width() -> None:
@@ -34,10 +35,14 @@ def test_ascii_punctuation_in_chinese_text_becomes_full_width() -> None:
 
 
 def test_every_clean_character_maps_back_to_the_raw_file() -> None:
-    raw = ('标题\n\n- **1. 推动"数据"要素流通。**探索建设数据特区,加强跨境数据流通服务与分类管理,确保数据安全、'
-           '使用合规和范围可控的基\n\n座通建设。')
+    raw = (
+        '标题\n\n- **1. 推动"数据"要素流通。**探索建设数据特区,加强跨境数据流通服务与分类管理,确保数据安全、'
+        "使用合规和范围可控的基\n\n座通建设。"
+    )
     paragraph = clean(raw)[1]
     start, end = paragraph.text.raw_span()
-    assert raw[start:end] == raw[raw.index("1."):]
-    assert all(raw[offset] in '"*' or raw[offset] == char or char in "“”，"
-               for char, offset in zip(paragraph.text.text, paragraph.text.offsets, strict=True))
+    assert raw[start:end] == raw[raw.index("1.") :]
+    assert all(
+        raw[offset] in '"*' or raw[offset] == char or char in "“”，"
+        for char, offset in zip(paragraph.text.text, paragraph.text.offsets, strict=True)
+    )

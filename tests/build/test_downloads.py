@@ -69,8 +69,9 @@ def test_a_database_not_named_after_its_release_is_refused(genre_release: BuildR
 def test_the_zip_holds_exactly_every_published_table_as_csv_and_jsonl(downloads: dict[str, Path]) -> None:
     with zipfile.ZipFile(downloads["tables"]) as archive:
         entries = archive.infolist()
-    expected = {"datapackage.json"} | {f"{folder}/{model.table}.{folder}"
-                                       for model in PUBLISHED_RECORDS for folder in ("csv", "jsonl")}
+    expected = {"datapackage.json"} | {
+        f"{folder}/{model.table}.{folder}" for model in PUBLISHED_RECORDS for folder in ("csv", "jsonl")
+    }
     assert {entry.filename for entry in entries} == expected
     # What keeps a rebuild byte-identical: a fixed order and a fixed timestamp, not the time of writing.
     assert [entry.filename for entry in entries] == sorted(expected)
@@ -144,8 +145,10 @@ def test_the_datapackage_describes_every_column_from_the_models(downloads: dict[
             assert field["description"] == model.model_fields[field["name"]].description
             assert field.get("constraints", {}).get("required", False) == (field["name"] in not_null(model))
         assert schema["primaryKey"] == list(model.primary_key)
-        references = [(k["fields"], k["reference"]["resource"] or model.table, k["reference"]["fields"])
-                      for k in schema.get("foreignKeys", [])]
+        references = [
+            (k["fields"], k["reference"]["resource"] or model.table, k["reference"]["fields"])
+            for k in schema.get("foreignKeys", [])
+        ]
         assert references == [([column], table, [other]) for column, table, other in model.foreign_keys]
 
 
@@ -154,11 +157,16 @@ def test_field_types_follow_the_annotations(extracted: Path) -> None:
         return descriptor_fields(extracted, model)[name]["type"]
 
     assert [kind(Measure, "id"), kind(Measure, "position"), kind(Measure, "agencies_open_ended")] == [
-        "string", "integer", "boolean"]
-    assert [kind(Rendition, "coverage"), kind(Document, "issued"), kind(Release, "built_at")] == [
-        "number", "date", "datetime"]
+        "string",
+        "integer",
+        "boolean",
+    ]
+    assert [kind(Rendition, "coverage"), kind(Document, "issued"), kind(Release, "built_at")] == ["number", "date", "datetime"]
     assert [kind(Agency, "aliases"), kind(Document, "declared_counts"), kind(Release, "source_files")] == [
-        "array", "array", "array"]
+        "array",
+        "array",
+        "array",
+    ]
 
 
 def test_frictionless_finds_the_package_valid(extracted: Path) -> None:

@@ -19,8 +19,7 @@ PLAN_FIXTURE = GENRE / "test-three-level-plan"
 
 def texts(db: Path, document: str | None = None) -> list[tuple]:
     sql = "select id, path, title, text, title_hant, text_hant from measures"
-    rows = query(db, sql + (" where document_id = ?" if document else "") + " order by id",
-                 *([document] if document else []))
+    rows = query(db, sql + (" where document_id = ?" if document else "") + " order by id", *([document] if document else []))
     return [tuple(row) for row in rows]
 
 
@@ -29,8 +28,9 @@ def test_two_builds_of_the_same_sources_give_the_same_ids_and_texts(tmp_path: Pa
     shutil.copytree(SOURCES, sources)
     again = run_build(sources, tmp_path / "dist").written.path
     assert texts(again) == texts(seed_db)
-    assert query(again, "select content_sha256 from releases")[0][0] == query(
-        seed_db, "select content_sha256 from releases")[0][0]
+    assert (
+        query(again, "select content_sha256 from releases")[0][0] == query(seed_db, "select content_sha256 from releases")[0][0]
+    )
 
 
 def test_removing_a_rendition_changes_none_of_the_documents_ids(tmp_path: Path, seed_db: Path) -> None:
@@ -86,7 +86,11 @@ def test_a_different_release_of_the_same_version_is_refused(plan_sources: Path, 
         run_build(plan_sources, tmp_path / "dist")
     assert first.read_bytes() == before
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == [
-        "dbay-1.0.SHA256SUMS", "dbay-1.0.datapackage.json", "dbay-1.0.db", "dbay-1.0.zip"]
+        "dbay-1.0.SHA256SUMS",
+        "dbay-1.0.datapackage.json",
+        "dbay-1.0.db",
+        "dbay-1.0.zip",
+    ]
 
 
 def test_a_new_release_records_what_changed(plan_sources: Path, tmp_path: Path) -> None:
@@ -112,8 +116,8 @@ def test_a_published_id_may_not_disappear_unless_retired(plan_sources: Path, tmp
     assert not (tmp_path / "dist" / "dbay-1.1.db").exists()
 
     (plan_sources / "id-changes.yml").write_text(
-        "changes:\n  - id: test-three-level-plan.3.1.2\n    change: retired\n    reason: merged into 3.1.1\n",
-        encoding="utf-8")
+        "changes:\n  - id: test-three-level-plan.3.1.2\n    change: retired\n    reason: merged into 3.1.1\n", encoding="utf-8"
+    )
     new = run_build(plan_sources, tmp_path / "dist").written
     retired = query(new.path, "select change, detail from changes where record_id = 'test-three-level-plan.3.1.2'")
     assert tuple(retired[0]) == ("retired", "merged into 3.1.1")
@@ -133,8 +137,11 @@ def test_a_published_id_may_not_change_meaning(plan_sources: Path, tmp_path: Pat
 
 
 def test_an_invalid_record_names_document_path_and_field(plan_sources: Path, tmp_path: Path) -> None:
-    edit(plan_sources / "test-three-level-plan" / "official.txt", "2. 加强人才队伍建设。",
-         "2. （省科技厅牵头）\n3. 加强人才队伍建设。")
+    edit(
+        plan_sources / "test-three-level-plan" / "official.txt",
+        "2. 加强人才队伍建设。",
+        "2. （省科技厅牵头）\n3. 加强人才队伍建设。",
+    )
     with pytest.raises(InvalidRecord, match=r"document test-three-level-plan, measure 3\.2\.2: field title"):
         run_build(plan_sources, tmp_path / "dist")
     assert not (tmp_path / "dist").exists()

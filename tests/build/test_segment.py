@@ -9,17 +9,23 @@ def outline(text: str, title: str = TITLE) -> Outline:
 
 
 def shape(result: Outline) -> list[tuple[str, str, str]]:
-    return [(".".join(map(str, n.path)), "leaf" if n.is_leaf else "section", n.head_text().text)
-            for n in result.root.walk()]
+    return [(".".join(map(str, n.path)), "leaf" if n.is_leaf else "section", n.head_text().text) for n in result.root.walk()]
 
 
 def test_levels_nest_in_the_order_the_document_uses_them() -> None:
-    result = outline(f"{TITLE}\n前言。\n一、总体要求\n（一）指导思想。\n正文。\n二、主要任务\n（一）任务一。\n"
-                     "1.事项一。\n2.事项二。\n（二）任务二。\n1.事项三。\n三、保障措施\n建立机制。")
+    result = outline(
+        f"{TITLE}\n前言。\n一、总体要求\n（一）指导思想。\n正文。\n二、主要任务\n（一）任务一。\n"
+        "1.事项一。\n2.事项二。\n（二）任务二。\n1.事项三。\n三、保障措施\n建立机制。"
+    )
     assert shape(result) == [
-        ("1", "section", "总体要求"), ("1.1", "leaf", "指导思想。"),
-        ("2", "section", "主要任务"), ("2.1", "section", "任务一。"), ("2.1.1", "leaf", "事项一。"),
-        ("2.1.2", "leaf", "事项二。"), ("2.2", "section", "任务二。"), ("2.2.1", "leaf", "事项三。"),
+        ("1", "section", "总体要求"),
+        ("1.1", "leaf", "指导思想。"),
+        ("2", "section", "主要任务"),
+        ("2.1", "section", "任务一。"),
+        ("2.1.1", "leaf", "事项一。"),
+        ("2.1.2", "leaf", "事项二。"),
+        ("2.2", "section", "任务二。"),
+        ("2.2.1", "leaf", "事项三。"),
         ("3", "leaf", "保障措施"),
     ]
     assert [p.text.text for p in result.preamble] == ["前言。"]
@@ -40,15 +46,22 @@ def test_items_numbered_through_all_parts_keep_their_printed_numbers() -> None:
 
 
 def test_unnumbered_headings_get_numbers_from_their_order() -> None:
-    result = outline("数字生态\n- 增强创新能力\n（一）开展攻关。\n（二）夯实支撑。\n- 建设新型基础设施\n"
-                     "（一）建设网络。\n数字经济\n- 巩固核心产业\n（一）打造高地。")
+    result = outline(
+        "数字生态\n- 增强创新能力\n（一）开展攻关。\n（二）夯实支撑。\n- 建设新型基础设施\n"
+        "（一）建设网络。\n数字经济\n- 巩固核心产业\n（一）打造高地。"
+    )
     assert [(".".join(map(str, n.path)), n.numbering) for n in result.leaves()] == [
-        ("1.1.1", "inferred"), ("1.1.2", "inferred"), ("1.2.1", "inferred"), ("2.1.1", "inferred")]
+        ("1.1.1", "inferred"),
+        ("1.1.2", "inferred"),
+        ("1.2.1", "inferred"),
+        ("2.1.1", "inferred"),
+    ]
 
 
 def test_front_matter_before_the_title_and_footers_are_excluded_with_reasons() -> None:
-    result = outline(f"各地级以上市人民政府：\n现印发给你们。\n{TITLE}\n一、第一部分\n（一）甲。\n"
-                     "点击查看一图读懂\n↓↓↓\n相关词条")
+    result = outline(
+        f"各地级以上市人民政府：\n现印发给你们。\n{TITLE}\n一、第一部分\n（一）甲。\n点击查看一图读懂\n↓↓↓\n相关词条"
+    )
     reasons = {e.paragraph.text.text: e.reason for e in result.excluded}
     assert reasons["各地级以上市人民政府："].startswith("front matter")
     assert reasons["点击查看一图读懂"].startswith("site boilerplate")

@@ -29,5 +29,9 @@ def test_foreign_keys_are_declared(seed_db: Path) -> None:
 def test_the_data_dictionary_describes_every_column() -> None:
     rows = data_dictionary()
     assert all(row["description"] for row in rows)
-    assert {"table": "measures", "column": "text_hant", "type": "TEXT",
-            "description": Measure.model_fields["text_hant"].description} in rows
+    assert {
+        "table": "measures",
+        "column": "text_hant",
+        "type": "TEXT",
+        "description": Measure.model_fields["text_hant"].description,
+    } in rows

@@ -41,6 +41,7 @@ def every_page(client: FlaskClient, url: str) -> list[dict[str, Any]]:
 
 # --- documents ---------------------------------------------------------------------------------
 
+
 def test_documents_list_and_envelope(client: FlaskClient) -> None:
     response = client.get("/api/v1/documents")
     body = response.get_json()
@@ -56,22 +57,34 @@ def test_document_outline_renditions_and_coverage(client: FlaskClient) -> None:
     document = get(client, f"/api/v1/documents/{PLAN}")["data"]
     assert document["doc_number"] == "粤办函〔2023〕297号"
     assert [(n["path"], n["type"]) for n in document["outline"]] == [
-        ("1", "section"), ("2", "section"), ("3", "measure"), ("4", "section")]
+        ("1", "section"),
+        ("2", "section"),
+        ("3", "measure"),
+        ("4", "section"),
+    ]
     tasks = document["outline"][1]
     six = next(n for n in tasks["children"] if n["path"] == "2.6")
     assert [(c["id"], c["title"]) for c in six["children"]] == [
-        (f"{PLAN}.2.6.1", "推动粤港澳政务服务一体化"), (f"{PLAN}.2.6.2", "依托“湾事通”平台提升湾区居民公共服务便捷性")]
+        (f"{PLAN}.2.6.1", "推动粤港澳政务服务一体化"),
+        (f"{PLAN}.2.6.2", "依托“湾事通”平台提升湾区居民公共服务便捷性"),
+    ]
     coverage = {r["kind"]: (r["measures_carried"], r["canonical"]) for r in document["renditions"]}
     assert coverage == {"official": (31, True), "encyclopedia": (11, False), "news": (29, False)}
 
 
 def test_unknown_ids_are_404_problems(client: FlaskClient) -> None:
-    for url in ("/api/v1/documents/nope", f"/api/v1/measures/{PLAN}.9.9", "/api/v1/agencies/nope",
-                "/api/v1/releases/0.1", "/api/v1/nothing-here"):
+    for url in (
+        "/api/v1/documents/nope",
+        f"/api/v1/measures/{PLAN}.9.9",
+        "/api/v1/agencies/nope",
+        "/api/v1/releases/0.1",
+        "/api/v1/nothing-here",
+    ):
         assert problem(client, url, 404)["title"] == "Not Found"
 
 
 # --- measures: filters, search, fields, paging ----------------------------------------------------
+
 
 def test_filters_combine(client: FlaskClient) -> None:
     section = get(client, f"/api/v1/measures?document={PLAN}&section=2.6")
@@ -115,26 +128,46 @@ def test_paging_to_the_end_has_no_gaps_or_repeats(client: FlaskClient) -> None:
     assert len(set(paged)) == 113
 
 
-@pytest.mark.parametrize(("query", "parameter"), [
-    ("limit=0", "limit"), ("limit=501", "limit"), ("limit=ten", "limit"), ("cursor=!!!", "cursor"),
-    ("cursor=eyJyIjoiMjAyNi4yIiwibyI6LTF9", "cursor"), ("lang=en", "lang"), ("release=1999.1", "release"),
-    ("section=2.6", "section"), (f"document={PLAN}&section=two", "section"), ("document=nope", "document"),
-    ("agency=nope", "agency"), ("role=boss", "role"), ("q=%22%2A%28", "q"), ("colour=red", "colour"),
-])
-def test_invalid_parameters_are_400_problems_naming_the_parameter(client: FlaskClient, query: str,
-                                                                   parameter: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [
+        ("limit=0", "limit"),
+        ("limit=501", "limit"),
+        ("limit=ten", "limit"),
+        ("cursor=!!!", "cursor"),
+        ("cursor=eyJyIjoiMjAyNi4yIiwibyI6LTF9", "cursor"),
+        ("lang=en", "lang"),
+        ("release=1999.1", "release"),
+        ("section=2.6", "section"),
+        (f"document={PLAN}&section=two", "section"),
+        ("document=nope", "document"),
+        ("agency=nope", "agency"),
+        ("role=boss", "role"),
+        ("q=%22%2A%28", "q"),
+        ("colour=red", "colour"),
+    ],
+)
+def test_invalid_parameters_are_400_problems_naming_the_parameter(client: FlaskClient, query: str, parameter: str) -> None:
     body = problem(client, f"/api/v1/measures?{query}", 400)
     assert parameter in [item["name"] for item in body["invalid_params"]]
 
 
 def test_hostile_input_never_gives_a_500(client: FlaskClient) -> None:
-    for url in ["/api/v1/measures?q=\"", "/api/v1/measures?q=NEAR(a b)", "/api/v1/measures?q=a OR b",
-                "/api/v1/measures/%E5%85%BB", "/api/v1/documents?cursor=%00", "/api/v1/measures?limit=-1",
-                "/api/v1/agencies?lang=zh-Hant&release=../../etc", "/downloads/..%2Fsources"]:
+    for url in [
+        '/api/v1/measures?q="',
+        "/api/v1/measures?q=NEAR(a b)",
+        "/api/v1/measures?q=a OR b",
+        "/api/v1/measures/%E5%85%BB",
+        "/api/v1/documents?cursor=%00",
+        "/api/v1/measures?limit=-1",
+        "/api/v1/agencies?lang=zh-Hant&release=../../etc",
+        "/downloads/..%2Fsources",
+    ]:
         assert client.get(url).status_code < 500, url
 
 
 # --- one measure ---------------------------------------------------------------------------------
+
 
 def test_a_measure_with_its_sources_agencies_and_citation(client: FlaskClient) -> None:
     measure = get(client, f"/api/v1/measures/{PLAN}.2.6.1")["data"]
@@ -147,8 +180,14 @@ def test_a_measure_with_its_sources_agencies_and_citation(client: FlaskClient) -
     assert news["raw_text"].startswith("1. 推动粤港澳政服务一体化")
     points = get(client, f"/api/v1/measures/{POINTS}.1.2")["data"]
     roles = {a["name"]: a["role"] for a in points["agencies"]}
-    assert roles == {"省政务服务和数据管理局": "lead", "省委金融办": "participating", "省发展改革委": "participating",
-                     "省科技厅": "participating", "省工业和信息化厅": "participating", "省国资委": "participating"}
+    assert roles == {
+        "省政务服务和数据管理局": "lead",
+        "省委金融办": "participating",
+        "省发展改革委": "participating",
+        "省科技厅": "participating",
+        "省工业和信息化厅": "participating",
+        "省国资委": "participating",
+    }
     assert points["citation"]["text"] == "《数字广东建设2024年工作要点》一（二）"
 
 
@@ -171,6 +210,7 @@ def test_lang_and_accept_language_select_the_script(client: FlaskClient) -> None
 
 # --- agencies and releases --------------------------------------------------------------------------
 
+
 def test_agencies_rank_by_measures_led(client: FlaskClient) -> None:
     agencies = get(client, "/api/v1/agencies?limit=3")
     assert agencies["data"][0]["id"] == DATA_BUREAU
@@ -183,8 +223,7 @@ def test_agencies_rank_by_measures_led(client: FlaskClient) -> None:
 
 def test_releases_and_their_changes(client: FlaskClient) -> None:
     releases = get(client, "/api/v1/releases")["data"]
-    assert [(r["version"], r["latest"], r["previous_version"]) for r in releases] == [
-        (NEW, True, OLD), (OLD, False, None)]
+    assert [(r["version"], r["latest"], r["previous_version"]) for r in releases] == [(NEW, True, OLD), (OLD, False, None)]
     assert {"database", "tables", "datapackage", "checksums"} <= set(releases[0]["links"])
     new = client.get(f"/api/v1/releases/{NEW}")
     changes = new.get_json()["data"]["changes"]
@@ -205,6 +244,7 @@ def test_any_release_can_answer(client: FlaskClient) -> None:
 
 # --- HTTP: caching, CORS ----------------------------------------------------------------------------
 
+
 def test_etag_and_304(client: FlaskClient) -> None:
     first = client.get(f"/api/v1/documents/{PLAN}")
     etag = first.headers["ETag"]
@@ -220,6 +260,7 @@ def test_etag_and_304(client: FlaskClient) -> None:
 def test_cors_is_open_for_get(client: FlaskClient) -> None:
     response = client.get("/api/v1/agencies")
     assert response.headers["Access-Control-Allow-Origin"] == "*"
-    preflight = client.options("/api/v1/agencies", headers={"Origin": "https://example.org",
-                                                            "Access-Control-Request-Method": "GET"})
+    preflight = client.options(
+        "/api/v1/agencies", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"}
+    )
     assert preflight.status_code == 200 and preflight.headers["Access-Control-Allow-Origin"] == "*"

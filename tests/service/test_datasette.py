@@ -36,13 +36,24 @@ def scanned(data_dir: Path, text: str, suffix: str) -> set[str]:
 
 
 # One-, two-, three- and four-character queries in both scripts, and Latin ones.
-PAIRS = [("养", "養"), ("港", "港"), ("养老", "養老"), ("数据", "數據"), ("湾区", "灣區"), ("互联网", "互聯網"),
-         ("一网统管", "一網統管"), ("数字经济", "數字經濟"), ("5G", "5G"), ("ipv6", "IPv6")]
+PAIRS = [
+    ("养", "養"),
+    ("港", "港"),
+    ("养老", "養老"),
+    ("数据", "數據"),
+    ("湾区", "灣區"),
+    ("互联网", "互聯網"),
+    ("一网统管", "一網統管"),
+    ("数字经济", "數字經濟"),
+    ("5G", "5G"),
+    ("ipv6", "IPv6"),
+]
 
 
 @pytest.mark.parametrize(("simplified", "traditional"), PAIRS)
-def test_search_box_finds_exactly_the_measures_containing_the_text(server: str, data_dir: Path, simplified: str,
-                                                                    traditional: str) -> None:
+def test_search_box_finds_exactly_the_measures_containing_the_text(
+    server: str, data_dir: Path, simplified: str, traditional: str
+) -> None:
     expected = scanned(data_dir, simplified, "")
     assert expected, f"{simplified} should occur in the sources"
     assert searched(server, simplified) == expected
@@ -75,21 +86,21 @@ def test_default_facets_and_labels(server: str) -> None:
     assert leads["省政务服务和数据管理局"] == 21
     assert page["rows"][0]["document_id"]["label"]  # foreign keys show the document's title
     roles = get_json(server, "/data/dbay/measure_agencies.json", _size="0")
-    counted = get_json(server, "/data/dbay.json", _shape="array",
-                       sql="select role, count(*) as n from measure_agencies group by role")
+    counted = get_json(
+        server, "/data/dbay.json", _shape="array", sql="select role, count(*) as n from measure_agencies group by role"
+    )
     assert {f["value"]: f["count"] for f in roles["facet_results"]["role"]["results"]} == {
-        row["role"]: row["n"] for row in counted}
+        row["role"]: row["n"] for row in counted
+    }
 
 
 def test_canned_queries_answer_the_first_questions(server: str) -> None:
-    led = get_json(server, "/data/dbay/agency_measures.json", agency="省政務服務和數據管理局", role="lead",
-                   _shape="array")
+    led = get_json(server, "/data/dbay/agency_measures.json", agency="省政務服務和數據管理局", role="lead", _shape="array")
     assert len(led) == 21 and led[0]["id"] == f"{POINTS}.1.1"
     by_alias = get_json(server, "/data/dbay/agency_measures.json", agency="科技厅", role="lead", _shape="array")
     assert [row["id"] for row in by_alias] == [f"{POINTS}.3.9", f"{POINTS}.3.12", f"{POINTS}.4.15"]
     ranked = get_json(server, "/data/dbay/agencies_ranked.json", _shape="array")
-    assert (ranked[0]["name"], ranked[0]["measures_led"], ranked[0]["measures_shared"]) == (
-        "省政务服务和数据管理局", 21, 13)
+    assert (ranked[0]["name"], ranked[0]["measures_led"], ranked[0]["measures_shared"]) == ("省政务服务和数据管理局", 21, 13)
     outline = get_json(server, "/data/dbay/document_outline.json", document=PLAN, _shape="array")
     assert len(outline) == 10 + 31
     assert [row["path"] for row in outline[:3]] == ["1", "1.1", "1.2"]
@@ -102,8 +113,11 @@ def test_public_limits_no_writes_no_extensions_bounded_time(server: str) -> None
     assert write["ok"] is False
     extension = get_json(server, "/data/dbay.json", sql="select load_extension('/usr/lib/x86_64-linux-gnu/libz.so')")
     assert extension["ok"] is False and "not authorized" in extension["error"]
-    slow = get_json(server, "/data/dbay.json", sql="with recursive n(i) as (select 1 union all select i + 1 from n "
-                    "where i < 100000000000) select count(*) from n")
+    slow = get_json(
+        server,
+        "/data/dbay.json",
+        sql="with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000000000) select count(*) from n",
+    )
     assert slow["ok"] is False and "too long" in slow["error"]
     settings = get_json(server, "/data/-/settings.json")
     assert (settings["sql_time_limit_ms"], settings["max_returned_rows"]) == (3000, 1000)

@@ -19,9 +19,13 @@ from tests.conftest import query
 
 # Real values for parameters that name a record (path and query parameters alike).
 REAL: dict[str, str] = {
-    "document_id": "select id from documents", "document": "select id from documents",
-    "measure_id": "select id from measures", "agency_id": "select id from agencies", "agency": "select id from agencies",
-    "version": "select version from releases", "release": "select version from releases",
+    "document_id": "select id from documents",
+    "document": "select id from documents",
+    "measure_id": "select id from measures",
+    "agency_id": "select id from agencies",
+    "agency": "select id from agencies",
+    "version": "select version from releases",
+    "release": "select version from releases",
 }
 
 
@@ -33,8 +37,7 @@ def real_values(data_dir: Path) -> dict[str, list[str]]:
     return values
 
 
-def _realistic(parameters: dict[str, Any] | None, values: dict[str, list[str]], data: st.DataObject,
-               droppable: bool) -> None:
+def _realistic(parameters: dict[str, Any] | None, values: dict[str, list[str]], data: st.DataObject, droppable: bool) -> None:
     for name in list(parameters or {}):
         choice = data.draw(st.sampled_from(["keep", "real", "drop"] if droppable else ["keep", "real"]))
         if choice == "real" and name in values:

@@ -27,8 +27,10 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 def browser() -> Iterator[Browser]:
     assert CHROMIUM, "Debian's chromium is needed: make install installs it"
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         yield launched
         launched.close()
 
@@ -58,15 +60,17 @@ def shown_ids(page: Page) -> set[str]:
     return set(page.locator("table.rows-and-columns tbody td.col-id").all_inner_texts())
 
 
-def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(server: str, data_dir: Path,
-                                                                          page: Page, screenshots: Path) -> None:
+def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(
+    server: str, data_dir: Path, page: Page, screenshots: Path
+) -> None:
     page.goto(f"{server}/data/dbay/measures")
     page.locator("input#_search").fill("養老")
     page.locator("input#_search").press("Enter")
     page.wait_for_url("**_search=*")
     database = data_dir / f"dbay-{NEW}.db"
-    expected = {row["id"] for row in query(database, "select id from measures where title_hant like '%養老%' "
-                                                     "or text_hant like '%養老%'")}
+    expected = {
+        row["id"] for row in query(database, "select id from measures where title_hant like '%養老%' or text_hant like '%養老%'")
+    }
     assert expected and shown_ids(page) == expected
     screenshot(page, screenshots / "1-search.png", "form.filters")
 

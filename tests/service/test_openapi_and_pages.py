@@ -11,9 +11,15 @@ from openapi_spec_validator import validate
 from tests.service.conftest import NEW, OLD, PLAN
 
 EXAMPLES = [
-    "/api/v1/documents", f"/api/v1/documents/{PLAN}", "/api/v1/measures?limit=5",
-    "/api/v1/measures?q=养老", f"/api/v1/measures/{PLAN}.2.6.1", "/api/v1/agencies",
-    "/api/v1/agencies/sheng-ke-ji-ting", "/api/v1/releases", f"/api/v1/releases/{NEW}",
+    "/api/v1/documents",
+    f"/api/v1/documents/{PLAN}",
+    "/api/v1/measures?limit=5",
+    "/api/v1/measures?q=养老",
+    f"/api/v1/measures/{PLAN}.2.6.1",
+    "/api/v1/agencies",
+    "/api/v1/agencies/sheng-ke-ji-ting",
+    "/api/v1/releases",
+    f"/api/v1/releases/{NEW}",
 ]
 
 
@@ -24,9 +30,16 @@ def spec(client: FlaskClient) -> dict[str, Any]:
 
 def test_the_openapi_description_is_valid(spec: dict[str, Any]) -> None:
     validate(spec)
-    assert set(spec["paths"]) >= {"/api/v1/documents", "/api/v1/documents/{document_id}", "/api/v1/measures",
-                                  "/api/v1/measures/{measure_id}", "/api/v1/agencies",
-                                  "/api/v1/agencies/{agency_id}", "/api/v1/releases", "/api/v1/releases/{version}"}
+    assert set(spec["paths"]) >= {
+        "/api/v1/documents",
+        "/api/v1/documents/{document_id}",
+        "/api/v1/measures",
+        "/api/v1/measures/{measure_id}",
+        "/api/v1/agencies",
+        "/api/v1/agencies/{agency_id}",
+        "/api/v1/releases",
+        "/api/v1/releases/{version}",
+    }
     parameters = {p["name"] for p in spec["paths"]["/api/v1/measures"]["get"]["parameters"]}
     assert parameters >= {"document", "section", "agency", "role", "q", "fields", "limit", "cursor", "lang", "release"}
     text = spec["components"]["schemas"]["MeasureDetail"]["properties"]["text"]

@@ -33,8 +33,10 @@ def test_a_person_sees_the_home_page_the_api_docs_and_a_measure(server: str, tmp
 
     assert CHROMIUM, "Debian's chromium is needed: make install installs it"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
         page = browser.new_page()
         page.goto(f"{server}/")
         assert page.locator("#release").inner_text().startswith(f"Current release: {NEW}")
