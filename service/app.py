@@ -23,15 +23,17 @@ SWAGGER_ASSETS = "/api/docs/assets/"
 
 
 class DbayApi(Api):
-    """flask-smorest's Api, documenting every error as the problem details the app answers with."""
+    """flask-smorest's Api, documenting every error as the problem details the app answers with.
+
+    flask-smorest registers its error response components (400, 404, the default …) when the Api
+    is made, with the content type ``DEFAULT_RESPONSE_CONTENT_TYPE`` has then: problem+json here.
+    ``create_app`` then sets it back to JSON for the successful responses. Only public attributes
+    are used; setup.cfg pins the flask-smorest versions this was tested with, and
+    tests/service/test_openapi_and_pages.py checks the content types it gives.
+    """
 
     ERROR_SCHEMA = ProblemSchema
-    DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE  # used by flask-smorest for error responses only here
-
-    def _register_responses(self) -> None:
-        super()._register_responses()
-        # Successful responses stay JSON: only the error components above were registered with this type.
-        self.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"
+    DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
@@ -64,6 +66,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.extensions["dbay_releases"] = folder
 
     api = DbayApi(app)
+    api.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"  # the error components are registered by now
     for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)

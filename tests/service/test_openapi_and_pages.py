@@ -46,6 +46,22 @@ def test_the_openapi_description_is_valid(spec: dict[str, Any]) -> None:
     assert text["description"].startswith("Full text, Simplified, without the trailing agency clause.")
 
 
+def _content_types(spec: dict[str, Any], response: dict[str, Any]) -> set[str]:
+    if "$ref" in response:
+        response = spec["components"]["responses"][response["$ref"].rsplit("/", 1)[1]]
+    return set(response.get("content", {}))
+
+
+def test_errors_are_documented_as_problem_details_and_answers_as_json(spec: dict[str, Any]) -> None:
+    responses = spec["paths"]["/api/v1/measures/{measure_id}"]["get"]["responses"]
+    assert _content_types(spec, responses["200"]) == {"application/json"}
+    for status in ("400", "404", "default"):
+        assert _content_types(spec, responses[status]) == {"application/problem+json"}, status
+    listing = spec["paths"]["/api/v1/measures"]["get"]["responses"]
+    assert _content_types(spec, listing["200"]) == {"application/json"}
+    assert _content_types(spec, listing["400"]) == {"application/problem+json"}
+
+
 def _response_schema(spec: dict[str, Any], url: str) -> dict[str, Any]:
     path = url.split("?")[0]
     for template, operations in spec["paths"].items():
