@@ -83,6 +83,13 @@ def test_unknown_ids_are_404_problems(client: FlaskClient) -> None:
         assert problem(client, url, 404)["title"] == "Not Found"
 
 
+def test_a_404_names_what_is_missing_and_where(client: FlaskClient) -> None:
+    assert problem(client, "/api/v1/documents/nope", 404)["detail"] == f"document 'nope' does not exist in release {NEW}"
+    old = problem(client, f"/api/v1/documents/nope?release={OLD}", 404)["detail"]
+    assert old == f"document 'nope' does not exist in release {OLD}"
+    assert problem(client, "/api/v1/releases/9.9", 404)["detail"] == f"release '9.9' does not exist; available: {NEW}, {OLD}"
+
+
 # --- measures: filters, search, fields, paging ----------------------------------------------------
 
 
@@ -240,6 +247,21 @@ def test_any_release_can_answer(client: FlaskClient) -> None:
     assert "百县干镇万村" in old.get_json()["data"]["text"]
     assert old.headers["X-Dataset-Version"] == OLD
     assert old.get_json()["meta"]["release"] == OLD
+
+
+def test_links_answer_from_the_release_that_answered(client: FlaskClient) -> None:
+    pinned = get(client, f"/api/v1/measures/{CORRECTED_MEASURE}?release={OLD}")
+    assert pinned["links"]["self"] == f"/api/v1/measures/{CORRECTED_MEASURE}?release={OLD}"
+    assert pinned["data"]["links"]["document"] == f"/api/v1/documents/{PLAN}?release={OLD}"
+    assert (
+        pinned["data"]["links"]["datasette"]
+        == f"/data/dbay-{OLD.replace('.', '-')}/measures/{CORRECTED_MEASURE.replace('.', '~2E')}"
+    )
+    for agency in get(client, f"/api/v1/agencies?release={OLD}&limit=3")["data"]:
+        assert agency["links"]["self"].endswith(f"?release={OLD}")
+    latest = get(client, f"/api/v1/measures/{CORRECTED_MEASURE}")
+    assert latest["links"]["self"] == f"/api/v1/measures/{CORRECTED_MEASURE}"
+    assert latest["data"]["links"]["datasette"] == f"/data/dbay/measures/{CORRECTED_MEASURE.replace('.', '~2E')}"
 
 
 # --- HTTP: caching, CORS ----------------------------------------------------------------------------

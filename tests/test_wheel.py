@@ -1,0 +1,129 @@
+"""The installed package, as a new user gets it: a wheel in a fresh virtualenv, far from the checkout.
+
+The wheel is built from the checkout and installed into a new virtualenv in a temporary folder;
+every command then runs there, so nothing can be found through the checkout. `dbay build` runs
+on a copy of the checkout's sources/ (a build may add ids to the register; the checkout's stays
+as it is), then the production command the README documents serves the release, and plain
+`datasette serve` on the release file shows that the plugin comes with the package.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from datasette.utils import tilde_encode
+
+from tests.conftest import PROJECT, SOURCES
+
+VERSION = "2026.1"  # the version sources/release.yml is rewritten to in the copy
+
+
+def _run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run([str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtualenv with the wheel installed; returns its folder."""
+    root = tmp_path_factory.mktemp("wheel")
+    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", root / "wheels", PROJECT, cwd=root)
+    wheel = next((root / "wheels").glob("dbay-*.whl"))
+    base_python = getattr(sys, "_base_executable", None) or shutil.which("python3") or "python3"
+    _run(base_python, "-m", "venv", root / "venv", cwd=root)
+    _run(root / "venv" / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, cwd=root)
+    return root / "venv"
+
+
+@pytest.fixture(scope="module")
+def release(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder `dbay build` (of the installed package) writes a release of the sources to."""
+    work = tmp_path_factory.mktemp("work")
+    shutil.copytree(SOURCES, work / "sources")
+    config = work / "sources" / "release.yml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join(f'version: "{VERSION}"' if line.startswith("version:") else line for line in lines) + "\n")
+    _run(installed / "bin" / "dbay", "build", "--sources", work / "sources", "--out", work / "out", cwd=work)
+    return work / "out"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture()
+def serving(installed: Path, release: Path) -> Iterator[Any]:
+    """Start a command of the virtualenv that listens on a port; stop it afterwards."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(*arguments: str, env: dict[str, str] | None = None) -> str:
+        port = _free_port()
+        command = [str(installed / "bin" / arguments[0]), *arguments[1:], "--host", "127.0.0.1", "--port", str(port)]
+        environment = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"), **(env or {})}
+        process = subprocess.Popen(command, cwd=release.parent, env=environment, text=True,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+        started.append(process)
+        for _ in range(300):  # at most 30 s
+            if process.poll() is not None:
+                raise AssertionError(f"{command} exited:\n{process.stdout.read() if process.stdout else ''}")
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    return f"http://127.0.0.1:{port}"
+            time.sleep(0.1)
+        raise AssertionError(f"{command} did not listen on port {port}")
+
+    yield start
+    for process in started:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def fetch(base: str, path: str, **query: str) -> Any:
+    url = base + urllib.parse.quote(path) + ("?" + urllib.parse.urlencode(query) if query else "")
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_the_package_imports_from_the_virtualenv_not_the_checkout(installed: Path) -> None:
+    code = "import dbay, dbay.datasette.plugin, dbay.service.asgi; print(dbay.__file__)"
+    location = Path(_run(installed / "bin" / "python", "-c", code, cwd=installed).strip())
+    assert location.is_relative_to(installed) and not location.is_relative_to(PROJECT)
+
+
+def test_the_production_command_serves_the_api_and_datasette_with_search(serving: Any, release: Path) -> None:
+    server = serving("uvicorn", "--factory", "dbay.service.asgi:from_environment", env={"DBAY_DATA_DIR": str(release)})
+    measures = fetch(server, "/api/v1/measures", limit="5")
+    assert measures["meta"]["release"] == VERSION and len(measures["data"]) == 5
+    rows = fetch(server, "/data/dbay/measures.json", _shape="array", _size="5")
+    assert [row["id"] for row in rows] == [measure["id"] for measure in measures["data"]]  # the same reading order
+    found = fetch(server, "/api/v1/measures", q="养老")
+    assert found["meta"]["total"] > 0 and all("养老" in (m["title"] + m["text"]) for m in found["data"])
+    # 養老 in Traditional finds the same measures through the plugin's search (Datasette's own finds nothing).
+    searched = fetch(server, "/data/dbay/measures.json", _search="養老", _shape="array", _col="id")
+    assert sorted(row["id"] for row in searched) == sorted(m["id"] for m in found["data"])
+
+
+def test_plain_datasette_on_the_release_file_has_the_plugin(serving: Any, release: Path) -> None:
+    server = serving("datasette", "serve", str(release / f"dbay-{VERSION}.db"))
+    database = "/" + tilde_encode(f"dbay-{VERSION}")  # Datasette writes the dot as ~2E in its URLs
+    searched = fetch(server, f"{database}/measures.json", _search="養老", _shape="array", _col="id")
+    assert searched
+    ranked = fetch(server, f"{database}/search.json", q="养老", _shape="array")
+    assert {row["id"] for row in ranked} == {row["id"] for row in searched}
+    assert "<mark>养老</mark>" in ranked[0]["snippet_html"]
+    metadata = fetch(server, f"{database}.json")
+    assert "search" in {query["name"] for query in metadata["queries"]}
