@@ -89,5 +89,5 @@ def test_a_folder_opens_each_release_once_per_thread_and_closes_them(tmp_path: P
         with pytest.raises(sqlite3.ProgrammingError):
             connection.execute("select 1")
     assert folder.connection("1.1") is not first  # a request after close opens anew
-    with pytest.raises(UnknownRelease, match="no release '9.9'"):
+    with pytest.raises(UnknownRelease, match=r"no release '9\.9'"):
         folder.connection("9.9")
