@@ -3,19 +3,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+TOOLS := $(VENV)/.installed-tools
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser test lint dataset serve screenshots bench clean
+.PHONY: install tools browser test lint dataset serve screenshots bench clean
 
-# Serving needs only the Python packages; the browser is for the tests.
+# What serving needs: the package (editable) and its dependencies, nothing else.
 install: $(INSTALLED)
 
 $(INSTALLED): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(INSTALLED)
+
+# What testing and linting add: the test extra (pytest, ruff, mypy, playwright …).
+tools: $(TOOLS)
+
+$(TOOLS): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TOOLS)
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download needs the network);
 # the CJK fonts make Chinese legible in its screenshots.
@@ -24,7 +32,7 @@ browser:
 	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
 # mypy strict over the whole dbay package, ruff's lints, and ruff's formatting.
-lint: install
+lint: tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -33,7 +41,7 @@ test: lint browser
 	$(BIN)/pytest
 
 # Retakes the README's screenshots (the browser tests take them).
-screenshots: install browser
+screenshots: tools browser
 	DBAY_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/service/test_journalist_walkthrough.py
 
 # Builds the release from sources/ (a no-op when it is up to date).

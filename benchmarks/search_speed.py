@@ -57,6 +57,7 @@ def main() -> None:
         print(f"{'query':<14}{'matches':>10}{'search box (all, ms)':>24}{'API first page (ms)':>22}")
         for text in QUERIES:
             match = search.match_expression(text)
+            assert match is not None, text
             all_ms, count = timed(connection, box, match)
             page_ms, _ = timed(connection, ranked, match)
             print(f"{text:<14}{count:>10,}{all_ms:>24.1f}{page_ms:>22.1f}")

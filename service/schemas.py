@@ -171,16 +171,18 @@ DocumentDetailSchema = schema_from(
     links=_links("self, measures."),
 )
 
+
+def _agency_counts() -> fields.Dict:
+    description = "Number of measures the agency leads and shares, by role."
+    return fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": description})
+
+
 AgencySummarySchema = schema_from(
     "AgencySummary",
     Agency,
     ["id", "name", "aliases", "collective"],
     bilingual=("name",),
-    counts=fields.Dict(
-        keys=fields.String(),
-        values=fields.Integer(),
-        metadata={"description": "Number of measures the agency leads and shares, by role."},
-    ),
+    counts=_agency_counts(),
     links=_links("self: this agency's URL; measures: its measures."),
 )
 AgencyDetailSchema = schema_from(
@@ -188,11 +190,7 @@ AgencyDetailSchema = schema_from(
     Agency,
     ["id", "name", "aliases", "collective"],
     bilingual=("name",),
-    counts=fields.Dict(
-        keys=fields.String(),
-        values=fields.Integer(),
-        metadata={"description": "Number of measures the agency leads and shares, by role."},
-    ),
+    counts=_agency_counts(),
     measures=fields.Dict(
         keys=fields.String(),
         values=fields.List(fields.Dict()),

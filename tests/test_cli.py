@@ -61,7 +61,7 @@ def set_rendition(key: str, value: str) -> Callable[[Path], None]:
     return change
 
 
-def write_file(name: str, content: bytes) -> Callable[[Path], None]:
+def write_file(name: str, content: bytes) -> Callable[[Path], object]:
     return lambda sources: (sources / DOCUMENT / name).write_bytes(content)
 
 

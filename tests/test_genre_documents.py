@@ -6,6 +6,7 @@ an official text); each expected.yml was read off its text by hand.
 """
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -16,8 +17,9 @@ from tests.conftest import GENRE, query
 DOCUMENTS = sorted(p.name for p in GENRE.iterdir() if p.is_dir())
 
 
-def expected(document: str) -> dict:
-    return yaml.safe_load((GENRE / document / "expected.yml").read_text(encoding="utf-8"))
+def expected(document: str) -> dict[str, Any]:
+    value: dict[str, Any] = yaml.safe_load((GENRE / document / "expected.yml").read_text(encoding="utf-8"))
+    return value
 
 
 def agencies_of(db: Path, measure_id: str, role: str) -> list[str]:

@@ -4,6 +4,7 @@ Every expected value here was read off the source texts in sources/ (and the see
 copied from), not taken from the build's output.
 """
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,11 @@ OPINIONS = "accelerating-digital-development-opinions"
 DATA_BUREAU = "省政务服务和数据管理局"
 
 
-def measures(db: Path, document: str) -> list:
+def measures(db: Path, document: str) -> list[sqlite3.Row]:
     return query(db, "select * from measures where document_id = ? order by position", document)
 
 
-def measure(db: Path, measure_id: str):
+def measure(db: Path, measure_id: str) -> sqlite3.Row:
     rows = query(db, "select * from measures where id = ?", measure_id)
     assert rows, f"no measure {measure_id}"
     return rows[0]

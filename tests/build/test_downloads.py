@@ -7,6 +7,7 @@ import json
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import frictionless
 import pytest
@@ -42,12 +43,12 @@ def csv_rows(extracted: Path, model: type[Record]) -> list[dict[str, str]]:
         return list(csv.DictReader(file))
 
 
-def jsonl_rows(extracted: Path, model: type[Record]) -> list[dict]:
+def jsonl_rows(extracted: Path, model: type[Record]) -> list[dict[str, Any]]:
     lines = (extracted / "jsonl" / f"{model.table}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]
 
 
-def descriptor_fields(extracted: Path, model: type[Record]) -> dict[str, dict]:
+def descriptor_fields(extracted: Path, model: type[Record]) -> dict[str, dict[str, Any]]:
     package = json.loads((extracted / "datapackage.json").read_text(encoding="utf-8"))
     resource = next(r for r in package["resources"] if r["name"] == model.table)
     return {field["name"]: field for field in resource["schema"]["fields"]}
@@ -154,7 +155,8 @@ def test_the_datapackage_describes_every_column_from_the_models(downloads: dict[
 
 def test_field_types_follow_the_annotations(extracted: Path) -> None:
     def kind(model: type[Record], name: str) -> str:
-        return descriptor_fields(extracted, model)[name]["type"]
+        value: str = descriptor_fields(extracted, model)[name]["type"]
+        return value
 
     assert [kind(Measure, "id"), kind(Measure, "position"), kind(Measure, "agencies_open_ended")] == [
         "string",

@@ -2,6 +2,7 @@
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -17,7 +18,7 @@ PLAN = "digital-bay-area-action-plan"
 PLAN_FIXTURE = GENRE / "test-three-level-plan"
 
 
-def texts(db: Path, document: str | None = None) -> list[tuple]:
+def texts(db: Path, document: str | None = None) -> list[tuple[Any, ...]]:
     sql = "select id, path, title, text, title_hant, text_hant from measures"
     rows = query(db, sql + (" where document_id = ?" if document else "") + " order by id", *([document] if document else []))
     return [tuple(row) for row in rows]
@@ -147,7 +148,7 @@ def test_an_invalid_record_names_document_path_and_field(plan_sources: Path, tmp
     assert not (tmp_path / "dist").exists()
 
 
-def test_a_failed_write_leaves_no_file_behind(plan_sources: Path, tmp_path: Path, monkeypatch) -> None:
+def test_a_failed_write_leaves_no_file_behind(plan_sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 

@@ -15,7 +15,7 @@ OPINIONS = "accelerating-digital-development-opinions"
 DATA_BUREAU = "sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju"
 
 
-def get(client: FlaskClient, url: str, status: int = 200, **headers: str) -> Any:
+def get(client: FlaskClient, url: str, status: int = 200, /, **headers: str) -> Any:
     response = client.get(url, headers=headers)
     assert response.status_code == status, response.get_data(as_text=True)[:500]
     return response.get_json()
@@ -25,7 +25,7 @@ def problem(client: FlaskClient, url: str, status: int) -> dict[str, Any]:
     response = client.get(url)
     assert response.status_code == status, response.get_data(as_text=True)[:500]
     assert response.mimetype == "application/problem+json"
-    body = response.get_json()
+    body: dict[str, Any] = response.get_json()
     assert body["status"] == status and body["detail"]
     return body
 

@@ -35,7 +35,8 @@ def test_a_hundred_requests_open_no_connection(data_dir: Path, monkeypatch: pyte
 
     def counting(*args: Any, **kwargs: Any) -> sqlite3.Connection:
         opened.append(args)
-        return connect(*args, **kwargs)
+        connection: sqlite3.Connection = connect(*args, **kwargs)
+        return connection
 
     monkeypatch.setattr(sqlite3, "connect", counting)
     statuses = [client.get(URLS[number % len(URLS)]).status_code for number in range(100)]

@@ -25,7 +25,8 @@ EXAMPLES = [
 
 @pytest.fixture(scope="module")
 def spec(client: FlaskClient) -> dict[str, Any]:
-    return client.get("/api/v1/openapi.json").get_json()
+    value: dict[str, Any] = client.get("/api/v1/openapi.json").get_json()
+    return value
 
 
 def test_the_openapi_description_is_valid(spec: dict[str, Any]) -> None:
@@ -66,7 +67,8 @@ def _response_schema(spec: dict[str, Any], url: str) -> dict[str, Any]:
     path = url.split("?")[0]
     for template, operations in spec["paths"].items():
         if re.fullmatch(re.sub(r"\{[^}]+\}", "[^/]+", template), path):
-            return operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            schema: dict[str, Any] = operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+            return schema
     raise AssertionError(f"no path for {url}")
 
 
