@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,11 +36,16 @@ def _run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> 
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("wheels")
+    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", root, PROJECT, cwd=root)
+    return next(root.glob("dbay-*.whl"))
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh virtualenv with the wheel installed; returns its folder."""
     root = tmp_path_factory.mktemp("wheel")
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", root / "wheels", PROJECT, cwd=root)
-    wheel = next((root / "wheels").glob("dbay-*.whl"))
     base_python = getattr(sys, "_base_executable", None) or shutil.which("python3") or "python3"
     _run(base_python, "-m", "venv", root / "venv", cwd=root)
     _run(root / "venv" / "bin" / "python", "-m", "pip", "install", "--quiet", wheel, cwd=root)
@@ -96,6 +102,22 @@ def fetch(base: str, path: str, **query: str) -> Any:
     url = base + urllib.parse.quote(path) + ("?" + urllib.parse.urlencode(query) if query else "")
     with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read())
+
+
+def test_the_wheel_holds_the_package_its_data_and_licences_and_nothing_else(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    package = {name for name in names if not name.startswith("dbay-")}
+    assert all(name.startswith("dbay/") for name in package)  # no top-level build, schema, tests …
+    for needed in ("dbay/datasette/metadata.yml", "dbay/datasette/plugin.py", "dbay/build/genre.yml",
+                   "dbay/build/agency_grammar.yml", "dbay/service/templates/home.html", "dbay/py.typed"):  # fmt: skip
+        assert needed in names, needed
+    assert not any("/tests/" in name or name.endswith((".pyc", ".tmp")) for name in names)
+    metadata = {name.rsplit("/", 1)[1] for name in names if name.startswith("dbay-")}  # licenses/ in newer setuptools
+    assert {"LICENSE", "DATA-LICENSE.md"} <= metadata
+    with zipfile.ZipFile(wheel) as archive:
+        entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
+    assert "[datasette]\ndbay = dbay.datasette.plugin" in entry_points
 
 
 def test_the_package_imports_from_the_virtualenv_not_the_checkout(installed: Path) -> None:
