@@ -159,7 +159,7 @@ def datapackage(release: Row) -> dict[str, Any]:
         "title": TITLE,
         "description": (
             f"{metadata('dbay')['Summary']}. Release {version}, record schema {release['schema_version']}. "
-            f"Each resource's path is relative to the root of dbay-{version}.zip, which also holds every "
+            f"Each resource's path is relative to the root of {releases.file_name(version, 'tables')}, which also holds every "
             "table as JSON Lines (jsonl/<table>.jsonl)."
         ),
         "version": version,

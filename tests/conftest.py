@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dbay import releases
 from dbay.build.pipeline import BuildResult, run_build
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -30,8 +31,7 @@ def write_release_config(sources: Path, version: str) -> None:
 
 
 def query(database: Path, sql: str, *params: object) -> list[sqlite3.Row]:
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
-        connection.row_factory = sqlite3.Row
+    with releases.reading(database) as connection:
         return connection.execute(sql, params).fetchall()
 
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from schemathesis.core.result import Ok
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
+from dbay import releases
 from dbay.service.app import create_app
 from tests.conftest import query
 
@@ -31,9 +32,9 @@ REAL: dict[str, str] = {
 
 
 def real_values(data_dir: Path) -> dict[str, list[str]]:
-    database = sorted(data_dir.glob("dbay-*.db"))[-1]
+    versions = releases.list_versions(data_dir)
+    database = releases.release_path(data_dir, versions[0])
     values = {name: [row[0] for row in query(database, sql)] for name, sql in REAL.items()}
-    versions = [path.stem.removeprefix("dbay-") for path in data_dir.glob("dbay-*.db")]
     values["version"] = values["release"] = versions
     return values
 
