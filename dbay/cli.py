@@ -83,7 +83,7 @@ def serve(out: Path, host: str, port: int) -> None:
     """Serve the JSON API, Datasette (/data/) and the downloads of every release in --out."""
     from dbay.service.asgi import create_asgi
 
-    _serve(create_asgi(out), host, port)
+    _serve(create_asgi(ReleaseFolder(out)), host, port)
 
 
 @main.command()

@@ -52,9 +52,9 @@ async def _redirect(send: Send, location: str, query: bytes) -> None:
     await send({"type": "http.response.body", "body": b""})
 
 
-def create_asgi(data_dir: Path) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
-    folder = ReleaseFolder(data_dir)
-    flask_app = WsgiToAsgi(create_app({"DATA_DIR": data_dir, "RELEASES": folder}))
+def create_asgi(folder: ReleaseFolder) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """The one origin on a folder of releases; the server's lifespan shutdown closes its connections."""
+    flask_app = WsgiToAsgi(create_app({"DATA_DIR": folder.folder, "RELEASES": folder}))
     datasette = create_datasette(folder)
     datasette_app = datasette.app()
 
@@ -89,4 +89,4 @@ def from_environment() -> Callable[[Scope, Receive, Send], Awaitable[None]]:
 
     The data folder is ``$DBAY_DATA_DIR`` (default ``dist``).
     """
-    return create_asgi(Path(os.environ.get("DBAY_DATA_DIR", "dist")))
+    return create_asgi(ReleaseFolder(Path(os.environ.get("DBAY_DATA_DIR", "dist"))))

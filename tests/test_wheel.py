@@ -35,10 +35,25 @@ def _run(*command: str | Path, cwd: Path, env: dict[str, str] | None = None) -> 
     return result.stdout
 
 
+def _clean_copy(target: Path) -> Path:
+    """The checkout's files as a clone would have them (tracked, or new and not ignored), links kept.
+
+    Building from it leaves the checkout untouched and keeps stale build output out of the wheel.
+    """
+    listed = _run("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=PROJECT)
+    for name in filter(None, listed.split("\0")):
+        source, copy = PROJECT / name, target / name
+        if source.exists() or source.is_symlink():  # a deleted file is still listed until committed
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy, follow_symlinks=False)
+    return target
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("wheels")
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", root, PROJECT, cwd=root)
+    project = _clean_copy(root / "dbay")
+    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", root, project, cwd=root)
     return next(root.glob("dbay-*.whl"))
 
 

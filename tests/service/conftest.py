@@ -12,6 +12,7 @@ import uvicorn
 from flask.testing import FlaskClient
 
 from dbay.build.pipeline import run_build
+from dbay.releases import ReleaseFolder
 from dbay.service.app import create_app
 from dbay.service.asgi import create_asgi
 from tests.conftest import SOURCES, write_release_config
@@ -51,7 +52,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server(data_dir: Path) -> Iterator[str]:
-    config = uvicorn.Config(create_asgi(data_dir), host="127.0.0.1", port=_free_port(), log_level="warning")
+    config = uvicorn.Config(create_asgi(ReleaseFolder(data_dir)), host="127.0.0.1", port=_free_port(), log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

@@ -1,10 +1,18 @@
 """The whole origin as `dbay serve` runs it: Flask and Datasette behind one server, and a browser on it."""
 
+import asyncio
 import json
 import shutil
+import sqlite3
 import urllib.request
+from collections.abc import MutableMapping
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from dbay.releases import ReleaseFolder
+from dbay.service.asgi import create_asgi
 from tests.service.conftest import NEW, PLAN
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,3 +56,25 @@ def test_a_person_sees_the_home_page_the_api_docs_and_a_measure(server: str, tmp
         page.goto(f"{server}/api/v1/measures/{PLAN}.2.6.1")
         assert "推动粤港澳政务服务一体化" in page.content()
         browser.close()
+
+
+def test_shutdown_closes_the_connections_requests_opened(data_dir: Path) -> None:
+    folder = ReleaseFolder(data_dir)
+    application = create_asgi(folder)
+    connection = folder.connection(NEW)
+    messages = iter([{"type": "lifespan.startup"}, {"type": "lifespan.shutdown"}])
+    sent: list[str] = []
+
+    async def receive() -> dict[str, str]:
+        return next(messages)
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message["type"])
+
+    async def lifespan() -> None:
+        await application({"type": "lifespan"}, receive, send)
+
+    asyncio.run(lifespan())
+    assert sent == ["lifespan.startup.complete", "lifespan.shutdown.complete"]
+    with pytest.raises(sqlite3.ProgrammingError):
+        connection.execute("select 1")
