@@ -22,7 +22,7 @@ CACHE_CONTROL = "public, max-age=300"
 DATASETTE_PREFIX = "/data"  # where the one origin mounts Datasette (service/asgi.py)
 
 
-def store() -> ReleaseFolder:
+def release_folder() -> ReleaseFolder:
     folder: ReleaseFolder = current_app.extensions["dbay_releases"]
     return folder
 
@@ -46,20 +46,20 @@ def language() -> str:
 def release() -> ReleaseInfo:
     """The release that answers this request: ``release=`` or the latest."""
     if "release" not in g:
-        versions = store().versions
+        versions = release_folder().versions
         wanted = request.args.get("release")
         if wanted is not None and wanted not in versions:
             raise bad_parameter("release", f"no release {wanted!r}; available: {', '.join(versions) or 'none'}")
         if not versions:
             raise bad_parameter("release", "no release has been built yet")
-        g.release = store().info(wanted or versions[0])
+        g.release = release_folder().info(wanted or versions[0])
     info: ReleaseInfo = g.release
     return info
 
 
 def db() -> sqlite3.Connection:
     """The answering release's connection: opened once per thread, never per request."""
-    return store().connection(release().version)
+    return release_folder().connection(release().version)
 
 
 def found(sql: str, what: str, *params: Any) -> dict[str, Any]:

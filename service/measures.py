@@ -8,8 +8,8 @@ from dbay import search
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import links, offset_from_cursor
+from dbay.service.queries import row, rows
 from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
-from dbay.service.store import row, rows
 
 blueprint = ApiBlueprint(
     "measures",

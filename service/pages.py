@@ -5,7 +5,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, render_template, send_from_directory, url_for
 
 from dbay import releases
-from dbay.service.context import store
+from dbay.service.context import release_folder
 
 blueprint = Blueprint("pages", __name__)
 
@@ -19,8 +19,8 @@ DESCRIPTIONS = {
 
 def releases_with_downloads() -> list[dict[str, Any]]:
     listing = []
-    for version in store().versions:
-        info = store().info(version)
+    for version in release_folder().versions:
+        info = release_folder().info(version)
         files = [
             {
                 "kind": kind,
@@ -29,7 +29,7 @@ def releases_with_downloads() -> list[dict[str, Any]]:
                 "description": DESCRIPTIONS[kind],
                 "url": url_for("pages.download", name=path.name),
             }
-            for kind, path in store().downloads(version).items()
+            for kind, path in release_folder().downloads(version).items()
         ]
         listing.append({"info": info, "files": files})
     return listing
@@ -40,7 +40,7 @@ def home() -> str:
     listing = releases_with_downloads()
     counts = None
     if listing:
-        connection = store().connection(listing[0]["info"].version)
+        connection = release_folder().connection(listing[0]["info"].version)
         counts = {
             table: connection.execute(f"select count(*) from {table}").fetchone()[0]
             for table in ("documents", "measures", "agencies")
@@ -59,7 +59,7 @@ def downloads() -> str:
 @blueprint.route("/downloads/<name>")
 def download(name: str) -> Response:
     parsed = releases.parse_file_name(name)
-    if parsed is None or parsed[0] not in store().versions:
+    if parsed is None or parsed[0] not in release_folder().versions:
         abort(404, description=f"no download named {name!r}")
     # send_from_directory answers conditional and range requests, with an ETag.
-    return send_from_directory(store().folder.resolve(), name, conditional=True, etag=True, max_age=3600)
+    return send_from_directory(release_folder().folder.resolve(), name, conditional=True, etag=True, max_age=3600)

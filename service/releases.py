@@ -7,10 +7,10 @@ from flask import g, url_for
 from flask.views import MethodView
 
 from dbay.releases import ReleaseInfo
-from dbay.service.context import meta, store
+from dbay.service.context import meta, release_folder
 from dbay.service.errors import Problem
+from dbay.service.queries import rows
 from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema
-from dbay.service.store import rows
 
 blueprint = ApiBlueprint(
     "releases", __name__, url_prefix="/api/v1/releases", description="Releases of the dataset and the changes between them."
@@ -20,7 +20,9 @@ COUNTED = ("documents", "renditions", "sections", "measures", "agencies", "measu
 
 
 def summary(info: ReleaseInfo, latest: str | None) -> dict[str, Any]:
-    downloads = {kind: url_for("pages.download", name=path.name) for kind, path in store().downloads(info.version).items()}
+    downloads = {
+        kind: url_for("pages.download", name=path.name) for kind, path in release_folder().downloads(info.version).items()
+    }
     return {
         "version": info.version,
         "built_at": info.built_at,
@@ -37,8 +39,8 @@ class Releases(MethodView):
     @blueprint.listing("ReleaseList", ReleaseSummarySchema, CommonArgs)
     def get(self, **_: Any) -> dict[str, Any]:
         """Every release, newest first."""
-        versions = store().versions
-        data = [summary(store().info(v), versions[0]) for v in versions]
+        versions = release_folder().versions
+        data = [summary(release_folder().info(v), versions[0]) for v in versions]
         return {
             "data": data,
             "meta": meta(total=len(data), limit=len(data)),
@@ -51,11 +53,11 @@ class Release(MethodView):
     @blueprint.single("ReleaseResponse", ReleaseDetailSchema)
     def get(self, version: str, **_: Any) -> dict[str, Any]:
         """One release: what it was built from, its size, and the changes since the previous one."""
-        versions = store().versions
+        versions = release_folder().versions
         if version not in versions:
             raise Problem(404, f"release {version!r} does not exist; available: {', '.join(versions) or 'none'}")
-        info = g.release = store().info(version)  # this release answers, whatever ?release says
-        connection = store().connection(version)
+        info = g.release = release_folder().info(version)  # this release answers, whatever ?release says
+        connection = release_folder().connection(version)
         release_row = dict(connection.execute("select * from releases").fetchone())
         counts = {table: connection.execute(f"select count(*) from [{table}]").fetchone()[0] for table in COUNTED}
         changes = rows(connection, "select * from changes order by record_type, change, record_id")
