@@ -40,9 +40,7 @@ SEARCH_COLUMNS = (
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
 def prepare_connection(conn: Any) -> None:
     search.register_functions(conn)
-    conn.create_function(
-        "escape_fts", 1, lambda query: search.match_expression(query or "") or search.MATCH_NOTHING, deterministic=True
-    )
+    conn.create_function("escape_fts", 1, search.match_or_nothing, deterministic=True)
 
 
 @cache

@@ -276,6 +276,12 @@ def snippet(
     return "".join(pieces)
 
 
+def match_or_nothing(query: str | None) -> str:
+    """``match_expression``, or an expression that matches no row where there is nothing to search for:
+    for SQL that cannot skip an empty search (a canned query, Datasette's search box)."""
+    return match_expression(query or "") or MATCH_NOTHING
+
+
 def register_functions(connection: sqlite3.Connection) -> None:
     """Make the search usable from SQL on this connection (for Datasette's prepare_connection).
 
@@ -283,5 +289,5 @@ def register_functions(connection: sqlite3.Connection) -> None:
     has nothing to search for, so a canned query with an empty search returns no rows rather than
     an error; ``dbay_snippet(text, query)`` gives the HTML snippet.
     """
-    connection.create_function("dbay_match", 1, lambda query: match_expression(query or "") or MATCH_NOTHING, deterministic=True)
+    connection.create_function("dbay_match", 1, match_or_nothing, deterministic=True)
     connection.create_function("dbay_snippet", 2, lambda text, query: snippet(text or "", query or ""), deterministic=True)
