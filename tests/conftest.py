@@ -35,6 +35,18 @@ def query(database: Path, sql: str, *params: object) -> list[sqlite3.Row]:
         return connection.execute(sql, params).fetchall()
 
 
+def agency_names(database: Path, measure_id: str, role: str) -> list[str]:
+    """The names of the agencies with ``role`` in a measure, alphabetically."""
+    rows = query(
+        database,
+        "select a.name from measure_agencies ma join agencies a on a.id = ma.agency_id "
+        "where ma.measure_id = ? and ma.role = ? order by a.name",
+        measure_id,
+        role,
+    )
+    return [row["name"] for row in rows]
+
+
 @pytest.fixture(scope="session")
 def seed_release(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuildResult]:
     """The release built from the project's own sources/ (copied, so the register is not touched)."""

@@ -5,14 +5,13 @@ three-level numbering, a Traditional-script web page with a notice and a footer,
 an official text); each expected.yml was read off its text by hand.
 """
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
 from dbay.build.pipeline import BuildResult
-from tests.conftest import GENRE, query
+from tests.conftest import GENRE, agency_names, query
 
 DOCUMENTS = sorted(p.name for p in GENRE.iterdir() if p.is_dir())
 
@@ -20,17 +19,6 @@ DOCUMENTS = sorted(p.name for p in GENRE.iterdir() if p.is_dir())
 def expected(document: str) -> dict[str, Any]:
     value: dict[str, Any] = yaml.safe_load((GENRE / document / "expected.yml").read_text(encoding="utf-8"))
     return value
-
-
-def agencies_of(db: Path, measure_id: str, role: str) -> list[str]:
-    rows = query(
-        db,
-        "select a.name from measure_agencies ma join agencies a on a.id = ma.agency_id "
-        "where ma.measure_id = ? and ma.role = ? order by a.name",
-        measure_id,
-        role,
-    )
-    return [row["name"] for row in rows]
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
@@ -63,8 +51,8 @@ def test_agency_roles_match_the_clauses(genre_release: BuildResult, document: st
         if "agencies" not in measure:
             continue
         measure_id = f"{document}.{measure['path']}"
-        assert agencies_of(db, measure_id, "lead") == sorted(measure["agencies"]["lead"]), measure_id
-        assert agencies_of(db, measure_id, "participating") == sorted(measure["agencies"]["participating"]), measure_id
+        assert agency_names(db, measure_id, "lead") == sorted(measure["agencies"]["lead"]), measure_id
+        assert agency_names(db, measure_id, "participating") == sorted(measure["agencies"]["participating"]), measure_id
 
 
 def test_news_rendition_covers_what_it_carries(genre_release: BuildResult) -> None:

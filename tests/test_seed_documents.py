@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import query
+from tests.conftest import agency_names, query
 
 PLAN = "digital-bay-area-action-plan"
 POINTS = "digital-guangdong-2024-key-tasks"
@@ -25,17 +25,6 @@ def measure(db: Path, measure_id: str) -> sqlite3.Row:
     rows = query(db, "select * from measures where id = ?", measure_id)
     assert rows, f"no measure {measure_id}"
     return rows[0]
-
-
-def agencies(db: Path, measure_id: str, role: str) -> list[str]:
-    rows = query(
-        db,
-        "select a.name from measure_agencies ma join agencies a on a.id = ma.agency_id "
-        "where ma.measure_id = ? and ma.role = ? order by a.name",
-        measure_id,
-        role,
-    )
-    return [row["name"] for row in rows]
 
 
 # --- 《“数字湾区”建设三年行动方案》: official PDF text, encyclopedia page, news report ---------------
@@ -237,8 +226,8 @@ def test_work_points_front_matter_and_footer_are_excluded(seed_db: Path) -> None
 )
 def test_work_points_agency_roles(seed_db: Path, path: str, lead: list[str], participating: list[str]) -> None:
     measure_id = f"{POINTS}.{path}"
-    assert agencies(seed_db, measure_id, "lead") == sorted(lead)
-    assert agencies(seed_db, measure_id, "participating") == sorted(participating)
+    assert agency_names(seed_db, measure_id, "lead") == sorted(lead)
+    assert agency_names(seed_db, measure_id, "participating") == sorted(participating)
 
 
 def test_work_points_collective_and_open_ended_clauses(seed_db: Path) -> None:
