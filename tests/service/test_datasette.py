@@ -3,6 +3,7 @@
 import json
 import urllib.error
 import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Any
 
