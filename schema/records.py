@@ -187,13 +187,48 @@ class MeasureSource(Record):
 class Agency(Record):
     table: ClassVar[str] = "agencies"
     primary_key: ClassVar[tuple[str, ...]] = ("id",)
-    description: ClassVar[str] = "A body named in an agency clause, one row however it is written."
+    description: ClassVar[str] = (
+        "A body named in an agency clause, or recorded in the agency register (sources/agencies.yml), one row "
+        "a name however it is written. A renamed body has a row for each name, linked by agency_successions."
+    )
 
     id: Identifier = Field(description="Permanent identifier (pinyin of the name when first published).")
     name: NonEmpty = Field(description="Name in Simplified Chinese, with its level prefix (省) restored.")
     name_hant: NonEmpty = Field(description="Name in Traditional Chinese.")
     aliases: list[str] = Field(description="Other spellings met in the sources, in either script (JSON array).")
     collective: bool = Field(description="True for a class of bodies (各…单位) rather than one body.")
+    lineage_id: Identifier = Field(
+        description="The agency whose name is the latest of this one's lineage (renamings and mergers in "
+        "agency_successions); the agency's own id where none is recorded. Every name of a body shares it."
+    )
+
+
+class SuccessionSource(BaseModel):
+    """Where a renaming is stated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: NonEmpty = Field(description="Address of the page or document.")
+    says: NonEmpty = Field(description="What it states of the change, in the editors' words.")
+
+
+class AgencySuccession(Record):
+    table: ClassVar[str] = "agency_successions"
+    primary_key: ClassVar[tuple[str, ...]] = ("predecessor_id", "successor_id")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("predecessor_id", "agencies", "id"),
+        ("successor_id", "agencies", "id"),
+    )
+    description: ClassVar[str] = (
+        "Which body took over from which (a renaming, or a merger), from the reviewed agency register "
+        "sources/agencies.yml, with the sources stating it."
+    )
+
+    predecessor_id: Identifier = Field(description="The agency under its earlier name.")
+    successor_id: Identifier = Field(description="The agency that took over: its later name.")
+    effective: date | None = Field(description="When the change took effect; null where the sources do not state the day.")
+    note: str | None = Field(description="The editors' note on the change, such as how the date is bounded.")
+    sources: list[SuccessionSource] = Field(description="Where the change is stated (JSON array of url and says).")
 
 
 class MeasureAgency(Record):
@@ -264,6 +299,7 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     Measure,
     MeasureSource,
     Agency,
+    AgencySuccession,
     MeasureAgency,
     ExcludedText,
     Release,

@@ -2,7 +2,8 @@
 
 import pytest
 
-from dbay.build.agencies import AgencyClause, AgencyMention, parse_agency_clause, split_agency_clause
+from dbay.build.agencies import AgencyClause, AgencyMention, parse_agency_clause
+from dbay.build.agency_clauses import split_agency_clause
 
 
 def parse(clause: str) -> AgencyClause:
