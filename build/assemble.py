@@ -8,8 +8,8 @@ whole release at once.
 
 from dataclasses import dataclass, field
 
-from dbay.build.agency_clauses import split_agency_clause
 from dbay.build.agencies import AgencyClause, declares_first_listed_lead
+from dbay.build.agency_clauses import split_agency_clause
 from dbay.build.align import Carried, align
 from dbay.build.clean import Paragraph, clean
 from dbay.build.compare import bigrams, dice

@@ -66,7 +66,9 @@ class SuccessionConfig(BaseModel):
         description="The earlier name, as agency clauses write it (省… short form)."
     )
     successor: Annotated[str, StringConstraints(min_length=1)] = Field(description="The later name, likewise.")
-    effective: date | None = Field(description="When the change took effect; null where the sources bound it but do not state it.")
+    effective: date | None = Field(
+        description="When the change took effect; null where the sources bound it but do not state it."
+    )
     note: str | None = None
     sources: list[SuccessionSource] = Field(min_length=1, description="Where the change is stated: at least one.")
 

@@ -91,7 +91,9 @@ def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
             raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
         agencies = [agency, *(predecessor_ids(db(), agency) if args.get("predecessors") else [])]
         marks = ", ".join("?" * len(agencies))
-        where.append(f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")"))
+        where.append(
+            f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")")
+        )
         params += [*agencies, role] if role else agencies
     elif args.get("predecessors"):
         raise bad_parameter("predecessors", "needs the agency parameter too")

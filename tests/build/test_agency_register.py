@@ -12,7 +12,9 @@ SOURCE = "    sources:\n      - url: https://example.org/notice\n        says: T
 
 
 def write(folder: Path, entries: list[tuple[str, str]]) -> Path:
-    body = "successions:\n" + "".join(f"  - predecessor: {old}\n    successor: {new}\n    effective: null\n{SOURCE}" for old, new in entries)
+    body = "successions:\n" + "".join(
+        f"  - predecessor: {old}\n    successor: {new}\n    effective: null\n{SOURCE}" for old, new in entries
+    )
     (folder / "agencies.yml").write_text(body, encoding="utf-8")
     return folder
 
@@ -39,7 +41,10 @@ def test_names_are_kept_in_simplified_script(tmp_path: Path) -> None:
     ("entries", "message"),
     [
         ([("省甲局", "省甲局")], "successions entry 1 (省甲局 → 省甲局): a body cannot succeed itself"),
-        ([("省甲局", "省乙局"), ("省甲局", "省丙局")], "successions entry 2 (省甲局 → 省丙局): 省甲局 already has the successor 省乙局"),
+        (
+            [("省甲局", "省乙局"), ("省甲局", "省丙局")],
+            "successions entry 2 (省甲局 → 省丙局): 省甲局 already has the successor 省乙局",
+        ),
         ([("省甲局", "省乙局"), ("省乙局", "省甲局")], "successions entry 2 (省乙局 → 省甲局): the successions run in a circle"),
     ],
 )
