@@ -176,6 +176,7 @@ def _inherit_clauses(
     clause, on a measure or on a section heading. A clause on a section's heading covers the
     measures under it that have none.
     """
+    parents = {section.id: section.parent_id for section in sections}
     records: list[MeasureBuild | SectionBuild] = sorted([*measures, *sections], key=lambda record: record.position)
     below: str | None = None  # id of the record whose clause says 下同, while it applies
     for record in records:
@@ -184,21 +185,20 @@ def _inherit_clauses(
             continue
         if not isinstance(record, MeasureBuild):
             continue
-        source = below or next((parent for parent in _ancestors(record, sections) if parent in clauses), None)
+        source = below or next((section for section in _ancestors(record, parents) if section in clauses), None)
         if source:
             clause = clauses[source]
             record.clause_from, record.open_ended = source, clause.open_ended
             record.agencies = _agency_links(clause, script, inherited=True)
 
 
-def _ancestors(measure: MeasureBuild, sections: list[SectionBuild]) -> list[str]:
+def _ancestors(measure: MeasureBuild, parents: dict[str, str | None]) -> list[str]:
     """Ids of the sections above a measure, nearest first."""
-    by_id = {section.id: section for section in sections}
     ancestors: list[str] = []
     current = measure.section_id
-    while current is not None:
+    while current is not None and current not in ancestors:
         ancestors.append(current)
-        current = by_id[current].parent_id
+        current = parents.get(current)
     return ancestors
 
 

@@ -152,7 +152,10 @@ class Measure(Record):
         description="The script machine-converted (OpenCC) from the other one, whose text is the source's own; "
         "null where an official rendition supplies each script."
     )
-    agency_clause: str | None = Field(description="The trailing agency clause as printed, without parentheses.")
+    agency_clause: str | None = Field(
+        description="The agency clause as printed: the trailing parenthesis without its parentheses, or the "
+        "labelled lines after the item (责任单位：…)."
+    )
     agency_clause_inherited_from: Identifier | None = Field(
         description="Where the measure has no clause of its own but one applies to it (下同, or a clause on its "
         "section), the id of the record that carries that clause."
@@ -242,9 +245,15 @@ class MeasureAgency(Record):
 
     measure_id: Identifier = Field(description="The measure.")
     agency_id: Identifier = Field(description="The agency.")
-    role: Role = Field(description="lead (牵头) or participating (按职责分工负责, or all where nobody leads).")
+    role: Role = Field(
+        description="lead (牵头, 牵头单位) or participating (配合, 按职责分工负责 …). A list that states no role has no "
+        "lead, unless the document declares that the body listed first leads (列第一位者为牵头单位)."
+    )
     written: NonEmpty = Field(description="The agency as written in the clause, such as 科技厅 for 省科技厅.")
-    inherited: bool = Field(description="True where the clause is inherited (下同, or from the section).")
+    inherited: bool = Field(
+        description="True where the clause is inherited: from an earlier clause saying 下同 (until the next "
+        "clause), or from the section's heading."
+    )
 
 
 class ExcludedText(Record):
