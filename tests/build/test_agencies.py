@@ -254,6 +254,8 @@ def test_split_nested_parenthesis_inside_clause() -> None:
         ("协同单位：市公安局、司法局", [], ["市公安局", "市司法局"]),
         # Role markers inside a responsibility list decide the roles.
         ("责任单位：省发展改革委牵头，省科技厅、财政厅参与", ["省发展改革委"], ["省科技厅", "省财政厅"]),
+        # After a lead label, a responsibility label lists the bodies that take part.
+        ("牵头单位:省发展改革委;责任单位:省委编办、省自然资源厅", ["省发展改革委"], ["省委编办", "省自然资源厅"]),
         # A label's list need not say whose body it is: the label says it is a list of bodies.
         ("责任单位：财政局、税务局", [], ["财政局", "税务局"]),
     ],
@@ -277,6 +279,7 @@ def test_labelled_open_ended_and_full_stop() -> None:
         ("责任单位：省科技厅牵头，省财政厅", ["省科技厅"], ["省财政厅"]),
         ("配合单位：省科技厅、省财政厅", [], ["省科技厅", "省财政厅"]),
         ("省科技厅、财政厅按职责分工负责", [], ["省科技厅", "省财政厅"]),
+        ("牵头单位：省发展改革委；责任单位：省委编办、省自然资源厅", ["省发展改革委"], ["省委编办", "省自然资源厅"]),
     ],
 )
 def test_first_listed_leads_where_declared(clause: str, lead: list[str], participating: list[str]) -> None:
@@ -325,6 +328,8 @@ def test_a_clause_naming_no_body_is_none(clause: str) -> None:
 def test_applies_below_variants() -> None:
     assert parse("省科技厅牵头，以下同").applies_below
     assert parse("省科技厅牵头，下同").applies_below
+    assert parse("省科技厅牵头，下同。").applies_below
+    assert parse("责任单位：省科技厅，下同").applies_below
     assert not parse("省科技厅牵头").applies_below
 
 
