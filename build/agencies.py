@@ -1,19 +1,24 @@
-"""The agencies responsible for a provision, from its trailing parenthesis.
+"""The grammar of an agency clause: who leads and who takes part, from the clause's text.
 
 Work-plan items end with a clause such as
 ``(省政務服務和數據管理局牽頭,省委金融辦,省發展改革委、科技廳按職責分工負責)``. Its grammar:
 semicolons separate independent clauses, commas separate groups, 、 separates the items of a
 group; a role marker (牽頭, 按職責分工負責, …) ends the run of groups it governs; a level prefix
 (省) carries forward over a 、-list and a shared suffix (…出入境邊防檢查總站) carries back.
-The words live in ``agency_grammar.yml``; this module holds only the logic. The source mixes ASCII
-and full-width punctuation, so both are accepted everywhere.
+A clause may instead be labelled (責任單位：…; 牽頭單位：…；配合單位：…): each label's list takes
+the label's role unless role markers inside it say otherwise. A list with no role at all has no
+lead, unless the document declares that the body listed first leads (列第一位者為牽頭單位).
+The words live in ``agency_grammar.yml``; this module holds only the logic (``agency_clauses``
+finds a clause in a provision). The source mixes ASCII and full-width punctuation, so both are
+accepted everywhere.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
+from dbay.build.scripts import to_hans
 from dbay.build.vocabulary import vocabulary
 
 Role = Literal["lead", "participating"]
@@ -52,6 +57,9 @@ class _Grammar:
     agency_endings: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     collective_infix: str
+    label: re.Pattern[str]  # any label in any of its forms; group "label" is the word
+    label_roles: dict[str, Role | None]  # None: a responsibility label, which names no role
+    first_listed_leads: tuple[re.Pattern[str], ...]
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -59,9 +67,18 @@ def _longest_first(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
+def _label_pattern(labels: list[str], forms: list[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in _longest_first(labels))
+    return re.compile("|".join(f"(?:{form.format(label=f'(?P<label{i}>{words})')})" for i, form in enumerate(forms)))
+
+
 @cache
 def _grammar() -> _Grammar:
     raw = vocabulary("agency_grammar.yml")
+    labels = raw["labels"]
+    label_roles: dict[str, Role | None] = {word: "lead" for word in labels["lead"]}
+    label_roles |= {word: "participating" for word in labels["participating"]}
+    label_roles |= {word: None for word in labels["responsible"]}
     return _Grammar(
         lead_markers=_longest_first(raw["role_markers"]["lead"]),
         participating_markers=_longest_first(raw["role_markers"]["participating"]),
@@ -74,7 +91,25 @@ def _grammar() -> _Grammar:
         agency_endings=tuple(raw["agency_endings"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         collective_infix=raw["collective_infix"],
+        label=_label_pattern(list(label_roles), raw["label_forms"]),
+        label_roles=label_roles,
+        first_listed_leads=tuple(re.compile(pattern) for pattern in raw["first_listed_leads"]),
     )
+
+
+def label_at(text: str, position: int = 0) -> tuple[str, int] | None:
+    """(label word, offset after the label's punctuation) where a label starts at ``position``."""
+    match = _grammar().label.match(text, position)
+    if match is None:
+        return None
+    word = next(value for name, value in match.groupdict().items() if value is not None)
+    return word, match.end()
+
+
+def declares_first_listed_lead(text: str) -> bool:
+    """Whether a document says that in its lists the body named first leads (列第一位者为牵头单位)."""
+    simplified = _WHITESPACE.sub("", to_hans(text))
+    return any(pattern.search(simplified) for pattern in _grammar().first_listed_leads)
 
 
 def _split_top(text: str, separators: str) -> list[str]:
@@ -163,8 +198,11 @@ def _expand_group(group: str, role: Role) -> list[AgencyMention]:
     ]
 
 
-def _parse_part(part: str) -> tuple[list[AgencyMention], bool, bool, bool]:
-    """One semicolon-separated clause: (mentions, open_ended, applies_below, has_role_marker)."""
+def _parse_part(part: str, default: Role) -> tuple[list[AgencyMention], bool, bool, bool]:
+    """One semicolon-separated clause: (mentions, open_ended, applies_below, has_role_marker).
+
+    Groups that no role marker governs take the ``default`` role (a label's, else participating).
+    """
     g = _grammar()
     markers = _longest_first([*g.lead_markers, *g.participating_markers])
     open_ended = applies_below = marked = False
@@ -185,57 +223,53 @@ def _parse_part(part: str) -> tuple[list[AgencyMention], bool, bool, bool]:
             role: Role = "lead" if marker in g.lead_markers else "participating"
             groups += [(group, role) for group in pending]
             pending = []
-    # Groups after the last marker (or in a clause without one) take part but do not lead.
-    groups += [(group, "participating") for group in pending]
+    # Groups after the last marker (or in a clause without one) take the default role.
+    groups += [(group, default) for group in pending]
     mentions = [mention for group, role in groups for mention in _expand_group(group, role)]
     return mentions, open_ended, applies_below, marked
 
 
-def parse_agency_clause(clause: str) -> AgencyClause | None:
-    """Parse the text inside the parentheses. None if it is not an agency clause."""
+def _labelled_lists(clause: str) -> list[tuple[str | None, str]]:
+    """(label word or None, list text) for each labelled list; one unlabelled list where no label opens it."""
+    g = _grammar()
+    matches = list(g.label.finditer(clause))
+    if not matches or clause[: matches[0].start()].strip(";；,，。 "):
+        return [(None, clause)]
+    lists: list[tuple[str | None, str]] = []
+    for i, match in enumerate(matches):
+        word = next(value for value in match.groupdict().values() if value is not None)
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(clause)
+        lists.append((word, clause[match.end() : end]))
+    return lists
+
+
+def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> AgencyClause | None:
+    """Parse a clause (the text inside the parentheses, or a labelled list). None if it is none.
+
+    ``first_listed_leads``: the document declares that the body listed first leads; it applies to
+    a clause without any role marker or role label.
+    """
+    g = _grammar()
     mentions: list[AgencyMention] = []
-    open_ended = applies_below = marked = False
-    for part in _split_top(_WHITESPACE.sub("", clause), ";；"):
-        part_mentions, part_open, part_below, part_marked = _parse_part(part)
-        mentions += part_mentions
-        open_ended, applies_below = open_ended or part_open, applies_below or part_below
-        marked = marked or part_marked
+    open_ended = applies_below = marked = labelled = False
+    for label, listed in _labelled_lists(_WHITESPACE.sub("", clause)):
+        role = g.label_roles[label] if label else None
+        labelled = labelled or label is not None
+        marked = marked or role is not None
+        for part in _split_top(listed.strip("。．.;；,，"), ";；"):
+            part_mentions, part_open, part_below, part_marked = _parse_part(part, role or "participating")
+            mentions += part_mentions
+            open_ended, applies_below = open_ended or part_open, applies_below or part_below
+            marked = marked or part_marked
     if not mentions:
         return None
-    # Every item must look like a body (or a class of bodies); without a role marker it must also
-    # say whose body it is, so that (事業單位) or (電力線、通信線、廣播電視線) stay text.
+    # Every item must look like a body (or a class of bodies); without a role marker or a label it
+    # must also say whose body it is, so that (事業單位) or (電力線、通信線、廣播電視線) stay text.
     for mention in mentions:
         if not (_is_complete(mention.name) or mention.collective):
             return None
-        if not marked and not _has_own_owner(mention.name):
+        if not (marked or labelled) and not _has_own_owner(mention.name):
             return None
+    if first_listed_leads and not marked:
+        mentions[0] = replace(mentions[0], role="lead")
     return AgencyClause(tuple(mentions), open_ended, applies_below, clause.strip())
-
-
-def _opening_paren(text: str) -> int:
-    """Offset of the parenthesis that closes at the end of `text`, or -1."""
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] in ")）":
-            depth += 1
-        elif text[i] in "(（":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
-def split_agency_clause(text: str) -> tuple[str, AgencyClause | None, int]:
-    """Split off the agency clause that ends `text`, if any.
-
-    Returns (text without the clause, rstripped; the clause; offset of its opening parenthesis in
-    `text`), or (text, None, -1) when `text` does not end with an agency clause.
-    """
-    body = text.rstrip()
-    if not body.endswith((")", "）")):
-        return text, None, -1
-    start = _opening_paren(body)
-    clause = parse_agency_clause(body[start + 1 : -1]) if start >= 0 else None
-    if clause is None:
-        return text, None, -1
-    return body[:start].rstrip(), clause, start

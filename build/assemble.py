@@ -8,7 +8,8 @@ whole release at once.
 
 from dataclasses import dataclass, field
 
-from dbay.build.agencies import AgencyClause, split_agency_clause
+from dbay.build.agencies import AgencyClause, declares_first_listed_lead
+from dbay.build.agency_clauses import split_agency_clause
 from dbay.build.align import Carried, align
 from dbay.build.clean import Paragraph, clean
 from dbay.build.compare import bigrams, dice
@@ -124,9 +125,9 @@ def _choose_canonical(outlines: dict[str, Outline], document: LoadedDocument) ->
     return max(document.renditions, key=rank)
 
 
-def _section_parts(node: Node) -> tuple[str, str | None, AgencyClause | None]:
+def _section_parts(node: Node, first_listed_leads: bool) -> tuple[str, str | None, AgencyClause | None]:
     """A section's heading (lead sentence), its preamble, and any agency clause it carries."""
-    text, clause, _ = split_agency_clause(node.full_text().text)
+    text, clause, _ = split_agency_clause(node.full_text().text, first_listed_leads)
     heading = lead_sentence(text)
     rest = text.split("\n", 1)[0][len(heading) :].lstrip("。").strip()
     preamble_parts = [part for part in [rest, *text.split("\n")[1:]] if part]
@@ -165,27 +166,40 @@ def _similarity(piece: Carried, canonical_text: str) -> float:
     return round(dice(bigrams(piece.text.text), bigrams(canonical_text)), 3)
 
 
-def _inherit_clauses(measures: list[MeasureBuild], clauses: dict[str, AgencyClause], document_id: str, script: Script) -> None:
+def _inherit_clauses(
+    measures: list[MeasureBuild], sections: list[SectionBuild], clauses: dict[str, AgencyClause], script: Script
+) -> None:
     """Give a clause to measures without one: from a preceding 下同 clause, else from a section.
 
-    A clause saying 下同 ("the same below") covers the later measures of its section that have no
-    clause of their own, until another 下同 clause; a clause on a section's heading covers the
-    measures under it.
+    Read in document order, a clause saying 下同 ("the same below") covers every following measure
+    without a clause of its own, across sections too (下同 names no boundary), until the next
+    clause, on a measure or on a section heading. A clause on a section's heading covers the
+    measures under it that have none.
     """
-    below: dict[tuple[int, ...], str] = {}  # section path → id of the measure whose clause says 下同
-    for measure in measures:
-        parent = measure.path[:-1]
-        if measure.id in clauses:
-            if clauses[measure.id].applies_below:
-                below[parent] = measure.id
+    parents = {section.id: section.parent_id for section in sections}
+    records: list[MeasureBuild | SectionBuild] = sorted([*measures, *sections], key=lambda record: record.position)
+    below: str | None = None  # id of the record whose clause says 下同, while it applies
+    for record in records:
+        if record.id in clauses:
+            below = record.id if clauses[record.id].applies_below else None
             continue
-        prefixes = [parent[:n] for n in range(len(parent), -1, -1)]
-        source = next((below[p] for p in prefixes if p in below), None)
-        source = source or next((node_id(document_id, p) for p in prefixes if node_id(document_id, p) in clauses), None)
+        if not isinstance(record, MeasureBuild):
+            continue
+        source = below or next((section for section in _ancestors(record, parents) if section in clauses), None)
         if source:
             clause = clauses[source]
-            measure.clause_from, measure.open_ended = source, clause.open_ended
-            measure.agencies = _agency_links(clause, script, inherited=True)
+            record.clause_from, record.open_ended = source, clause.open_ended
+            record.agencies = _agency_links(clause, script, inherited=True)
+
+
+def _ancestors(measure: MeasureBuild, parents: dict[str, str | None]) -> list[str]:
+    """Ids of the sections above a measure, nearest first."""
+    ancestors: list[str] = []
+    current = measure.section_id
+    while current is not None and current not in ancestors:
+        ancestors.append(current)
+        current = parents.get(current)
+    return ancestors
 
 
 def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple[str, int, int, int, str]]:
@@ -228,12 +242,13 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
     sections: list[SectionBuild] = []
     measures: list[MeasureBuild] = []
     clauses: dict[str, AgencyClause] = {}  # record id → the clause it carries
+    first_listed_leads = any(declares_first_listed_lead(rendition.raw) for rendition in document.renditions)
     leaf_texts: list[str] = []
     for position, node in enumerate(outline.root.walk(), start=1):
         record_id = node_id(config.id, node.path)
         parent_id = node_id(config.id, node.parent.path) if node.parent and node.parent.head else None
         if not node.is_leaf:
-            heading, preamble, clause = _section_parts(node)
+            heading, preamble, clause = _section_parts(node, first_listed_leads)
             if clause:
                 clauses[record_id] = clause
             sections.append(
@@ -250,7 +265,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             )
             continue
         full = node.full_text()
-        text, clause, _ = split_agency_clause(full.text)
+        text, clause, _ = split_agency_clause(full.text, first_listed_leads)
         if clause:
             clauses[record_id] = clause
         leaf_texts.append(full.text)
@@ -273,7 +288,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
                 sources=[Source(canonical.id, start, end, canonical.raw[start:end], 1.0)],
             )
         )
-    _inherit_clauses(measures, clauses, config.id, script)
+    _inherit_clauses(measures, sections, clauses, script)
 
     # Other renditions: found by wording.
     leaf_paths = [".".join(map(str, m.path)) for m in measures]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from dbay.build.agency_register import load_agency_register
 from dbay.build.assemble import DocumentBuild, build_document
 from dbay.build.downloads import write_downloads
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
@@ -25,8 +26,8 @@ class BuildResult:
     registered: int  # ids added to sources/published-ids.tsv
 
 
-def _source_files(sources: Path, builds: list[DocumentBuild]) -> list[dict[str, str]]:
-    files = [sources / RELEASE_FILE]
+def _source_files(sources: Path, builds: list[DocumentBuild], agency_register: str | None) -> list[dict[str, str]]:
+    files = [sources / RELEASE_FILE, *([sources / agency_register] if agency_register else [])]
     for build in builds:
         files.append(build.loaded.folder / DOCUMENT_FILE)
         files.extend(sources / rendition.file for rendition in build.loaded.renditions)
@@ -43,6 +44,7 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     """
     release = load_release(sources)
     documents = load_documents(sources)
+    lineages = load_agency_register(sources)
     progress(f"Loaded {len(documents)} documents, {sum(len(d.renditions) for d in documents)} renditions from {sources}")
     builds = []
     for number, document in enumerate(documents, start=1):
@@ -53,11 +55,11 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
         builds.append(build_document(document))
     progress("Validating records")
     register = read_register(sources)
-    records = to_records(builds, register)
+    records = to_records(builds, register, lineages)
     meanings = records.meanings()
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")
-    written = write_release(records, release, _source_files(sources, builds), out_dir, applied)
+    written = write_release(records, release, _source_files(sources, builds, lineages.file), out_dir, applied)
     progress("Writing downloads (CSV and JSON Lines zip, data package, checksums)")
     write_downloads(written.path)
     registered = extend_register(sources, meanings, release.version)

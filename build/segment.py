@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from dbay.build.agency_clauses import is_agency_line
 from dbay.build.clean import HEADING_MAX_CHARS, Paragraph
 from dbay.build.compare import comparable
 from dbay.build.scripts import to_hans
@@ -110,9 +111,18 @@ def boilerplate_reason(paragraph: Paragraph) -> str | None:
 
 
 def is_heading_like(paragraph: Paragraph) -> bool:
-    """A short unnumbered line that is not a sentence: a heading, a subtitle, a caption."""
+    """A short unnumbered line that is not a sentence: a heading, a subtitle, a caption.
+
+    A labelled agency line (责任单位：…) is none: it belongs to the item above it.
+    """
     text = paragraph.text.text
-    return paragraph.marker is None and len(text) <= HEADING_MAX_CHARS and "。" not in text and text[-1] not in "！？!?；;）)"
+    return (
+        paragraph.marker is None
+        and len(text) <= HEADING_MAX_CHARS
+        and "。" not in text
+        and text[-1] not in "！？!?；;）)"
+        and not is_agency_line(text)
+    )
 
 
 def _is_title(paragraph: Paragraph, title: str) -> bool:

@@ -11,11 +11,13 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
-from dbay.build.scripts import to_hans
+from dbay.build.scripts import convert, to_hans
 from dbay.schema.records import (
     Agency,
+    AgencySuccession,
     DeclaredCount,
     Document,
     ExcludedText,
@@ -54,6 +56,7 @@ class Records:
     measures: list[Measure] = field(default_factory=list)
     measure_sources: list[MeasureSource] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
+    agency_successions: list[AgencySuccession] = field(default_factory=list)
     measure_agencies: list[MeasureAgency] = field(default_factory=list)
     excluded_text: list[ExcludedText] = field(default_factory=list)
 
@@ -109,8 +112,8 @@ class _AgencyNames:
     aliases: set[str] = field(default_factory=set)
 
 
-def to_records(builds: list[DocumentBuild], register: dict[str, Registered]) -> Records:
-    records = Records()
+def _pooled_agencies(builds: list[DocumentBuild], lineages: AgencyRegister) -> dict[str, _AgencyNames]:
+    """Every agency name, Simplified, with what is known of it: from the clauses, then the register."""
     agencies: dict[str, _AgencyNames] = {}
     for build in builds:
         for measure in build.measures:
@@ -120,7 +123,14 @@ def to_records(builds: list[DocumentBuild], register: dict[str, Registered]) -> 
                     # A short form of the name (科技廳 for 省科技廳), as written and in Simplified script;
                     # a fragment that borrowed a shared suffix (廣州 of 廣州…總站) is no name.
                     entry.aliases.update({link.written, to_hans(link.written)})
-    ids = agency_ids(list(agencies), register)
+    # A name only the register knows (a body renamed before any document here) is still published,
+    # so that its lineage is whole.
+    for name in sorted(lineages.names() - set(agencies)):
+        agencies[name] = _AgencyNames(convert(name, "zh-Hant"), collective=False)
+    return agencies
+
+
+def _agency_records(records: Records, agencies: dict[str, _AgencyNames], ids: dict[str, str], lineages: AgencyRegister) -> None:
     for name, entry in sorted(agencies.items(), key=lambda item: ids[item[0]]):
         aliases = sorted(entry.aliases - {name, entry.hant})
         records.agencies.append(
@@ -132,8 +142,28 @@ def to_records(builds: list[DocumentBuild], register: dict[str, Registered]) -> 
                 name_hant=entry.hant,
                 aliases=aliases,
                 collective=entry.collective,
+                lineage_id=ids[lineages.latest(name)],
             )
         )
+    for number, succession in enumerate(lineages.successions, start=1):
+        records.agency_successions.append(
+            validated(
+                AgencySuccession,
+                f"{lineages.file} successions entry {number} ({succession.predecessor} → {succession.successor})",
+                predecessor_id=ids[succession.predecessor],
+                successor_id=ids[succession.successor],
+                effective=succession.effective,
+                note=succession.note,
+                sources=[source.model_dump() for source in succession.sources],
+            )
+        )
+
+
+def to_records(builds: list[DocumentBuild], register: dict[str, Registered], lineages: AgencyRegister) -> Records:
+    records = Records()
+    agencies = _pooled_agencies(builds, lineages)
+    ids = agency_ids(list(agencies), register)
+    _agency_records(records, agencies, ids, lineages)
     for build in builds:
         _add_document(records, build, ids)
     return records

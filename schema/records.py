@@ -152,7 +152,10 @@ class Measure(Record):
         description="The script machine-converted (OpenCC) from the other one, whose text is the source's own; "
         "null where an official rendition supplies each script."
     )
-    agency_clause: str | None = Field(description="The trailing agency clause as printed, without parentheses.")
+    agency_clause: str | None = Field(
+        description="The agency clause as printed: the trailing parenthesis without its parentheses, or the "
+        "labelled lines after the item (责任单位：…)."
+    )
     agency_clause_inherited_from: Identifier | None = Field(
         description="Where the measure has no clause of its own but one applies to it (下同, or a clause on its "
         "section), the id of the record that carries that clause."
@@ -187,13 +190,48 @@ class MeasureSource(Record):
 class Agency(Record):
     table: ClassVar[str] = "agencies"
     primary_key: ClassVar[tuple[str, ...]] = ("id",)
-    description: ClassVar[str] = "A body named in an agency clause, one row however it is written."
+    description: ClassVar[str] = (
+        "A body named in an agency clause, or recorded in the agency register (sources/agencies.yml), one row "
+        "a name however it is written. A renamed body has a row for each name, linked by agency_successions."
+    )
 
     id: Identifier = Field(description="Permanent identifier (pinyin of the name when first published).")
     name: NonEmpty = Field(description="Name in Simplified Chinese, with its level prefix (省) restored.")
     name_hant: NonEmpty = Field(description="Name in Traditional Chinese.")
     aliases: list[str] = Field(description="Other spellings met in the sources, in either script (JSON array).")
     collective: bool = Field(description="True for a class of bodies (各…单位) rather than one body.")
+    lineage_id: Identifier = Field(
+        description="The agency whose name is the latest of this one's lineage (renamings and mergers in "
+        "agency_successions); the agency's own id where none is recorded. Every name of a body shares it."
+    )
+
+
+class SuccessionSource(BaseModel):
+    """Where a renaming is stated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    url: NonEmpty = Field(description="Address of the page or document.")
+    says: NonEmpty = Field(description="What it states of the change, in the editors' words.")
+
+
+class AgencySuccession(Record):
+    table: ClassVar[str] = "agency_successions"
+    primary_key: ClassVar[tuple[str, ...]] = ("predecessor_id", "successor_id")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("predecessor_id", "agencies", "id"),
+        ("successor_id", "agencies", "id"),
+    )
+    description: ClassVar[str] = (
+        "Which body took over from which (a renaming, or a merger), from the reviewed agency register "
+        "sources/agencies.yml, with the sources stating it."
+    )
+
+    predecessor_id: Identifier = Field(description="The agency under its earlier name.")
+    successor_id: Identifier = Field(description="The agency that took over: its later name.")
+    effective: date | None = Field(description="When the change took effect; null where the sources do not state the day.")
+    note: str | None = Field(description="The editors' note on the change, such as how the date is bounded.")
+    sources: list[SuccessionSource] = Field(description="Where the change is stated (JSON array of url and says).")
 
 
 class MeasureAgency(Record):
@@ -207,9 +245,15 @@ class MeasureAgency(Record):
 
     measure_id: Identifier = Field(description="The measure.")
     agency_id: Identifier = Field(description="The agency.")
-    role: Role = Field(description="lead (牵头) or participating (按职责分工负责, or all where nobody leads).")
+    role: Role = Field(
+        description="lead (牵头, 牵头单位) or participating (配合, 按职责分工负责 …). A list that states no role has no "
+        "lead, unless the document declares that the body listed first leads (列第一位者为牵头单位)."
+    )
     written: NonEmpty = Field(description="The agency as written in the clause, such as 科技厅 for 省科技厅.")
-    inherited: bool = Field(description="True where the clause is inherited (下同, or from the section).")
+    inherited: bool = Field(
+        description="True where the clause is inherited: from an earlier clause saying 下同 (until the next "
+        "clause), or from the section's heading."
+    )
 
 
 class ExcludedText(Record):
@@ -264,6 +308,7 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     Measure,
     MeasureSource,
     Agency,
+    AgencySuccession,
     MeasureAgency,
     ExcludedText,
     Release,

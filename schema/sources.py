@@ -46,3 +46,36 @@ class ReleaseConfig(BaseModel):
     license: str = Field(description="SPDX identifier of the dataset's licence, e.g. CC-BY-4.0.")
     license_url: str
     notes: str | None = None
+
+
+class SuccessionSource(BaseModel):
+    """Where a renaming is stated: a page or document, and what it says, in the editor's words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: Annotated[str, StringConstraints(min_length=1)] = Field(description="Address of the page or document.")
+    says: Annotated[str, StringConstraints(min_length=1)] = Field(description="What it states of the change.")
+
+
+class SuccessionConfig(BaseModel):
+    """One entry of ``sources/agencies.yml``: a body renamed, or merged into another."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    predecessor: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="The earlier name, as agency clauses write it (省… short form)."
+    )
+    successor: Annotated[str, StringConstraints(min_length=1)] = Field(description="The later name, likewise.")
+    effective: date | None = Field(
+        description="When the change took effect; null where the sources bound it but do not state it."
+    )
+    note: str | None = None
+    sources: list[SuccessionSource] = Field(min_length=1, description="Where the change is stated: at least one.")
+
+
+class AgencyRegisterConfig(BaseModel):
+    """``sources/agencies.yml``: the reviewed register of agency renamings and mergers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    successions: list[SuccessionConfig] = []

@@ -7,6 +7,7 @@ from flask.views import MethodView
 from dbay import search
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.errors import bad_parameter
+from dbay.service.lineage import predecessor_ids
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import row, rows
 from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
@@ -88,8 +89,14 @@ def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
     if agency:
         if row(db(), "select id from agencies where id = ?", agency) is None:
             raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
-        where.append("m.id in (select measure_id from measure_agencies where agency_id = ?" + (" and role = ?)" if role else ")"))
-        params += [agency, role] if role else [agency]
+        agencies = [agency, *(predecessor_ids(db(), agency) if args.get("predecessors") else [])]
+        marks = ", ".join("?" * len(agencies))
+        where.append(
+            f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")")
+        )
+        params += [*agencies, role] if role else agencies
+    elif args.get("predecessors"):
+        raise bad_parameter("predecessors", "needs the agency parameter too")
     elif role:
         where.append("m.id in (select measure_id from measure_agencies where role = ?)")
         params.append(role)

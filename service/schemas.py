@@ -14,7 +14,16 @@ from marshmallow import RAISE, Schema, fields, validate
 from pydantic import BaseModel
 from webargs.flaskparser import FlaskParser
 
-from dbay.schema.records import Agency, DeclaredCount, Document, Measure, MeasureSource, Release, Rendition
+from dbay.schema.records import (
+    Agency,
+    AgencySuccession,
+    DeclaredCount,
+    Document,
+    Measure,
+    MeasureSource,
+    Release,
+    Rendition,
+)
 from dbay.schema.tables import base_type
 
 LANGUAGES = ("zh-Hans", "zh-Hant")
@@ -180,17 +189,35 @@ def _agency_counts() -> fields.Dict:
 AgencySummarySchema = schema_from(
     "AgencySummary",
     Agency,
-    ["id", "name", "aliases", "collective"],
+    ["id", "name", "aliases", "collective", "lineage_id"],
     bilingual=("name",),
     counts=_agency_counts(),
     links=_links("self: this agency's URL; measures: its measures."),
 )
+PredecessorSchema = Schema.from_dict(
+    {
+        "id": fields.String(metadata={"description": "The agency under an earlier name."}),
+        "name": fields.String(metadata={"description": "That name." + BILINGUAL_NOTE}),
+        "successor_id": fields.String(metadata={"description": AgencySuccession.model_fields["successor_id"].description}),
+        "effective": fields.String(
+            allow_none=True, metadata={"description": AgencySuccession.model_fields["effective"].description}
+        ),
+        "note": fields.String(allow_none=True, metadata={"description": AgencySuccession.model_fields["note"].description}),
+        "sources": fields.List(fields.Dict(), metadata={"description": AgencySuccession.model_fields["sources"].description}),
+        "links": _links("self: that agency; measures: the measures printed under that name."),
+    },
+    name="Predecessor",
+)
 AgencyDetailSchema = schema_from(
     "AgencyDetail",
     Agency,
-    ["id", "name", "aliases", "collective"],
+    ["id", "name", "aliases", "collective", "lineage_id"],
     bilingual=("name",),
     counts=_agency_counts(),
+    predecessors=fields.List(
+        fields.Nested(PredecessorSchema),
+        metadata={"description": "With include=predecessors: every earlier name of the body, nearest first."},
+    ),
     measures=fields.Dict(
         keys=fields.String(),
         values=fields.List(fields.Dict()),
@@ -251,6 +278,12 @@ class ListArgs(CommonArgs):
     cursor = fields.String(metadata={"description": "Opaque cursor from links.next."})
 
 
+class AgencyArgs(CommonArgs):
+    include = fields.String(
+        metadata={"description": "Comma-separated extras: predecessors (the body's earlier names, from the agency register)."}
+    )
+
+
 class MeasureListArgs(ListArgs):
     document = fields.String(metadata={"description": "Only this document's measures (a document id)."})
     section = fields.String(
@@ -258,6 +291,13 @@ class MeasureListArgs(ListArgs):
         metadata={"description": "Only measures under this path, such as 2 or 2.6 (needs document)."},
     )
     agency = fields.String(metadata={"description": "Only measures this agency leads or shares (an agency id)."})
+    predecessors = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": "With agency: also the measures printed under the body's earlier names (its predecessors "
+            "in agency_successions), each keeping the name it printed."
+        },
+    )
     role = fields.String(
         validate=validate.OneOf(("lead", "participating")),
         metadata={"description": "With agency: only where it has this role; alone: measures with any agency in this role."},
@@ -316,10 +356,10 @@ class ApiBlueprint(Blueprint):
             self.arguments(args, location="query", as_kwargs=True), self.response(200, envelope(name, item, many=True))
         )
 
-    def single(self, name: str, item: type[Schema]) -> Callable[[F], F]:
-        """A single-resource view: the common arguments, one ``item``, or a 404 problem."""
+    def single(self, name: str, item: type[Schema], args: type[Schema] = CommonArgs) -> Callable[[F], F]:
+        """A single-resource view: the common arguments (or ``args``), one ``item``, or a 404 problem."""
         return _compose(
-            self.arguments(CommonArgs, location="query", as_kwargs=True),
+            self.arguments(args, location="query", as_kwargs=True),
             self.response(200, envelope(name, item, many=False)),
             self.alt_response(404, response="NOT_FOUND"),
         )

@@ -65,4 +65,5 @@ def seed_db(seed_release: BuildResult) -> Path:
 def genre_release(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("genre")
     sources = copy_sources(sorted(p for p in GENRE.iterdir() if p.is_dir()), root / "sources")
+    shutil.copy(SOURCES / "agencies.yml", sources)  # the reviewed register links renamed agencies
     return run_build(sources, root / "dist")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from dbay.build.agencies import AgencyClause, AgencyMention, parse_agency_clause, split_agency_clause
+from dbay.build.agencies import AgencyClause, AgencyMention, declares_first_listed_lead, parse_agency_clause
+from dbay.build.agency_clauses import is_agency_line, split_agency_clause
 
 
 def parse(clause: str) -> AgencyClause:
@@ -234,3 +235,170 @@ def test_split_nested_parenthesis_inside_clause() -> None:
         ("各地級以上市人民政府", "participating"),
         ("縣(市、區)人民政府", "participating"),
     ]
+
+
+# Labelled clauses (责任单位：…, 牵头单位：…；配合单位：…), the first-listed rule, and elements that
+# name no body.
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "participating"),
+    [
+        ("责任单位：省发展改革委、省工业和信息化厅", [], ["省发展改革委", "省工业和信息化厅"]),
+        ("責任單位：省發展改革委、工業和信息化廳", [], ["省發展改革委", "省工業和信息化廳"]),
+        ("牵头单位：省科技厅；配合单位：省财政厅、教育厅", ["省科技厅"], ["省财政厅", "省教育厅"]),
+        ("牵头单位：省科技厅\n配合单位：省财政厅", ["省科技厅"], ["省财政厅"]),
+        ("【牵头单位】省商务厅【参与单位】省交通运输厅", ["省商务厅"], ["省交通运输厅"]),
+        ("[责任单位]省科技厅，各地级以上市人民政府", [], ["省科技厅", "各地级以上市人民政府"]),
+        ("责任单位:省科技厅；省财政厅", [], ["省科技厅", "省财政厅"]),
+        ("协同单位：市公安局、司法局", [], ["市公安局", "市司法局"]),
+        # Role markers inside a responsibility list decide the roles.
+        ("责任单位：省发展改革委牵头，省科技厅、财政厅参与", ["省发展改革委"], ["省科技厅", "省财政厅"]),
+        # After a lead label, a responsibility label lists the bodies that take part.
+        ("牵头单位:省发展改革委;责任单位:省委编办、省自然资源厅", ["省发展改革委"], ["省委编办", "省自然资源厅"]),
+        # A label's list need not say whose body it is: the label says it is a list of bodies.
+        ("责任单位：财政局、税务局", [], ["财政局", "税务局"]),
+    ],
+)
+def test_labelled_clauses(clause: str, lead: list[str], participating: list[str]) -> None:
+    assert by_role(parse(clause)) == (lead, participating)
+
+
+def test_labelled_open_ended_and_full_stop() -> None:
+    clause = parse("责任单位：省委金融办、中国人民银行广东省分行等有关单位。")
+    assert clause.open_ended
+    assert by_role(clause) == ([], ["省委金融办", "中国人民银行广东省分行"])
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "participating"),
+    [
+        ("责任单位：市政务服务和数据管理局、市委网信办、市公安局", ["市政务服务和数据管理局"], ["市委网信办", "市公安局"]),
+        ("省科技厅、财政厅，各地级以上市人民政府", ["省科技厅"], ["省财政厅", "各地级以上市人民政府"]),
+        # A marker or a role label overrides the rule: it applies only where nothing states roles.
+        ("责任单位：省科技厅牵头，省财政厅", ["省科技厅"], ["省财政厅"]),
+        ("配合单位：省科技厅、省财政厅", [], ["省科技厅", "省财政厅"]),
+        ("省科技厅、财政厅按职责分工负责", [], ["省科技厅", "省财政厅"]),
+        ("牵头单位：省发展改革委；责任单位：省委编办、省自然资源厅", ["省发展改革委"], ["省委编办", "省自然资源厅"]),
+    ],
+)
+def test_first_listed_leads_where_declared(clause: str, lead: list[str], participating: list[str]) -> None:
+    declared = parse_agency_clause(clause, first_listed_leads=True)
+    assert declared is not None
+    assert by_role(declared) == (lead, participating)
+
+
+@pytest.mark.parametrize(
+    ("text", "declares"),
+    [
+        ("各项任务的责任单位中，列第一位者为牵头单位，其他单位按职责分工配合。", True),
+        ("（注：排在第一位的为牵头单位）", True),
+        ("各項任務責任單位中，列第一位者為牽頭單位。", True),
+        ("责任单位排在首位的是牵头单位", True),
+        ("省发展改革委牵头，省科技厅配合。", False),
+        ("列入第一批试点的单位", False),
+    ],
+)
+def test_first_listed_declaration(text: str, declares: bool) -> None:
+    assert declares_first_listed_lead(text) is declares
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "participating"),
+    [
+        ("省发展改革委牵头，各地级以上市人民政府结合实际落实，下同", ["省发展改革委"], ["各地级以上市人民政府"]),
+        ("各地級以上市人民政府結合實際落實，下同", [], ["各地級以上市人民政府"]),
+        ("省商务厅牵头，省邮政管理局负责落实，以下同", ["省商务厅"], ["省邮政管理局"]),
+        ("省科技厅牵头，结合实际落实", ["省科技厅"], []),
+        ("省科技厅牵头，按职责分工负责", ["省科技厅"], []),
+        ("省科技厅牵头，等有关单位按职责分工负责", ["省科技厅"], []),
+    ],
+)
+def test_elements_that_name_no_body_are_no_agency(clause: str, lead: list[str], participating: list[str]) -> None:
+    parsed = parse(clause)
+    assert by_role(parsed) == (lead, participating)
+    assert not any(word in m.name for m in parsed.mentions for word in ("落实", "落實", "下同", "负责", "等"))
+
+
+@pytest.mark.parametrize("clause", ["结合实际落实，下同", "以下同", "等", "按职责分工负责", "负责落实"])
+def test_a_clause_naming_no_body_is_none(clause: str) -> None:
+    assert parse_agency_clause(clause) is None
+
+
+def test_applies_below_variants() -> None:
+    assert parse("省科技厅牵头，以下同").applies_below
+    assert parse("省科技厅牵头，下同").applies_below
+    assert parse("省科技厅牵头，下同。").applies_below
+    assert parse("责任单位：省科技厅，下同").applies_below
+    assert not parse("省科技厅牵头").applies_below
+
+
+def test_city_data_bureau_keeps_its_own_prefix() -> None:
+    # 市政 (municipal works) is no level prefix, but 市政务服务和数据管理局 is a 市 body.
+    clause = parse("市委网信办、市政务服务和数据管理局牵头")
+    assert [m.name for m in clause.mentions] == ["市委网信办", "市政务服务和数据管理局"]
+    assert [m.name for m in parse("省住房城乡建设厅、市政公用局按职责分工负责").mentions] == ["省住房城乡建设厅", "省市政公用局"]
+
+
+def test_split_responsibility_line_after_the_item() -> None:
+    text = "开展评测。组织第三方机构编制评测指引。\n责任单位：省工业和信息化厅、省中小企业局"
+    body, clause, start = split_agency_clause(text)
+    assert body == "开展评测。组织第三方机构编制评测指引。"
+    assert start == text.index("责任单位")
+    assert clause is not None
+    assert clause.text == "责任单位：省工业和信息化厅、省中小企业局"
+    assert by_role(clause) == ([], ["省工业和信息化厅", "省中小企业局"])
+
+
+def test_split_two_labelled_lines() -> None:
+    text = "培育服务商。建立资源池。\n牵头单位：省工业和信息化厅\n配合单位：省市场监管局、省财政厅"
+    body, clause, start = split_agency_clause(text)
+    assert body == "培育服务商。建立资源池。"
+    assert start == text.index("牵头单位")
+    assert clause is not None
+    assert by_role(clause) == (["省工业和信息化厅"], ["省市场监管局", "省财政厅"])
+
+
+def test_split_label_after_the_last_sentence() -> None:
+    text = "加大金融支持力度。对符合条件的项目给予贷款贴息。责任单位：省委金融办、省财政厅"
+    body, clause, start = split_agency_clause(text)
+    assert body == "加大金融支持力度。对符合条件的项目给予贷款贴息。"
+    assert start == text.index("责任单位")
+    assert clause is not None
+    assert by_role(clause) == ([], ["省委金融办", "省财政厅"])
+
+
+def test_split_labelled_parenthesis() -> None:
+    text = "加强人才培训。每年培训五千人次。（责任单位：省人力资源社会保障厅，各地级以上市人民政府）"
+    body, clause, start = split_agency_clause(text, first_listed_leads=True)
+    assert body == "加强人才培训。每年培训五千人次。"
+    assert start == text.index("（")
+    assert clause is not None
+    assert by_role(clause) == (["省人力资源社会保障厅"], ["各地级以上市人民政府"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "明确责任单位：各地要落实属地责任。",  # a label inside a sentence is no clause
+        "第一行。\n责任单位：要细化分工",  # a label whose list names no body
+        "责任单位：省科技厅",  # a provision that is nothing but a label keeps its text
+    ],
+)
+def test_split_leaves_label_like_text(text: str) -> None:
+    assert split_agency_clause(text) == (text, None, -1)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("责任单位：省科技厅", True),
+        ("【牵头单位】省科技厅", True),
+        ("配合单位:省财政厅", True),
+        ("  責任單位：省科技廳", True),
+        ("主要任务", False),
+        ("责任落实", False),
+    ],
+)
+def test_is_agency_line(line: str, expected: bool) -> None:
+    assert is_agency_line(line) is expected

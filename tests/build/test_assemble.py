@@ -47,5 +47,5 @@ def test_a_clause_saying_the_same_below_covers_the_following_items(tmp_path: Pat
     ]
     inherited = query(db, "select inherited from measure_agencies where measure_id = ?", f"{PLAN}.1.2.3")
     assert [row[0] for row in inherited] == [1]
-    # Outside its section the clause does not reach.
+    # 2.1.1 has a clause of its own, which ends the 下同 of 1.2.1.
     assert query(db, "select agency_clause_inherited_from from measures where id = ?", f"{PLAN}.2.1.1")[0][0] is None
