@@ -91,8 +91,7 @@ def declared_counts(text: str) -> list[Declaration]:
             found = _counts(sentence)
             if not any(is_anchored(sentence, count) for count in found):
                 continue
-            anchor_after = _grammar().anchored_after.match(sentence, found[-1].end())
-            phrase = sentence[found[0].start() : anchor_after.end() if anchor_after else found[-1].end()].rstrip("：:")
+            phrase = sentence[found[0].start() : found[-1].end()]
             return [Declaration(m["unit"], _number(m), phrase, number) for m in found]
     return []
 

@@ -56,7 +56,7 @@ def test_counts_of_other_things_are_not_declarations(text: str) -> None:
 
 def test_the_declaration_names_its_line_and_phrase() -> None:
     found = declared_counts("关于推进数据开放的工作方案\n\n为做好今年工作，现提出以下12项重点任务：\n一、总体要求")
-    assert [(d.line, d.phrase) for d in found] == [(3, "12项重点任务")]
+    assert [(d.line, d.phrase) for d in found] == [(3, "12项")]
 
 
 def rendition(raw: str) -> LoadedRendition:
@@ -84,8 +84,8 @@ def test_only_the_opening_counts_the_document() -> None:
     assert found is not None and found.where == "test-doc/official.txt:2"
     assert [(d.unit, d.number) for d in found.declarations] == [("个方面", 2), ("项", 5)]
     assert declared_vs_found(found.declarations, outline) == [
-        ("个方面", 2, 1, 2, "两个方面提出5项重点任务"),
-        ("项", 5, 2, 5, "两个方面提出5项重点任务"),
+        ("个方面", 2, 1, 2, "两个方面提出5项"),
+        ("项", 5, 2, 5, "两个方面提出5项"),
     ]
 
 
