@@ -4,14 +4,17 @@
 """
 
 import hashlib
+import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dbay.build.assemble import DocumentBuild, build_document
+from dbay.build.assemble import BuildError, DocumentBuild, build_document
+from dbay.build.clean import clean
 from dbay.build.downloads import write_downloads
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
-from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, load_documents, load_release
+from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
+from dbay.build.segment import segment
 from dbay.build.validate import Records, to_records
 from dbay.build.write import Written, write_release
 
@@ -35,6 +38,61 @@ def _source_files(sources: Path, builds: list[DocumentBuild]) -> list[dict[str, 
     ]
 
 
+def _outline_failure(document: LoadedDocument, rendition: LoadedRendition) -> Exception | None:
+    """The exception cleaning and segmenting ``rendition`` alone raises, if any."""
+    try:
+        segment(clean(rendition.raw), document.config.title, news=rendition.config.kind == "news")
+    except Exception as error:  # noqa: BLE001 - any failure is what is being looked for
+        return error
+    return None
+
+
+def _first_failing_line(document: LoadedDocument, rendition: LoadedRendition, error: Exception) -> int:
+    """The first line of ``rendition`` whose inclusion makes the same failure happen (by bisection)."""
+    lines = rendition.raw.split("\n")
+
+    def fails(count: int) -> bool:
+        found = _outline_failure(document, replace(rendition, raw="\n".join(lines[:count])))
+        return type(found) is type(error) and str(found) == str(error)
+
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if fails(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _where_in_code(error: Exception) -> str:
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    return f"{Path(frame.filename).name}:{frame.lineno}"
+
+
+def describe_failure(document: LoadedDocument, error: Exception) -> str:
+    """One line naming the document, the rendition file and line where known, and the error."""
+    what = f"{type(error).__name__}: {error} (in {_where_in_code(error)})"
+    for rendition in document.renditions:
+        found = _outline_failure(document, rendition)
+        if found is not None:
+            line = _first_failing_line(document, rendition, found) if str(found) == str(error) else None
+            at = f", line {line}" if line else ""
+            return f"document {document.config.id}: the build failed on {rendition.file}{at}: {what}"
+    files = ", ".join(rendition.file for rendition in document.renditions)
+    return f"document {document.config.id}: the build failed assembling it from {files}: {what}"
+
+
+def build_or_explain(document: LoadedDocument) -> DocumentBuild:
+    """``build_document``, with any unexpected failure turned into a BuildError saying where."""
+    try:
+        return build_document(document)
+    except BuildError:
+        raise
+    except Exception as error:  # noqa: BLE001 - an unexpected shape must not escape as a traceback
+        raise BuildError(describe_failure(document, error)) from error
+
+
 def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
     """Build every document under ``sources`` into one release in ``out_dir``.
 
@@ -50,7 +108,7 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
             f"[{number}/{len(documents)}] {document.config.id}: cleaning, segmenting and aligning "
             f"{len(document.renditions)} rendition(s)"
         )
-        builds.append(build_document(document))
+        builds.append(build_or_explain(document))
     progress("Validating records")
     register = read_register(sources)
     records = to_records(builds, register)
