@@ -1,6 +1,9 @@
 """Plain-text layout for terminal reports: Chinese characters take two columns."""
 
+import re
 import unicodedata
+
+_LINE_BREAK = re.compile(r"\s*\n\s*|\t")
 
 
 def display_width(text: str) -> int:
@@ -8,9 +11,8 @@ def display_width(text: str) -> int:
 
 
 def trim(text: str, width: int) -> str:
-    """``text`` on one line (its indent kept), cut to ``width`` columns with an ellipsis."""
-    indent = text[: len(text) - len(text.lstrip(" "))]
-    text = indent + " ".join(text.split())
+    """``text`` on one line, cut to ``width`` columns with an ellipsis where it was longer."""
+    text = _LINE_BREAK.sub(" ", text.rstrip())
     if display_width(text) <= width:
         return text
     kept, used = [], 0

@@ -42,7 +42,7 @@ def _outline_failure(document: LoadedDocument, rendition: LoadedRendition) -> Ex
     """The exception cleaning and segmenting ``rendition`` alone raises, if any."""
     try:
         segment(clean(rendition.raw), document.config.title, news=rendition.config.kind == "news")
-    except Exception as error:  # noqa: BLE001 - any failure is what is being looked for
+    except Exception as error:  # any failure is what is being looked for
         return error
     return None
 
@@ -89,7 +89,7 @@ def build_or_explain(document: LoadedDocument) -> DocumentBuild:
         return build_document(document)
     except BuildError:
         raise
-    except Exception as error:  # noqa: BLE001 - an unexpected shape must not escape as a traceback
+    except Exception as error:  # an unexpected shape must not escape as a traceback
         raise BuildError(describe_failure(document, error)) from error
 
 

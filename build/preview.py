@@ -74,7 +74,7 @@ def outline_tree(build: DocumentBuild, width: int) -> list[str]:
 def _folder_warnings(document: LoadedDocument) -> list[BuildWarning]:
     """What ``dbay build`` would refuse that a preview still shows."""
     if document.config.id != document.folder.name:
-        where = str(document.folder / DOCUMENT_FILE)
+        where = f"{document.folder.name}/{DOCUMENT_FILE}"  # as the renditions are named: from the folder
         return [BuildWarning(where, f"id {document.config.id!r} differs from the folder name {document.folder.name!r}")]
     return []
 
@@ -89,9 +89,9 @@ def preview(folder: Path, width: int = WIDTH, show_excluded: bool = True) -> str
     build = build_or_explain(document)
     lines = [
         trim(f"{build.id}: {build.title.hans}", width),
-        *counts_block(build),
+        *counts_block(build, width),
         "",
-        "Outline (path, number as printed, title; the rendition each provision's text is from):",
+        *wrap("Outline (path, number as printed, title; the rendition each provision's text is from):", width),
         *outline_tree(build, width),
     ]
     if show_excluded:

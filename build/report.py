@@ -120,8 +120,8 @@ def agency_warnings(build: DocumentBuild) -> list[BuildWarning]:
     return [
         BuildWarning(
             provision_where(build, measure),
-            f"provision {'.'.join(map(str, measure.path))} “{trim(measure.title.hans, 24)}” names no agency, "
-            f"though {named} of {total} do",
+            f"provision {'.'.join(map(str, measure.path))} “{trim(measure.title.hans, 24)}” names no agency "
+            f"({named} of {total} do)",
         )
         for measure in without
     ]
@@ -147,17 +147,18 @@ def warnings(build: DocumentBuild) -> list[BuildWarning]:
 # -- Blocks of the report ------------------------------------------------------------------------
 
 
-def counts_block(build: DocumentBuild) -> list[str]:
+def counts_block(build: DocumentBuild, width: int) -> list[str]:
     by_rendition = Counter(file_name(build, provision_rendition(m)) for m in build.measures)
     sources = ", ".join(f"{name} {n}" for name, n in by_rendition.most_common())
     canonical = file_name(build, build.canonical_id)
-    lines = [
+    lines = wrap(
         f"Provisions: {len(build.measures)} found, in {len(build.sections)} sections; "
-        f"canonical rendition {canonical}; text from {sources}"
-    ]
+        f"canonical rendition {canonical}; text from {sources}",
+        width,
+    )
     for unit, declared, level, found, phrase in build.declared:
         verdict = "as declared" if declared == found else f"{found - declared:+d}"
-        lines.append(f"  {unit}: {declared} declared, {found} found at level {level} ({verdict}; “{phrase}”)")
+        lines += wrap(f"{unit}: {declared} declared, {found} found at level {level} ({verdict}; “{phrase}”)", width, "  ")
     if not build.declared:
         lines.append("  (the text declares no counts of its own)")
     return lines
@@ -204,7 +205,7 @@ def document_report(build: DocumentBuild, width: int = WIDTH) -> str:
     return "\n".join(
         [
             header,
-            *counts_block(build),
+            *counts_block(build, width),
             *agencies_block(build, width),
             *excluded_block(build, width),
             *warnings_block(warnings(build), width),
@@ -266,7 +267,7 @@ def _written(result: BuildResult) -> list[str]:
             counts[change.change] = counts.get(change.change, 0) + 1
         since = f"since {written.previous_version}" if written.previous_version else "(first release in this folder)"
         changed = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "no changes"
-        lines = [f"Wrote {written.path}: {changed} {since}"]
+        lines = [f"Wrote release {result.version}: {changed} {since}", f"  {written.path}"]
     if result.registered:
         lines.append(f"Registered {result.registered} new ids in sources/published-ids.tsv (commit it)")
     return lines
