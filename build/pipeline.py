@@ -1,6 +1,8 @@
 """The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, write.
 
-``run_build`` is the library entry point; ``dbay build`` is a thin layer over it.
+``run_build`` is the library entry point; ``dbay build`` is a thin layer over it. A document
+that fails to build for a reason nobody foresaw stops the build with a ``BuildError`` naming the
+document, the rendition file and the line where it can be found: never a bare traceback.
 """
 
 import hashlib
@@ -10,11 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dbay.build.assemble import BuildError, DocumentBuild, build_document
-from dbay.build.clean import clean
 from dbay.build.downloads import write_downloads
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
-from dbay.build.segment import segment
 from dbay.build.validate import Records, to_records
 from dbay.build.write import Written, write_release
 
@@ -38,23 +38,25 @@ def _source_files(sources: Path, builds: list[DocumentBuild]) -> list[dict[str, 
     ]
 
 
-def _outline_failure(document: LoadedDocument, rendition: LoadedRendition) -> Exception | None:
-    """The exception cleaning and segmenting ``rendition`` alone raises, if any."""
+def _failure_alone(document: LoadedDocument, rendition: LoadedRendition) -> Exception | None:
+    """The exception building ``document`` from ``rendition`` alone raises, if any."""
     try:
-        segment(clean(rendition.raw), document.config.title, news=rendition.config.kind == "news")
+        build_document(replace(document, renditions=(rendition,)))
     except Exception as error:  # any failure is what is being looked for
         return error
     return None
 
 
-def _first_failing_line(document: LoadedDocument, rendition: LoadedRendition, error: Exception) -> int:
-    """The first line of ``rendition`` whose inclusion makes the same failure happen (by bisection)."""
+def _first_failing_line(document: LoadedDocument, rendition: LoadedRendition, error: Exception) -> int | None:
+    """The first line of ``rendition`` from which on the same failure happens (by bisection)."""
     lines = rendition.raw.split("\n")
 
     def fails(count: int) -> bool:
-        found = _outline_failure(document, replace(rendition, raw="\n".join(lines[:count])))
+        found = _failure_alone(document, replace(rendition, raw="\n".join(lines[:count])))
         return type(found) is type(error) and str(found) == str(error)
 
+    if not fails(len(lines)):
+        return None
     low, high = 1, len(lines)
     while low < high:
         middle = (low + high) // 2
@@ -66,19 +68,19 @@ def _first_failing_line(document: LoadedDocument, rendition: LoadedRendition, er
 
 
 def _where_in_code(error: Exception) -> str:
-    frame = traceback.extract_tb(error.__traceback__)[-1]
-    return f"{Path(frame.filename).name}:{frame.lineno}"
+    frames = traceback.extract_tb(error.__traceback__)
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown place"
 
 
 def describe_failure(document: LoadedDocument, error: Exception) -> str:
     """One line naming the document, the rendition file and line where known, and the error."""
     what = f"{type(error).__name__}: {error} (in {_where_in_code(error)})"
     for rendition in document.renditions:
-        found = _outline_failure(document, rendition)
-        if found is not None:
-            line = _first_failing_line(document, rendition, found) if str(found) == str(error) else None
-            at = f", line {line}" if line else ""
-            return f"document {document.config.id}: the build failed on {rendition.file}{at}: {what}"
+        if not isinstance(_failure_alone(document, rendition), type(error)):
+            continue
+        line = _first_failing_line(document, rendition, error)
+        at = f", line {line}" if line else ""
+        return f"document {document.config.id}: the build failed on {rendition.file}{at}: {what}"
     files = ", ".join(rendition.file for rendition in document.renditions)
     return f"document {document.config.id}: the build failed assembling it from {files}: {what}"
 

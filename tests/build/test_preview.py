@@ -106,13 +106,27 @@ def test_a_failure_in_a_rendition_names_document_file_and_line(folder: Path, mon
     assert "ValueError: empty text has no span" in message
 
 
-def test_a_failure_while_assembling_names_the_renditions(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_in_a_later_stage_still_finds_its_line(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def failing(text: str) -> object:
         raise KeyError("clause")
 
     monkeypatch.setattr(assemble, "split_agency_clause", failing)
-    with pytest.raises(BuildError, match=rf"document {PLAN}: the build failed assembling it from {PLAN}/official.txt, "):
+    with pytest.raises(BuildError) as raised:
         preview(folder)
+    # the first text whose clause is looked for is the heading of section 1, on line 5
+    assert str(raised.value).startswith(f"document {PLAN}: the build failed on {PLAN}/official.txt, line 5: KeyError")
+
+
+def test_a_failure_between_renditions_names_them_all(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(*args: object) -> object:
+        raise IndexError("no such leaf")
+
+    monkeypatch.setattr(assemble, "align", failing)  # only a second rendition is aligned
+    with pytest.raises(BuildError) as raised:
+        preview(folder)
+    assert str(raised.value).startswith(
+        f"document {PLAN}: the build failed assembling it from {PLAN}/official.txt, {PLAN}/news.txt: IndexError: no such leaf"
+    )
 
 
 def test_a_failing_document_stops_the_build_and_publishes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
