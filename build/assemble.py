@@ -13,7 +13,7 @@ from dbay.build.agency_clauses import split_agency_clause
 from dbay.build.align import Carried, align
 from dbay.build.clean import Paragraph, clean
 from dbay.build.compare import bigrams, dice
-from dbay.build.counts import declared_counts
+from dbay.build.counts import declared_vs_found, find_declaration
 from dbay.build.ids import node_id
 from dbay.build.load import LoadedDocument, LoadedRendition
 from dbay.build.scripts import Script, convert
@@ -100,6 +100,7 @@ class DocumentBuild:
     renditions: list[RenditionBuild]
     declared: list[tuple[str, int, int, int, str]]  # unit, declared, level, found, phrase
     problems: list[str]
+    declared_at: str | None = None  # file:line of the sentence declaring the counts
 
     @property
     def id(self) -> str:
@@ -200,26 +201,6 @@ def _ancestors(measure: MeasureBuild, parents: dict[str, str | None]) -> list[st
         ancestors.append(current)
         current = parents.get(current)
     return ancestors
-
-
-def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple[str, int, int, int, str]]:
-    """What the text says it contains, level by level, beside what was found."""
-    for rendition in renditions:
-        declarations = declared_counts(rendition.raw)
-        if declarations:
-            break
-    else:
-        return []
-    nodes = outline.root.walk()
-    depth = max(len(node.path) for node in nodes)
-    counts = []
-    for k, declaration in enumerate(reversed(declarations)):
-        level = depth - k
-        if level < 1:
-            break
-        found = sum(node.is_leaf for node in nodes) if k == 0 else sum(len(node.path) == level for node in nodes)
-        counts.append((declaration.unit, declaration.number, level, found, declaration.phrase))
-    return list(reversed(counts))
 
 
 def build_document(document: LoadedDocument) -> DocumentBuild:
@@ -328,6 +309,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         measure.converted_script = None
 
     others = [r for r in document.renditions if r.id != canonical.id]
+    declaration = find_declaration([canonical, *others], outlines)
     return DocumentBuild(
         loaded=document,
         title=Bilingual(config.title, convert(config.title, "zh-Hant")),
@@ -336,6 +318,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         sections=sections,
         measures=measures,
         renditions=renditions,
-        declared=_declared([canonical, *others], outline),
+        declared=declared_vs_found(declaration.declarations, outline) if declaration else [],
         problems=[f"{canonical.file}: {problem}" for problem in outline.problems],
+        declared_at=declaration.where if declaration else None,
     )

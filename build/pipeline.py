@@ -1,18 +1,21 @@
 """The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, write.
 
-``run_build`` is the library entry point; ``dbay build`` is a thin layer over it.
+``run_build`` is the library entry point; ``dbay build`` is a thin layer over it. A document
+that fails to build for a reason nobody foresaw stops the build with a ``BuildError`` naming the
+document, the rendition file and the line where it can be found: never a bare traceback.
 """
 
 import hashlib
+import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dbay.build.agency_register import load_agency_register
-from dbay.build.assemble import DocumentBuild, build_document
+from dbay.build.assemble import BuildError, DocumentBuild, build_document
 from dbay.build.downloads import write_downloads
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
-from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, load_documents, load_release
+from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
 from dbay.build.validate import Records, to_records
 from dbay.build.write import Written, write_release
 
@@ -36,6 +39,63 @@ def _source_files(sources: Path, builds: list[DocumentBuild], agency_register: s
     ]
 
 
+def _failure_alone(document: LoadedDocument, rendition: LoadedRendition) -> Exception | None:
+    """The exception building ``document`` from ``rendition`` alone raises, if any."""
+    try:
+        build_document(replace(document, renditions=(rendition,)))
+    except Exception as error:  # any failure is what is being looked for
+        return error
+    return None
+
+
+def _first_failing_line(document: LoadedDocument, rendition: LoadedRendition, error: Exception) -> int | None:
+    """The first line of ``rendition`` from which on the same failure happens (by bisection)."""
+    lines = rendition.raw.split("\n")
+
+    def fails(count: int) -> bool:
+        found = _failure_alone(document, replace(rendition, raw="\n".join(lines[:count])))
+        return type(found) is type(error) and str(found) == str(error)
+
+    if not fails(len(lines)):
+        return None
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if fails(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def _where_in_code(error: Exception) -> str:
+    frames = traceback.extract_tb(error.__traceback__)
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown place"
+
+
+def describe_failure(document: LoadedDocument, error: Exception) -> str:
+    """One line naming the document, the rendition file and line where known, and the error."""
+    what = f"{type(error).__name__}: {error} (in {_where_in_code(error)})"
+    for rendition in document.renditions:
+        if not isinstance(_failure_alone(document, rendition), type(error)):
+            continue
+        line = _first_failing_line(document, rendition, error)
+        at = f", line {line}" if line else ""
+        return f"document {document.config.id}: the build failed on {rendition.file}{at}: {what}"
+    files = ", ".join(rendition.file for rendition in document.renditions)
+    return f"document {document.config.id}: the build failed assembling it from {files}: {what}"
+
+
+def build_or_explain(document: LoadedDocument) -> DocumentBuild:
+    """``build_document``, with any unexpected failure turned into a BuildError saying where."""
+    try:
+        return build_document(document)
+    except BuildError:
+        raise
+    except Exception as error:  # an unexpected shape must not escape as a traceback
+        raise BuildError(describe_failure(document, error)) from error
+
+
 def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = lambda _: None) -> BuildResult:
     """Build every document under ``sources`` into one release in ``out_dir``.
 
@@ -52,7 +112,7 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
             f"[{number}/{len(documents)}] {document.config.id}: cleaning, segmenting and aligning "
             f"{len(document.renditions)} rendition(s)"
         )
-        builds.append(build_document(document))
+        builds.append(build_or_explain(document))
     progress("Validating records")
     register = read_register(sources)
     records = to_records(builds, register, lineages)

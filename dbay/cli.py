@@ -12,7 +12,8 @@ from dbay.build.assemble import BuildError
 from dbay.build.ids import IdStabilityError
 from dbay.build.load import SourceError
 from dbay.build.pipeline import run_build
-from dbay.build.report import summary
+from dbay.build.preview import preview as preview_text
+from dbay.build.report import WIDTH, summary
 from dbay.build.validate import InvalidRecord
 from dbay.build.write import ReleaseConflict
 from dbay.releases import ReleaseFolder, latest_version
@@ -48,6 +49,20 @@ def build(sources: Path, out: Path) -> None:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
     click.echo(summary(result))
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--excluded/--no-excluded", default=True, show_default=True, help="List the excluded paragraphs.")
+@click.option("--width", default=WIDTH, show_default=True, type=click.IntRange(min=40), help="Columns of the output.")
+def preview(folder: Path, excluded: bool, width: int) -> None:
+    """Show one document folder's outline, agencies, excluded text and warnings; write nothing."""
+    try:
+        text = preview_text(folder, width=width, show_excluded=excluded)
+    except (SourceError, BuildError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    click.echo(text)
 
 
 def _serve(application: Any, host: str, port: int) -> None:

@@ -8,6 +8,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from dbay.build import segment
+from dbay.build.clean import Paragraph
 from dbay.cli import main
 from tests.conftest import GENRE, copy_sources, write_release_config
 
@@ -119,3 +121,49 @@ def test_document_yml_may_carry_other_keys(tmp_path: Path) -> None:
     set_key("reviewed_by", "an editor")(sources)
     result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(tmp_path / "dist")])
     assert result.exit_code == 0, result.stderr
+
+
+PREVIEW_PLAN = Path(__file__).resolve().parent / "fixtures" / "preview" / "test-preview-plan"
+
+
+def test_build_prints_a_report_per_document(tmp_path: Path) -> None:
+    sources = copy_sources([PREVIEW_PLAN], tmp_path / "sources")
+    result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.stderr
+    assert "== test-preview-plan: 某市推进公共数据资源开发利用行动方案" in result.stdout
+    assert "test-preview-plan/official.txt:4: declares 7 项 (“7项”) but 6 found at level 2" in result.stdout
+
+
+def test_preview_prints_one_folder_and_writes_nothing(tmp_path: Path) -> None:
+    folder = copy_sources([PREVIEW_PLAN], tmp_path / "sources") / PREVIEW_PLAN.name
+    before = {path: path.read_bytes() for path in (tmp_path / "sources").rglob("*") if path.is_file()}
+    result = CliRunner().invoke(main, ["preview", str(folder), "--no-excluded", "--width", "80"])
+    assert result.exit_code == 0, result.stderr
+    assert "  1.1 （一） 编制公共数据资源目录" in result.stdout
+    assert "Excluded:" not in result.stdout and "Warnings: 4" in result.stdout
+    assert {path: path.read_bytes() for path in (tmp_path / "sources").rglob("*") if path.is_file()} == before
+    assert not (tmp_path / "dist").exists()
+
+
+def test_preview_of_a_folder_without_document_yml_fails_with_one_line(tmp_path: Path) -> None:
+    (tmp_path / "draft").mkdir()
+    result = CliRunner().invoke(main, ["preview", str(tmp_path / "draft")])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {tmp_path / 'draft' / 'document.yml'}: file is missing (a document folder needs one)"
+
+
+def test_an_unexpected_failure_is_one_error_line_and_no_release(
+    built: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(paragraph: Paragraph) -> str | None:
+        raise RuntimeError("unexpected shape")
+
+    sources, dist = built
+    before = snapshot(dist)
+    monkeypatch.setattr(segment, "boilerplate_reason", failing)
+    result = CliRunner().invoke(main, ["build", "--sources", str(sources), "--out", str(dist)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == 1 and "RuntimeError: unexpected shape" in error_lines[0]
+    assert "document test-regulation-articles: the build failed on test-regulation-articles/" in error_lines[0]
+    assert snapshot(dist) == before
