@@ -1,5 +1,9 @@
+from pathlib import Path
+
 from dbay.build.clean import clean, normalise_punctuation
+from dbay.build.pipeline import BuildResult, run_build
 from dbay.build.textmap import MappedText
+from tests.conftest import write_release_config
 
 
 def texts(raw: str) -> list[str]:
@@ -46,3 +50,33 @@ def test_every_clean_character_maps_back_to_the_raw_file() -> None:
         raw[offset] in '"*' or raw[offset] == char or char in "“”，"
         for char, offset in zip(paragraph.text.text, paragraph.text.offsets, strict=True)
     )
+
+
+def _build_one(tmp_path: Path, text: str) -> BuildResult:
+    """Build a one-rendition regulation whose official text is ``text``."""
+    folder = tmp_path / "sources" / "test-bare"
+    folder.mkdir(parents=True)
+    (folder / "document.yml").write_text(
+        "id: test-bare\ntitle: 某市公共数据管理条例\nissuer: 某市人民代表大会常务委员会\nissued: 2024-01-01\n"
+        "doc_number: null\nrenditions:\n  - file: official.txt\n    script: zh-Hans\n    kind: official\n",
+        encoding="utf-8",
+    )
+    (folder / "official.txt").write_text(text, encoding="utf-8")
+    write_release_config(tmp_path / "sources", "1.0")
+    return run_build(tmp_path / "sources", tmp_path / "dist")
+
+
+def test_numbers_printed_alone_on_their_line_build_without_crashing(tmp_path: Path) -> None:
+    # Regression: a bare 第二条 whose text follows on the next line, and a bare 第三条 on the
+    # last line, crashed the build with "ValueError: empty text has no span".
+    result = _build_one(
+        tmp_path,
+        "某市公共数据管理条例\n第一章\n总则\n第一条 为了规范公共数据管理，制定本条例。\n第二条\n本条例适用于本市。\n第三条\n",
+    )
+    (build,) = result.builds
+    assert [(s.path, s.heading.hans) for s in build.sections] == [((1,), "总则")]
+    assert [(m.path, m.text.hans) for m in build.measures] == [
+        ((1, 1), "为了规范公共数据管理，制定本条例。"),
+        ((1, 2), "本条例适用于本市。"),
+    ]
+    assert any("line 7" in problem and "第三条" in problem for problem in build.problems), build.problems
