@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from dbay.build.agencies import AgencyClause, split_agency_clause
 from dbay.build.align import Carried, align
-from dbay.build.clean import Paragraph, clean
+from dbay.build.clean import Paragraph, clean_rendition
 from dbay.build.compare import bigrams, dice
 from dbay.build.counts import declared_counts
 from dbay.build.ids import node_id
@@ -208,9 +208,18 @@ def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple
     return list(reversed(counts))
 
 
+def _outline(rendition: LoadedRendition, title: str) -> Outline:
+    """Clean and segment one rendition; what cleaning dropped is excluded and reported."""
+    cleaned = clean_rendition(rendition.raw)
+    outline = segment(cleaned.paragraphs, title, news=rendition.config.kind == "news")
+    outline.excluded.extend(Excluded(dropped.paragraph, dropped.reason) for dropped in cleaned.dropped)
+    outline.problems.extend(f"line {dropped.paragraph.line}: {dropped.reason}" for dropped in cleaned.dropped)
+    return outline
+
+
 def build_document(document: LoadedDocument) -> DocumentBuild:
     config = document.config
-    outlines = {r.id: segment(clean(r.raw), config.title, news=r.config.kind == "news") for r in document.renditions}
+    outlines = {r.id: _outline(r, config.title) for r in document.renditions}
     canonical = _choose_canonical(outlines, document)
     outline = outlines[canonical.id]
     script = canonical.config.script
