@@ -124,11 +124,16 @@ def _choose_canonical(outlines: dict[str, Outline], document: LoadedDocument) ->
     return max(document.renditions, key=rank)
 
 
+def _printed_heading(node: Node) -> str | None:
+    """The heading printed with the node's number (第一章 总则, 第一条【立法目的】): it wins over the lead sentence."""
+    return node.head.heading if node.head else None
+
+
 def _section_parts(node: Node) -> tuple[str, str | None, AgencyClause | None]:
     """A section's heading (lead sentence), its preamble, and any agency clause it carries."""
     text, clause, _ = split_agency_clause(node.full_text().text)
-    heading = lead_sentence(text)
-    rest = text.split("\n", 1)[0][len(heading) :].lstrip("。").strip()
+    heading = _printed_heading(node) or lead_sentence(text)
+    rest = text.split("\n", 1)[0].removeprefix(heading).lstrip("。").strip()
     preamble_parts = [part for part in [rest, *text.split("\n")[1:]] if part]
     return heading, "\n".join(preamble_parts) or None, clause
 
@@ -271,7 +276,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
                 label=node.label,
                 position=position,
                 section_id=parent_id,
-                title=_both(lead_sentence(text), script),
+                title=_both(_printed_heading(node) or lead_sentence(text), script),
                 text=_both(text, script),
                 converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans",
                 numbering=node.numbering,

@@ -82,11 +82,12 @@ def _number(style: str, printed: str) -> int:
     if style == "circled":
         return CIRCLED.index(printed) + 1
     # int() reads full-width digits too: int("１２") == 12
-    return int(printed) if printed.isdigit() else chinese_number(printed)
+    return int(printed) if printed.isdecimal() else chinese_number(printed)
 
 
 def _label(style: str, match: re.Match[str]) -> str:
     printed = match.group(1)
+    printed = str(int(printed)) if printed.isdecimal() else printed  # １ and 1 are cited alike
     if style in _LEGAL:
         return f"第{printed}{match.group(2)}"
     return _LABEL.get(style, "{}").format(printed)
