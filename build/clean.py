@@ -35,8 +35,9 @@ _ASCII_QUOTE = re.compile('"')
 
 # A paragraph that ends with one of these ends a sentence; otherwise it may be cut by a page break.
 SENTENCE_END = "。！？!?；;：:）)」』…"
-# An item printed on the line of the one before it follows one of these: （一）…。（二）…
-ITEM_BOUNDARY = "。；;！？!?"
+# An item printed on the line of the one before it follows one of these: （一）…。（二）…, or the
+# parenthesis closing the agency clause that ends the item before it: …（省科技厅牵头）（二）…
+ITEM_BOUNDARY = "。；;！？!?）)"
 
 
 @dataclass(frozen=True)
