@@ -51,10 +51,11 @@ _GAP = r"[ \t\u3000\xa0]*"  # spaces a page may print inside a marker: 第 3 条
 # 第X款 / 第X项 open a paragraph only where printed as markers (followed by a space, a heading or
 # nothing); elsewhere a paragraph starting 第二款规定的… cites another paragraph.
 _CITED_ALONE = r"(?=[\s【〖\[]|$)"
+_COLON = r"(?:[:：]\s*)?"  # 第一条：为了… on some pages
 _GRAMMAR: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}(章)\s*")),
-    ("section", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}([节節])\s*")),
-    ("article", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}([条條])\s*")),
+    ("chapter", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}(章)\s*{_COLON}")),
+    ("section", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}([节節])\s*{_COLON}")),
+    ("article", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}([条條])\s*{_COLON}")),
     ("clause", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}(款){_CITED_ALONE}\s*")),
     ("item", re.compile(rf"第{_GAP}{_NUMBER}{_GAP}([项項]){_CITED_ALONE}\s*")),
     # 一、 and, on some pages, 一． / 一. (but not 一.5)

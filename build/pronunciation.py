@@ -1,9 +1,9 @@
-"""Pronunciation annotations: pinyin that encyclopedia and education pages print after words.
+"""Pronunciation annotations: pinyin (or zhuyin) that encyclopedia and education pages print after words.
 
-``優(yōu)化``, ``统筹（tǒng chóu）``: the annotation is not the document's text. Only pinyin with tones
-is recognised (every word made of syllables of ``genre.yml``'s ``pinyin`` and carrying a tone
-mark, or a tone digit after each syllable), so parenthesised Latin such as (CIM), (PPP), (5G),
-(AI) or (yes) is never taken for it.
+``優(yōu)化``, ``统筹（tǒng chóu）``, ``優(ㄧㄡ)化``: the annotation is not the document's text. Only
+pinyin with tones is recognised (every word made of syllables of ``genre.yml``'s ``pinyin`` and
+carrying a tone mark, or a tone digit after each syllable), so parenthesised Latin such as (CIM),
+(PPP), (5G), (AI) or (yes) is never taken for it; zhuyin (bopomofo) letters are nothing else.
 """
 
 import re
@@ -15,6 +15,8 @@ from dbay.build.vocabulary import vocabulary
 # A parenthesised group right after a Chinese character (spaces between them allowed).
 _ANNOTATION = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[ \t\u3000\xa0]*[(（]([^()（）]{1,60})[)）]")
 _WORD_BREAK = re.compile(r"[ \t\u3000\xa0'’·\-]+")
+# Zhuyin letters and tone marks, the annotation Taiwan pages print: (ㄧㄡ), (ㄊㄨㄥˇ ㄔㄡˊ)
+_ZHUYIN = re.compile(r"[\u3105-\u312f\u31a0-\u31bf][\u3105-\u312f\u31a0-\u31bfˊˇˋ˙ \u3000]*")
 
 
 @cache
@@ -36,7 +38,9 @@ def _is_pinyin_word(word: str) -> bool:
 
 
 def is_pinyin(group: str) -> bool:
-    """Whether ``group`` (the inside of a parenthesis) is pinyin with tones: yōu, tǒng chóu, tong3chou2."""
+    """Whether ``group`` (the inside of a parenthesis) is pinyin with tones (yōu, tǒng chóu, tong3chou2) or zhuyin."""
+    if _ZHUYIN.fullmatch(group.strip().lstrip("˙")):
+        return True
     words = [word for word in _WORD_BREAK.split(group.strip()) if word]
     return bool(words) and all(_is_pinyin_word(word) for word in words)
 

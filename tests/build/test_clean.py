@@ -1,7 +1,10 @@
 from pathlib import Path
 
+import pytest
+
 from dbay.build.clean import clean, clean_rendition, normalise_punctuation
 from dbay.build.pipeline import BuildResult, run_build
+from dbay.build.pronunciation import is_pinyin
 from dbay.build.textmap import MappedText
 from tests.conftest import write_release_config
 
@@ -176,3 +179,29 @@ def test_a_bare_number_that_cannot_be_joined_is_dropped_with_its_line() -> None:
     assert [(d.paragraph.line, d.paragraph.text.text) for d in cleaned.dropped] == [(1, "第一章"), (3, "第二条")]
     assert "another number" in cleaned.dropped[0].reason
     assert "end of the text" in cleaned.dropped[1].reason
+
+
+def test_zhuyin_annotations_on_traditional_pages_are_removed() -> None:
+    assert texts("持續優(ㄧㄡ)化服務，加強統籌（ㄊㄨㄥˇ ㄔㄡˊ）協調。") == ["持續優化服務，加強統籌協調。"]
+
+
+@pytest.mark.parametrize(
+    ("group", "pinyin"),
+    [
+        ("yōu", True),
+        ("tǒng chóu", True),
+        ("Shùzì Guǎngdōng", True),
+        ("tong3chou2", True),
+        ("ㄧㄡ", True),
+        ("CIM", False),
+        ("PPP", False),
+        ("5G", False),
+        ("AI", False),
+        ("yes", False),
+        ("tong chou", False),  # no tone: could be any Latin
+        ("2025", False),
+        ("iPhone", False),
+    ],
+)
+def test_pinyin_is_recognised_by_its_toned_syllables(group: str, pinyin: bool) -> None:
+    assert is_pinyin(group) is pinyin

@@ -114,3 +114,15 @@ def test_no_heading_where_none_is_printed(text: str) -> None:
 def test_a_number_alone_is_a_marker_with_nothing_after_it() -> None:
     marker = parse_marker("第一章")
     assert marker is not None and (marker.style, marker.rest_start, marker.heading) == ("chapter", 3, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "rest"),
+    [
+        ("第一条：为了规范管理，制定本办法。", "article", "为了规范管理，制定本办法。"),
+        ("第二章: 监督管理", "chapter", "监督管理"),
+    ],
+)
+def test_a_colon_after_a_legal_number_is_part_of_the_marker(text: str, style: str, rest: str) -> None:
+    marker = parse_marker(text)
+    assert marker is not None and (marker.style, text[marker.rest_start :]) == (style, rest)
