@@ -13,11 +13,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from dbay.build.numbering import HEADING_MAX_CHARS, Marker, parse_marker
+from dbay.build.numbering import HEADING_MAX_CHARS as HEADING_MAX_CHARS  # the segmenter's too
+from dbay.build.numbering import Marker, parse_marker
 from dbay.build.pronunciation import drop_pronunciations
 from dbay.build.textmap import MappedText, join
-
-__all__ = ["HEADING_MAX_CHARS", "Dropped", "Paragraph", "clean", "clean_rendition"]
 
 # Characters that may stand next to a removable space or an ASCII mark in Chinese text.
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026"
@@ -190,7 +189,7 @@ def split_inline_items(paragraph: Paragraph) -> list[Paragraph]:
     bounds = [0, *starts, len(paragraph.text)]
     pieces = [paragraph.text[start:end].strip(_EDGE_SPACE) for start, end in itertools.pairwise(bounds)]
     first = Paragraph(pieces[0], paragraph.line, paragraph.bulleted, paragraph.marker)
-    return [first, *(_reparsed(Paragraph(piece, paragraph.line, False, None), piece) for piece in pieces[1:])]
+    return [first, *(Paragraph(piece, paragraph.line, False, parse_marker(piece.text)) for piece in pieces[1:])]
 
 
 def clean_rendition(raw: str) -> Cleaned:
