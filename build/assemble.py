@@ -130,7 +130,7 @@ def _printed_heading(node: Node) -> str | None:
 
 
 def _section_parts(node: Node) -> tuple[str, str | None, AgencyClause | None]:
-    """A section's heading (lead sentence), its preamble, and any agency clause it carries."""
+    """A section's heading (printed with its number, else its lead sentence), its preamble, and any agency clause."""
     text, clause, _ = split_agency_clause(node.full_text().text)
     heading = _printed_heading(node) or lead_sentence(text)
     rest = text.split("\n", 1)[0].removeprefix(heading).lstrip("。").strip()

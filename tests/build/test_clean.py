@@ -4,7 +4,7 @@ import pytest
 
 from dbay.build.clean import clean, clean_rendition, normalise_punctuation
 from dbay.build.pipeline import BuildResult, run_build
-from dbay.build.pronunciation import is_pinyin
+from dbay.build.pronunciation import drop_pronunciations, is_pinyin
 from dbay.build.textmap import MappedText
 from tests.conftest import write_release_config
 
@@ -205,3 +205,10 @@ def test_zhuyin_annotations_on_traditional_pages_are_removed() -> None:
 )
 def test_pinyin_is_recognised_by_its_toned_syllables(group: str, pinyin: bool) -> None:
     assert is_pinyin(group) is pinyin
+
+
+def test_parenthesised_latin_kept_after_a_word_keeps_its_offsets() -> None:
+    raw = "城市信息模型(CIM)平台"
+    kept = drop_pronunciations(MappedText.from_raw(raw))
+    assert kept.text == raw
+    assert kept.offsets == tuple(range(len(raw)))
