@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from dbay.build.agencies import AgencyClause, declares_first_listed_lead
 from dbay.build.agency_clauses import split_agency_clause
 from dbay.build.align import Carried, align
-from dbay.build.clean import Paragraph, clean
+from dbay.build.clean import Paragraph, clean_rendition
 from dbay.build.compare import bigrams, dice
 from dbay.build.counts import declared_vs_found, find_declaration
 from dbay.build.ids import node_id
@@ -126,11 +126,16 @@ def _choose_canonical(outlines: dict[str, Outline], document: LoadedDocument) ->
     return max(document.renditions, key=rank)
 
 
+def _printed_heading(node: Node) -> str | None:
+    """The heading printed with the node's number (第一章 总则, 第一条【立法目的】): it wins over the lead sentence."""
+    return node.head.heading if node.head else None
+
+
 def _section_parts(node: Node, first_listed_leads: bool) -> tuple[str, str | None, AgencyClause | None]:
-    """A section's heading (lead sentence), its preamble, and any agency clause it carries."""
+    """A section's heading (printed with its number, else its lead sentence), its preamble, and any agency clause."""
     text, clause, _ = split_agency_clause(node.full_text().text, first_listed_leads)
-    heading = lead_sentence(text)
-    rest = text.split("\n", 1)[0][len(heading) :].lstrip("。").strip()
+    heading = _printed_heading(node) or lead_sentence(text)
+    rest = text.split("\n", 1)[0].removeprefix(heading).lstrip("。").strip()
     preamble_parts = [part for part in [rest, *text.split("\n")[1:]] if part]
     return heading, "\n".join(preamble_parts) or None, clause
 
@@ -203,9 +208,18 @@ def _ancestors(measure: MeasureBuild, parents: dict[str, str | None]) -> list[st
     return ancestors
 
 
+def _outline(rendition: LoadedRendition, title: str) -> Outline:
+    """Clean and segment one rendition; what cleaning dropped is excluded and reported."""
+    cleaned = clean_rendition(rendition.raw)
+    outline = segment(cleaned.paragraphs, title, news=rendition.config.kind == "news")
+    outline.excluded.extend(Excluded(dropped.paragraph, dropped.reason) for dropped in cleaned.dropped)
+    outline.problems.extend(f"line {dropped.paragraph.line}: {dropped.reason}" for dropped in cleaned.dropped)
+    return outline
+
+
 def build_document(document: LoadedDocument) -> DocumentBuild:
     config = document.config
-    outlines = {r.id: segment(clean(r.raw), config.title, news=r.config.kind == "news") for r in document.renditions}
+    outlines = {r.id: _outline(r, config.title) for r in document.renditions}
     canonical = _choose_canonical(outlines, document)
     outline = outlines[canonical.id]
     script = canonical.config.script
@@ -258,7 +272,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
                 label=node.label,
                 position=position,
                 section_id=parent_id,
-                title=_both(lead_sentence(text), script),
+                title=_both(_printed_heading(node) or lead_sentence(text), script),
                 text=_both(text, script),
                 converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans",
                 numbering=node.numbering,

@@ -2,15 +2,20 @@
 
 Undoes what extraction and reposting did to the text: Markdown bullets and bold, page breaks
 that cut words and sentences, spaces between Chinese characters, ASCII punctuation inside
-Chinese text. What is not the document (front matter, footers, inserted headlines) is decided
-later, by the segmenter and the aligner; this stage only tidies each paragraph and keeps, for
-every character, its place in the raw file.
+Chinese text, pronunciation annotations (优(yōu)化); a number printed alone on its line is joined
+to the line that carries its heading or text, and items printed on one line (（一）…。（二）…。)
+become paragraphs of their own. What is not the document (front matter, footers, inserted
+headlines) is decided later, by the segmenter and the aligner; this stage only tidies each
+paragraph and keeps, for every character, its place in the raw file.
 """
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from dbay.build.numbering import HEADING_MAX_CHARS as HEADING_MAX_CHARS  # the segmenter's too
 from dbay.build.numbering import Marker, parse_marker
+from dbay.build.pronunciation import drop_pronunciations
 from dbay.build.textmap import MappedText, join
 
 # Characters that may stand next to a removable space or an ASCII mark in Chinese text.
@@ -29,8 +34,9 @@ _ASCII_QUOTE = re.compile('"')
 
 # A paragraph that ends with one of these ends a sentence; otherwise it may be cut by a page break.
 SENTENCE_END = "。！？!?；;：:）)」』…"
-# A heading is never this long; a longer paragraph that stops mid-sentence was cut by a page break.
-HEADING_MAX_CHARS = 45
+# An item printed on the line of the one before it follows one of these: （一）…。（二）…, or the
+# parenthesis closing the agency clause that ends the item before it: …（省科技厅牵头）（二）…
+ITEM_BOUNDARY = "。；;！？!?）)"
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,29 @@ class Paragraph:
     def has_ideographs(self) -> bool:
         return bool(_IDEOGRAPH.search(self.text.text))
 
+    @property
+    def heading(self) -> str | None:
+        """The heading printed with the paragraph's number (第一章 总则, 第一条【立法目的】), if any."""
+        return self.marker.heading if self.marker else None
+
+    def is_bare_number(self) -> bool:
+        """A number with nothing after it: its heading or text is on the next line."""
+        return self.marker is not None and not self.body.strip().text
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A paragraph cleaning could not keep (a bare number with nothing to join), and why."""
+
+    paragraph: Paragraph
+    reason: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    paragraphs: list[Paragraph]
+    dropped: list[Dropped]
+
 
 def raw_lines(raw: str) -> list[tuple[int, MappedText]]:
     """(1-based line number, text) for every line, offsets into ``raw``."""
@@ -69,6 +98,7 @@ def tidy_line(line: MappedText) -> tuple[MappedText, bool]:
     line = line.sub(_BULLET, "") if bulleted else line
     line = line.sub(_BOLD, "")
     line = line.strip(_EDGE_SPACE)
+    line = drop_pronunciations(line)
     line = line.sub(_SPACE_NEAR_CJK, "")
     return line, bulleted
 
@@ -103,8 +133,67 @@ def _cut_by_page_break(paragraph: Paragraph, following: Paragraph) -> bool:
     )
 
 
-def clean(raw: str) -> list[Paragraph]:
-    """The paragraphs of a rendition, tidied, page breaks joined, in order."""
+def _reparsed(paragraph: Paragraph, text: MappedText) -> Paragraph:
+    return Paragraph(text, paragraph.line, paragraph.bulleted, parse_marker(text.text))
+
+
+def join_bare_numbers(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Dropped]]:
+    """A number alone on its line (第一章 / 总则, 第三条 / text) joined to the line after it.
+
+    Where the next line is another number, or there is none, the bare number cannot be placed:
+    it is dropped with its reason.
+    """
+    kept: list[Paragraph] = []
+    dropped: list[Dropped] = []
+    index = 0
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if not paragraph.is_bare_number():
+            kept.append(paragraph)
+        elif following is not None and following.marker is None:
+            kept.append(_reparsed(paragraph, join([paragraph.text, following.text])))
+            index += 1
+        else:
+            after = "another number" if following else "the end of the text"
+            dropped.append(Dropped(paragraph, f"the number {paragraph.text.text} stands alone, followed by {after}: excluded"))
+        index += 1
+    return kept, dropped
+
+
+def _inline_item_starts(text: str, first: Marker) -> list[int]:
+    """Where items continuing ``first``'s numbering start within its line, after a sentence's end."""
+    starts: list[int] = []
+    expected = first.number + 1
+    for position in range(first.rest_start + 1, len(text)):
+        if text[position - 1] not in ITEM_BOUNDARY:
+            continue
+        marker = parse_marker(text[position:])
+        if marker and marker.style == first.style and marker.number == expected and position + marker.rest_start < len(text):
+            starts.append(position)
+            expected += 1
+    return starts
+
+
+def split_inline_items(paragraph: Paragraph) -> list[Paragraph]:
+    """（一）…。（二）…。（三）…。 on one line: one paragraph per item.
+
+    Only markers that continue the numbering of the one opening the line, in sequence, start an
+    item; a cross-reference (依照本条（一）项) or a list inside a sentence does not.
+    """
+    if paragraph.marker is None:
+        return [paragraph]
+    starts = _inline_item_starts(paragraph.text.text, paragraph.marker)
+    if not starts:
+        return [paragraph]
+    bounds = [0, *starts, len(paragraph.text)]
+    pieces = [paragraph.text[start:end].strip(_EDGE_SPACE) for start, end in itertools.pairwise(bounds)]
+    first = Paragraph(pieces[0], paragraph.line, paragraph.bulleted, paragraph.marker)
+    return [first, *(Paragraph(piece, paragraph.line, False, parse_marker(piece.text)) for piece in pieces[1:])]
+
+
+def clean_rendition(raw: str) -> Cleaned:
+    """The paragraphs of a rendition, tidied, page breaks and bare numbers joined, in order."""
     paragraphs: list[Paragraph] = []
     for number, line in raw_lines(raw):
         text, bulleted = tidy_line(line)
@@ -116,8 +205,11 @@ def clean(raw: str) -> list[Paragraph]:
             paragraphs[-1] = Paragraph(join([previous.text, text]), previous.line, previous.bulleted, previous.marker)
         else:
             paragraphs.append(paragraph)
-    tidied = (normalise_punctuation(paragraph.text) for paragraph in paragraphs)
-    return [
-        Paragraph(text, paragraph.line, paragraph.bulleted, parse_marker(text.text))
-        for paragraph, text in zip(paragraphs, tidied, strict=True)
-    ]
+    paragraphs = [_reparsed(paragraph, normalise_punctuation(paragraph.text)) for paragraph in paragraphs]
+    paragraphs, dropped = join_bare_numbers(paragraphs)
+    return Cleaned([item for paragraph in paragraphs for item in split_inline_items(paragraph)], dropped)
+
+
+def clean(raw: str) -> list[Paragraph]:
+    """The paragraphs of a rendition (see ``clean_rendition``, which also says what it dropped)."""
+    return clean_rendition(raw).paragraphs

@@ -125,6 +125,11 @@ def is_heading_like(paragraph: Paragraph) -> bool:
     )
 
 
+def introduces_list(paragraph: Paragraph) -> bool:
+    """A line ending with a colon (包括：) introduces the items after it: inside a provision it is text."""
+    return paragraph.text.text.endswith(("：", ":"))
+
+
 def _is_title(paragraph: Paragraph, title: str) -> bool:
     return paragraph.marker is None and comparable(paragraph.text.text) == comparable(title)
 
@@ -164,7 +169,7 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
             continue
         if paragraph.marker:
             style, number, label = paragraph.marker.style, paragraph.marker.number, paragraph.marker.label
-        elif is_heading_like(paragraph):
+        elif is_heading_like(paragraph) and not (introduces_list(paragraph) and any(node.label for node in stack)):
             style, label = ("heading-bulleted" if paragraph.bulleted else "heading"), None
             opens_new_level = not any(node.style == style for node in stack)
             if (opens_new_level and any(node.label for node in stack)) or _interrupts(stack, paragraphs[index + 1 :]):

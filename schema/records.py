@@ -114,7 +114,9 @@ class Section(Record):
         description="Document id and position in one text that sorts in reading "
         "order across documents: sort by it to read the outline."
     )
-    heading: NonEmpty = Field(description="The heading (its lead sentence), Simplified.")
+    heading: NonEmpty = Field(
+        description="The heading printed with its number (第一章 总则, 第一条【立法目的】), else its lead sentence, Simplified."
+    )
     heading_hant: NonEmpty = Field(description="The heading in Traditional Chinese.")
     preamble: str | None = Field(description="Text under the heading before its first provision, Simplified.")
     preamble_hant: str | None = Field(description="The preamble in Traditional Chinese.")
@@ -144,9 +146,11 @@ class Measure(Record):
         description="Document id and position in one text that sorts in reading "
         "order across documents: sort by it to read the measures in order."
     )
-    title: NonEmpty = Field(description="Lead sentence (up to the first 。), Simplified.")
+    title: NonEmpty = Field(
+        description="Its printed heading (第一条【立法目的】), else its lead sentence (up to the first 。), Simplified."
+    )
     text: NonEmpty = Field(description="Full text, Simplified, without the trailing agency clause.")
-    title_hant: NonEmpty = Field(description="Lead sentence, Traditional.")
+    title_hant: NonEmpty = Field(description="The title in Traditional Chinese.")
     text_hant: NonEmpty = Field(description="Full text, Traditional, without the trailing agency clause.")
     converted_script: Script | None = Field(
         description="The script machine-converted (OpenCC) from the other one, whose text is the source's own; "
