@@ -1,25 +1,26 @@
 """Stages 2 to 7 for one document: from its loaded renditions to its records.
 
-clean → segment every rendition; choose the canonical one; align the others to it; parse the
-agency clauses; give every text in both scripts; count what the document declares. The result
-is one ``DocumentBuild`` of plain values; ids of agencies and validation come later, for the
-whole release at once.
+clean → segment every rendition; rank them and unite their outlines, each provision from the
+most authoritative rendition that carries it (``renditions``, ``union``); align every rendition
+to the result; parse the agency clauses; give every text in both scripts; count what the
+document declares. The result is one ``DocumentBuild`` of plain values; ids of agencies and
+validation come later, for the whole release at once.
 """
 
 from dataclasses import dataclass, field
 
 from dbay.build.agencies import AgencyClause, split_agency_clause
 from dbay.build.align import Carried, align
-from dbay.build.clean import Paragraph, clean
+from dbay.build.clean import clean
 from dbay.build.compare import bigrams, dice
 from dbay.build.counts import declared_counts
 from dbay.build.ids import node_id
 from dbay.build.load import LoadedDocument, LoadedRendition
+from dbay.build.renditions import is_news, is_official, news_opening, provision_spans, rank, unknown_kind_problems
 from dbay.build.scripts import Script, convert
 from dbay.build.segment import Excluded, Node, Outline, segment
-from dbay.build.textmap import join
-
-KIND_PRIORITY = ("official",)  # the kind whose text is canonical where a document has one
+from dbay.build.textmap import MappedText, join
+from dbay.build.union import Placed, align_all, unite
 
 
 class BuildError(Exception):
@@ -39,6 +40,7 @@ class Source:
     end: int
     raw_text: str
     similarity: float
+    clause: tuple[int, int, str] | None = None  # start, end and raw text of the agency clause this copy prints
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class MeasureBuild:
     clause_from: str | None
     open_ended: bool
     agencies: list[AgencyLink]
+    text_rendition_id: str
     sources: list[Source] = field(default_factory=list)
 
 
@@ -78,6 +81,7 @@ class SectionBuild:
     heading: Bilingual
     preamble: Bilingual | None
     numbering: str
+    text_rendition_id: str
 
 
 @dataclass
@@ -117,13 +121,6 @@ def _both(text: str, script: Script) -> Bilingual:
     return Bilingual(own, converted) if script == "zh-Hans" else Bilingual(converted, own)
 
 
-def _choose_canonical(outlines: dict[str, Outline], document: LoadedDocument) -> LoadedRendition:
-    def rank(rendition: LoadedRendition) -> tuple[bool, int]:
-        return rendition.config.kind in KIND_PRIORITY, len(outlines[rendition.id].leaves())
-
-    return max(document.renditions, key=rank)
-
-
 def _section_parts(node: Node) -> tuple[str, str | None, AgencyClause | None]:
     """A section's heading (lead sentence), its preamble, and any agency clause it carries."""
     text, clause, _ = split_agency_clause(node.full_text().text)
@@ -143,20 +140,17 @@ def _agency_links(clause: AgencyClause, script: Script, inherited: bool) -> list
     return list(links.values())
 
 
-def _other_script_texts(
-    document: LoadedDocument, canonical: LoadedRendition, carried: dict[str, list[Carried]]
-) -> dict[int, str]:
-    """Texts of the other script from an official rendition in that script, by leaf index."""
+def _other_script_texts(measures: list["MeasureBuild"], ranked: list[LoadedRendition], carried: dict[str, list[Carried]]) -> dict[int, str]:
+    """Texts of the other script, by leaf index, where an official rendition in that script carries
+    a measure whose text is official too: that script's own wording, not a conversion."""
+    scripts = {rendition.id: rendition for rendition in ranked}
     texts: dict[int, str] = {}
-    for rendition in document.renditions:
-        if (
-            rendition.id == canonical.id
-            or rendition.config.kind not in KIND_PRIORITY
-            or rendition.config.script == canonical.config.script
-        ):
+    for rendition in ranked:
+        if not is_official(rendition.config.kind):
             continue
         for piece in carried.get(rendition.id, []):
-            if piece.numbered:
+            own = scripts[measures[piece.leaf].text_rendition_id].config
+            if piece.numbered and is_official(own.kind) and own.script != rendition.config.script:
                 texts.setdefault(piece.leaf, piece.text.text)
     return texts
 
@@ -188,7 +182,7 @@ def _inherit_clauses(measures: list[MeasureBuild], clauses: dict[str, AgencyClau
             measure.agencies = _agency_links(clause, script, inherited=True)
 
 
-def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple[str, int, int, int, str]]:
+def _declared(renditions: list[LoadedRendition], root: Placed) -> list[tuple[str, int, int, int, str]]:
     """What the text says it contains, level by level, beside what was found."""
     for rendition in renditions:
         declarations = declared_counts(rendition.raw)
@@ -196,7 +190,7 @@ def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple
             break
     else:
         return []
-    nodes = outline.root.walk()
+    nodes = root.walk()
     depth = max(len(node.path) for node in nodes)
     counts = []
     for k, declaration in enumerate(reversed(declarations)):
@@ -208,44 +202,65 @@ def _declared(renditions: list[LoadedRendition], outline: Outline) -> list[tuple
     return list(reversed(counts))
 
 
+def _source(rendition: LoadedRendition, text: MappedText, similarity: float, start: int | None = None) -> Source:
+    """A rendition's copy of a provision: from ``start`` (else its text's first character) to the
+    last character before its agency clause; and the clause's own span."""
+    (own_start, end), clause = provision_spans(text)
+    start = own_start if start is None else start
+    clause_source = (*clause, rendition.raw[clause[0] : clause[1]]) if clause else None
+    return Source(rendition.id, start, end, rendition.raw[start:end], similarity, clause_source)
+
+
+def _preamble(ranked: list[LoadedRendition], outlines: dict[str, Outline]) -> tuple[Bilingual | None, list[Excluded]]:
+    """The document's preamble, from the most authoritative rendition that has one; and the first
+    rendition's news lead, if it is a news report, which is no part of the document."""
+    lead: list[Excluded] = []
+    preamble = None
+    for index, rendition in enumerate(ranked):
+        opening, own = news_opening(outlines[rendition.id]) if is_news(rendition.config.kind) else ([], outlines[rendition.id].preamble)
+        if index == 0:
+            lead = [Excluded(p, "news report's lead, before the document's first heading") for p in opening]
+        text = join([p.text for p in own], "\n").text
+        if text and preamble is None:
+            preamble = _both(text, rendition.config.script)
+    return preamble, lead
+
+
 def build_document(document: LoadedDocument) -> DocumentBuild:
     config = document.config
-    outlines = {r.id: segment(clean(r.raw), config.title, news=r.config.kind == "news") for r in document.renditions}
-    canonical = _choose_canonical(outlines, document)
-    outline = outlines[canonical.id]
-    script = canonical.config.script
-    if not outline.leaves():
+    outlines = {r.id: segment(clean(r.raw), config.title, news=is_news(r.config.kind)) for r in document.renditions}
+    ranked = rank(document.renditions, outlines)
+    canonical = ranked[0]
+    union = unite(ranked, outlines)
+    if not union.root.leaves():
         raise BuildError(f"document {config.id}: no provisions found in {canonical.file} (the canonical rendition)")
-
-    # A news report's opening is the reporter's lead, not the document's preamble.
-    canonical_excluded = list(outline.excluded)
-    preamble_paragraphs: list[Paragraph] = outline.preamble
-    if canonical.config.kind == "news":
-        canonical_excluded += [Excluded(p, "news report's lead, before the document's first heading") for p in outline.preamble]
-        preamble_paragraphs = []
-    preamble_text = join([p.text for p in preamble_paragraphs], "\n").text or None
+    preamble, lead = _preamble(ranked, outlines)
 
     sections: list[SectionBuild] = []
     measures: list[MeasureBuild] = []
     clauses: dict[str, AgencyClause] = {}  # record id → the clause it carries
     leaf_texts: list[str] = []
-    for position, node in enumerate(outline.root.walk(), start=1):
-        record_id = node_id(config.id, node.path)
-        parent_id = node_id(config.id, node.parent.path) if node.parent and node.parent.head else None
-        if not node.is_leaf:
-            heading, preamble, clause = _section_parts(node)
+    for position, placed in enumerate(union.root.walk(), start=1):
+        node, rendition = placed.node, placed.rendition
+        assert rendition is not None  # only the root has none, and walk() does not yield it
+        script = rendition.config.script
+        record_id = node_id(config.id, placed.path)
+        parent_id = node_id(config.id, placed.parent.path) if placed.parent and placed.parent.parent else None
+        if not placed.is_leaf:
+            heading, section_preamble, clause = _section_parts(node)
             if clause:
                 clauses[record_id] = clause
             sections.append(
                 SectionBuild(
                     record_id,
-                    node.path,
+                    placed.path,
                     node.label,
                     position,
                     parent_id,
                     _both(heading, script),
-                    _both(preamble, script) if preamble else None,
-                    node.numbering,
+                    _both(section_preamble, script) if section_preamble else None,
+                    placed.numbering,
+                    rendition.id,
                 )
             )
             continue
@@ -254,57 +269,47 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         if clause:
             clauses[record_id] = clause
         leaf_texts.append(full.text)
-        start, end = full.raw_span()
         measures.append(
             MeasureBuild(
                 id=record_id,
-                path=node.path,
+                path=placed.path,
                 label=node.label,
                 position=position,
                 section_id=parent_id,
                 title=_both(lead_sentence(text), script),
                 text=_both(text, script),
                 converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans",
-                numbering=node.numbering,
+                numbering=placed.numbering,
                 clause=clause.text if clause else None,
                 clause_from=None,
                 open_ended=bool(clause and clause.open_ended),
                 agencies=_agency_links(clause, script, inherited=False) if clause else [],
-                sources=[Source(canonical.id, start, end, canonical.raw[start:end], 1.0)],
+                text_rendition_id=rendition.id,
+                sources=[_source(rendition, full, 1.0)],
             )
         )
-    _inherit_clauses(measures, clauses, config.id, script)
+    _inherit_clauses(measures, clauses, config.id, canonical.config.script)
 
-    # Other renditions: found by wording.
-    leaf_paths = [".".join(map(str, m.path)) for m in measures]
+    # Where every other rendition carries the provisions it does not supply: found by wording.
     headings = [s.heading.hans for s in sections] + [m.title.hans for m in measures]
-    context = [p for p in [preamble_text, *(s.preamble.hans for s in sections if s.preamble)] if p]
-    renditions = [RenditionBuild(canonical, True, len(measures), canonical_excluded)]
-    carried: dict[str, list[Carried]] = {}
-    for rendition in document.renditions:
-        if rendition.id == canonical.id:
-            continue
-        alignment = align(leaf_texts, leaf_paths, headings, context, outlines[rendition.id])
-        carried[rendition.id] = alignment.carried
-        for piece in alignment.carried:
-            start, end = piece.span
-            measures[piece.leaf].sources.append(
-                Source(rendition.id, start, end, rendition.raw[start:end], _similarity(piece, leaf_texts[piece.leaf]))
-            )
-        renditions.append(
-            RenditionBuild(
-                rendition,
-                False,
-                len({piece.leaf for piece in alignment.carried}),
-                outlines[rendition.id].excluded + alignment.excluded,
-            )
-        )
+    context = [p for p in [preamble.hans if preamble else None, *(s.preamble.hans for s in sections if s.preamble)] if p]
+    alignments = align_all(union, ranked, outlines, headings, context)
+    renditions = []
+    for rendition in ranked:
+        alignment = alignments.get(rendition.id)
+        for piece in alignment.carried if alignment else []:
+            similarity = _similarity(piece, leaf_texts[piece.leaf])
+            measures[piece.leaf].sources.append(_source(rendition, piece.text, similarity, start=piece.span[0]))
+        excluded = outlines[rendition.id].excluded + (alignment.excluded if alignment else lead)
+        carried = {i for i, m in enumerate(measures) if any(s.rendition_id == rendition.id for s in m.sources)}
+        renditions.append(RenditionBuild(rendition, rendition is canonical, len(carried), excluded))
 
     # Where an official rendition in the other script carries a measure, its text is no conversion.
-    for leaf, text in _other_script_texts(document, canonical, carried).items():
+    carried_pieces = {rendition_id: alignment.carried for rendition_id, alignment in alignments.items()}
+    for leaf, text in _other_script_texts(measures, ranked, carried_pieces).items():
         measure = measures[leaf]
         own, _, _ = split_agency_clause(text)
-        if script == "zh-Hans":
+        if measure.converted_script == "zh-Hant":
             measure.title = Bilingual(measure.title.hans, lead_sentence(own))
             measure.text = Bilingual(measure.text.hans, own)
         else:
@@ -312,15 +317,17 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             measure.text = Bilingual(own, measure.text.hant)
         measure.converted_script = None
 
-    others = [r for r in document.renditions if r.id != canonical.id]
+    suppliers = {placed.rendition.id: placed.rendition for placed in union.root.walk() if placed.rendition}
+    problems = unknown_kind_problems(ranked) + union.problems
+    problems += [f"{r.file}: {problem}" for r in ranked if r.id in suppliers for problem in outlines[r.id].problems]
     return DocumentBuild(
         loaded=document,
         title=Bilingual(config.title, convert(config.title, "zh-Hant")),
-        preamble=_both(preamble_text, script) if preamble_text else None,
+        preamble=preamble,
         canonical_id=canonical.id,
         sections=sections,
         measures=measures,
         renditions=renditions,
-        declared=_declared([canonical, *others], outline),
-        problems=[f"{canonical.file}: {problem}" for problem in outline.problems],
+        declared=_declared(ranked, union.root),
+        problems=problems,
     )
