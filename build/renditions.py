@@ -125,7 +125,7 @@ def provision_spans(text: MappedText) -> tuple[Span, Span | None]:
     to its closing one.
     """
     body, clause, at = split_agency_clause(text.text)
-    if clause is None:
+    own = text[: len(body)].strip()
+    if clause is None or not own.text:  # a clause alone is no provision; validation names it
         return text.strip().raw_span(), None
-    clause_text = text[at : len(text.text.rstrip())]
-    return text[: len(body)].strip().raw_span(), clause_text.raw_span()
+    return own.raw_span(), text[at : len(text.text.rstrip())].raw_span()
