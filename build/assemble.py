@@ -140,7 +140,9 @@ def _agency_links(clause: AgencyClause, script: Script, inherited: bool) -> list
     return list(links.values())
 
 
-def _other_script_texts(measures: list["MeasureBuild"], ranked: list[LoadedRendition], carried: dict[str, list[Carried]]) -> dict[int, str]:
+def _other_script_texts(
+    measures: list["MeasureBuild"], ranked: list[LoadedRendition], carried: dict[str, list[Carried]]
+) -> dict[int, str]:
     """Texts of the other script, by leaf index, where an official rendition in that script carries
     a measure whose text is official too: that script's own wording, not a conversion."""
     scripts = {rendition.id: rendition for rendition in ranked}
@@ -217,7 +219,9 @@ def _preamble(ranked: list[LoadedRendition], outlines: dict[str, Outline]) -> tu
     lead: list[Excluded] = []
     preamble = None
     for index, rendition in enumerate(ranked):
-        opening, own = news_opening(outlines[rendition.id]) if is_news(rendition.config.kind) else ([], outlines[rendition.id].preamble)
+        opening, own = (
+            news_opening(outlines[rendition.id]) if is_news(rendition.config.kind) else ([], outlines[rendition.id].preamble)
+        )
         if index == 0:
             lead = [Excluded(p, "news report's lead, before the document's first heading") for p in opening]
         text = join([p.text for p in own], "\n").text

@@ -156,7 +156,9 @@ def unite(ranked: list[LoadedRendition], outlines: dict[str, Outline]) -> Union:
             if reason is None:
                 continue
             where = ".".join(map(str, parent.path)) or "the top level"
-            union.unplaced[rendition.id, node.head.line] = f"a provision no more authoritative rendition carries, not placed: {reason}"
+            union.unplaced[rendition.id, node.head.line] = (
+                f"a provision no more authoritative rendition carries, not placed: {reason}"
+            )
             union.problems.append(f"{rendition.file}: line {node.head.line}: numbered text under {where} not placed: {reason}")
     return union
 
