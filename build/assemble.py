@@ -10,15 +10,22 @@ validation come later, for the whole release at once.
 from dataclasses import dataclass, field
 
 from dbay.build.agencies import AgencyClause, split_agency_clause
-from dbay.build.align import Carried, align
+from dbay.build.align import Carried
 from dbay.build.clean import clean
 from dbay.build.compare import bigrams, dice
 from dbay.build.counts import declared_counts
 from dbay.build.ids import node_id
 from dbay.build.load import LoadedDocument, LoadedRendition
-from dbay.build.renditions import is_news, is_official, news_opening, provision_spans, rank, unknown_kind_problems
+from dbay.build.renditions import (
+    document_preamble,
+    is_news,
+    official_other_script,
+    provision_spans,
+    rank,
+    unknown_kind_problems,
+)
 from dbay.build.scripts import Script, convert
-from dbay.build.segment import Excluded, Node, Outline, segment
+from dbay.build.segment import Excluded, Node, segment
 from dbay.build.textmap import MappedText, join
 from dbay.build.union import Placed, align_all, unite
 
@@ -140,23 +147,6 @@ def _agency_links(clause: AgencyClause, script: Script, inherited: bool) -> list
     return list(links.values())
 
 
-def _other_script_texts(
-    measures: list["MeasureBuild"], ranked: list[LoadedRendition], carried: dict[str, list[Carried]]
-) -> dict[int, str]:
-    """Texts of the other script, by leaf index, where an official rendition in that script carries
-    a measure whose text is official too: that script's own wording, not a conversion."""
-    scripts = {rendition.id: rendition for rendition in ranked}
-    texts: dict[int, str] = {}
-    for rendition in ranked:
-        if not is_official(rendition.config.kind):
-            continue
-        for piece in carried.get(rendition.id, []):
-            own = scripts[measures[piece.leaf].text_rendition_id].config
-            if piece.numbered and is_official(own.kind) and own.script != rendition.config.script:
-                texts.setdefault(piece.leaf, piece.text.text)
-    return texts
-
-
 def _similarity(piece: Carried, canonical_text: str) -> float:
     return round(dice(bigrams(piece.text.text), bigrams(canonical_text)), 3)
 
@@ -213,23 +203,6 @@ def _source(rendition: LoadedRendition, text: MappedText, similarity: float, sta
     return Source(rendition.id, start, end, rendition.raw[start:end], similarity, clause_source)
 
 
-def _preamble(ranked: list[LoadedRendition], outlines: dict[str, Outline]) -> tuple[Bilingual | None, list[Excluded]]:
-    """The document's preamble, from the most authoritative rendition that has one; and the first
-    rendition's news lead, if it is a news report, which is no part of the document."""
-    lead: list[Excluded] = []
-    preamble = None
-    for index, rendition in enumerate(ranked):
-        opening, own = (
-            news_opening(outlines[rendition.id]) if is_news(rendition.config.kind) else ([], outlines[rendition.id].preamble)
-        )
-        if index == 0:
-            lead = [Excluded(p, "news report's lead, before the document's first heading") for p in opening]
-        text = join([p.text for p in own], "\n").text
-        if text and preamble is None:
-            preamble = _both(text, rendition.config.script)
-    return preamble, lead
-
-
 def build_document(document: LoadedDocument) -> DocumentBuild:
     config = document.config
     outlines = {r.id: segment(clean(r.raw), config.title, news=is_news(r.config.kind)) for r in document.renditions}
@@ -238,7 +211,10 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
     union = unite(ranked, outlines)
     if not union.root.leaves():
         raise BuildError(f"document {config.id}: no provisions found in {canonical.file} (the canonical rendition)")
-    preamble, lead = _preamble(ranked, outlines)
+    preamble_paragraphs, preamble_rendition, lead_paragraphs = document_preamble(ranked, outlines)
+    preamble_text = join([p.text for p in preamble_paragraphs], "\n").text
+    preamble = _both(preamble_text, preamble_rendition.config.script) if preamble_rendition and preamble_text else None
+    lead = [Excluded(p, "news report's lead, before the document's first heading") for p in lead_paragraphs]
 
     sections: list[SectionBuild] = []
     measures: list[MeasureBuild] = []
@@ -310,7 +286,8 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
 
     # Where an official rendition in the other script carries a measure, its text is no conversion.
     carried_pieces = {rendition_id: alignment.carried for rendition_id, alignment in alignments.items()}
-    for leaf, text in _other_script_texts(measures, ranked, carried_pieces).items():
+    text_renditions = [next(r for r in ranked if r.id == m.text_rendition_id) for m in measures]
+    for leaf, text in official_other_script(text_renditions, ranked, carried_pieces).items():
         measure = measures[leaf]
         own, _, _ = split_agency_clause(text)
         if measure.converted_script == "zh-Hant":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dbay.build.agencies import split_agency_clause
+from dbay.build.align import Carried
 from dbay.build.clean import Paragraph
 from dbay.build.compare import comparable
 from dbay.build.load import LoadedRendition
@@ -93,6 +94,38 @@ def _is_reporters(paragraph: Paragraph) -> bool:
 def _says_text_follows(paragraph: Paragraph) -> bool:
     text = to_hans(paragraph.text.text)
     return any(pattern.search(text) for pattern in _kinds().text_follows)
+
+
+def document_preamble(
+    ranked: list[LoadedRendition], outlines: dict[str, Outline]
+) -> tuple[list[Paragraph], LoadedRendition | None, list[Paragraph]]:
+    """The document's preamble and the rendition it comes from: the most authoritative that has
+    one; and the first rendition's news lead, if it is a news report (no part of the document)."""
+    lead: list[Paragraph] = []
+    for index, rendition in enumerate(ranked):
+        outline = outlines[rendition.id]
+        opening, own = news_opening(outline) if is_news(rendition.config.kind) else ([], outline.preamble)
+        if index == 0:
+            lead = opening
+        if own:
+            return own, rendition, lead
+    return [], None, lead
+
+
+def official_other_script(
+    text_renditions: list[LoadedRendition], ranked: list[LoadedRendition], carried: dict[str, list[Carried]]
+) -> dict[int, str]:
+    """Texts in the other script, by leaf index, where an official rendition in that script carries
+    a provision whose text is official too: that script's own wording, better than a conversion."""
+    texts: dict[int, str] = {}
+    for rendition in ranked:
+        if not is_official(rendition.config.kind):
+            continue
+        for piece in carried.get(rendition.id, []):
+            own = text_renditions[piece.leaf].config
+            if piece.numbered and is_official(own.kind) and own.script != rendition.config.script:
+                texts.setdefault(piece.leaf, piece.text.text)
+    return texts
 
 
 def news_opening(outline: Outline) -> tuple[list[Paragraph], list[Paragraph]]:
