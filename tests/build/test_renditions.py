@@ -3,7 +3,7 @@
 import hashlib
 import re
 
-from dbay.build.clean import clean
+from dbay.build.clean import Paragraph, clean
 from dbay.build.load import LoadedRendition
 from dbay.build.renditions import (
     authority,
@@ -64,19 +64,21 @@ def test_equals_rank_by_completeness_then_by_id_never_by_listing() -> None:
     assert [r.id for r in rank(list(reversed(renditions)), outlines)] == expected
 
 
-def texts(paragraphs: list[object]) -> list[str]:
-    return [p.text.text for p in paragraphs]  # type: ignore[attr-defined]  # Paragraphs, typed loosely for brevity
+def texts(paragraphs: list[Paragraph]) -> list[str]:
+    return [p.text.text for p in paragraphs]
 
 
 def test_a_report_printing_the_title_line_keeps_the_documents_preamble() -> None:
-    report = f"我省出台测试方案\n南方日报讯（记者 张三）近日，省政府印发了《{TITLE}》。\n{TITLE}\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
+    lead_line = f"南方日报讯（记者 张三）近日，省政府印发了《{TITLE}》。"
+    report = f"我省出台测试方案\n{lead_line}\n{TITLE}\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
     lead, preamble = news_opening(outline(report, news=True))
     assert texts(lead) == []  # the lead stands before the title line: front matter of the page
     assert texts(preamble) == ["为推进测试工作，制定本方案。"]
 
 
 def test_a_headline_that_is_the_title_is_followed_by_the_reporters_lead() -> None:
-    report = f"{TITLE}\n南方日报讯（记者 张三）近日，省政府印发了《{TITLE}》。\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
+    lead_line = f"南方日报讯（记者 张三）近日，省政府印发了《{TITLE}》。"
+    report = f"{TITLE}\n{lead_line}\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
     lead, preamble = news_opening(outline(report, news=True))
     assert [t[:5] for t in texts(lead)] == ["南方日报讯"]
     assert texts(preamble) == ["为推进测试工作，制定本方案。"]

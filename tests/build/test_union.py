@@ -24,8 +24,9 @@ def shape(union: Union) -> list[tuple[str, str]]:
 
 
 def test_a_provision_only_the_lesser_rendition_carries_takes_its_own_number_in_place() -> None:
-    official = f"{TITLE}\n一、基础\n1. 建设数据资源中心。整合行业数据，建成统一的数据资源中心。\n二、服务\n1. {ITEMS['2.1']}\n3. {ITEMS['2.3']}\n"
-    other = f"{TITLE}\n一、基础\n1. 建设数据资源中心。整合行业数据，建成统一的数据资源中心。\n二、服务\n1. {ITEMS['2.1']}\n2. {ITEMS['2.2']}\n3. {ITEMS['2.3']}\n"
+    part_one = f"{TITLE}\n一、基础\n1. 建设数据资源中心。整合行业数据，建成统一的数据资源中心。\n"
+    official = f"{part_one}二、服务\n1. {ITEMS['2.1']}\n3. {ITEMS['2.3']}\n"
+    other = f"{part_one}二、服务\n1. {ITEMS['2.1']}\n2. {ITEMS['2.2']}\n3. {ITEMS['2.3']}\n"
     union = united(official, other)
     assert shape(union) == [
         ("1", "doc.official"),
@@ -41,7 +42,10 @@ def test_a_provision_only_the_lesser_rendition_carries_takes_its_own_number_in_p
 def test_a_report_numbering_items_its_own_way_places_them_by_their_siblings_offset() -> None:
     official = f"{TITLE}\n一、服务\n1. {ITEMS['2.1']}\n二、保障\n1. {ITEMS['3.1']}\n2. {ITEMS['3.2']}\n"
     # The report runs its numbers through both parts: part 二's items are 2., 3. and 4.
-    report = f"记者获悉，我省印发方案。\n一、服务\n1. {ITEMS['2.1']}\n二、保障\n2. {ITEMS['3.1']}\n3. {ITEMS['3.2']}\n4. {ITEMS['3.3']}\n"
+    report = (
+        f"记者获悉，我省印发方案。\n一、服务\n1. {ITEMS['2.1']}\n"
+        f"二、保障\n2. {ITEMS['3.1']}\n3. {ITEMS['3.2']}\n4. {ITEMS['3.3']}\n"
+    )
     union = united(official, report, kind="news")
     assert shape(union)[-1] == ("2.3", "doc.other")
     assert [p.node.head_text().text[:6] for p in union.root.leaves()][-1] == "加强宣传引导"
