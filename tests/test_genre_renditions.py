@@ -18,7 +18,7 @@ from dbay.build.clean import clean
 from dbay.build.compare import bigrams, dice
 from dbay.build.pipeline import BuildResult, run_build
 from dbay.schema.records import PUBLISHED_RECORDS
-from tests.conftest import GENRE, copy_sources, query
+from tests.conftest import GENRE, SOURCES, copy_sources, query
 
 FIXTURES = sorted(p.name for p in GENRE.iterdir() if p.is_dir())
 # Columns that say when and from which files a release was built, not what it holds.
@@ -128,19 +128,21 @@ def _tables(database: Path) -> dict[str, list[tuple[object, ...]]]:
     return tables
 
 
-@pytest.mark.parametrize(
-    "document", [d for d in FIXTURES if len(yaml.safe_load((GENRE / d / "document.yml").read_text())["renditions"]) > 1]
-)
-def test_the_release_does_not_depend_on_the_order_of_renditions(tmp_path: Path, document: str) -> None:
+def _with_several_renditions() -> list[Path]:
+    folders = [GENRE / name for name in FIXTURES] + [SOURCES / "digital-bay-area-action-plan"]
+    return [f for f in folders if len(yaml.safe_load((f / "document.yml").read_text(encoding="utf-8"))["renditions"]) > 1]
+
+
+@pytest.mark.parametrize("folder", _with_several_renditions(), ids=lambda folder: folder.name)
+def test_the_release_does_not_depend_on_the_order_of_renditions(tmp_path: Path, folder: Path) -> None:
     built = []
-    config_path = GENRE / document / "document.yml"
-    listed = yaml.safe_load(config_path.read_text(encoding="utf-8"))["renditions"]
-    orders = [listed, list(reversed(listed)), listed[1:] + listed[:1]]
-    for number, order in enumerate(orders):
-        sources = copy_sources([GENRE / document], tmp_path / f"order{number}" / "sources")
-        config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-        config["renditions"] = order
-        (sources / document / "document.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    config = yaml.safe_load((folder / "document.yml").read_text(encoding="utf-8"))
+    listed = config["renditions"]
+    for number, order in enumerate([listed, list(reversed(listed)), listed[1:] + listed[:1]]):
+        sources = copy_sources([folder], tmp_path / f"order{number}" / "sources")
+        (sources / folder.name / "document.yml").write_text(
+            yaml.safe_dump(config | {"renditions": order}, allow_unicode=True), encoding="utf-8"
+        )
         built.append(_tables(run_build(sources, tmp_path / f"order{number}" / "dist").written.path))
     for other in built[1:]:
         for table, rows in built[0].items():
