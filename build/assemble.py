@@ -234,7 +234,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
                 SectionBuild(
                     record_id,
                     placed.path,
-                    node.label,
+                    placed.label,
                     position,
                     parent_id,
                     _both(heading, script),
@@ -253,7 +253,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             MeasureBuild(
                 id=record_id,
                 path=placed.path,
-                label=node.label,
+                label=placed.label,
                 position=position,
                 section_id=parent_id,
                 title=_both(lead_sentence(text), script),

@@ -31,16 +31,22 @@ class Placed:
     path: tuple[int, ...]
     parent: "Placed | None" = None
     children: list["Placed"] = field(default_factory=list)
+    renumbered: bool = False  # placed at another number than its rendition prints (its siblings' offset)
 
     @property
     def is_leaf(self) -> bool:
         return not self.children
 
     @property
+    def label(self) -> str | None:
+        """The number as printed, where it is the number of the path."""
+        return None if self.renumbered else self.node.label
+
+    @property
     def numbering(self) -> str:
         placed: Placed | None = self
         while placed is not None and placed.parent is not None:
-            if placed.node.inferred:
+            if placed.label is None:
                 return "inferred"
             placed = placed.parent
         return "explicit"
@@ -58,7 +64,7 @@ class Placed:
 
 def adopt(node: Node, rendition: LoadedRendition, parent: Placed, number: int) -> Placed:
     """A rendition's node and everything under it, placed at ``parent.path + (number,)``."""
-    placed = Placed(node, rendition, (*parent.path, number), parent)
+    placed = Placed(node, rendition, (*parent.path, number), parent, renumbered=number != node.number)
     placed.children = [adopt(child, rendition, placed, child.number) for child in node.children]
     return placed
 

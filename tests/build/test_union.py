@@ -48,6 +48,8 @@ def test_a_report_numbering_items_its_own_way_places_them_by_their_siblings_offs
     )
     union = united(official, report, kind="news")
     assert shape(union)[-1] == ("2.3", "doc.other")
+    placed = union.root.leaves()[-1]
+    assert (placed.label, placed.numbering) == (None, "inferred")  # printed 4., published as 2.3
     assert [p.node.head_text().text[:6] for p in union.root.leaves()][-1] == "加强宣传引导"
 
 
