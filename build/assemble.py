@@ -147,8 +147,9 @@ def _agency_links(clause: AgencyClause, script: Script, inherited: bool) -> list
     return list(links.values())
 
 
-def _similarity(piece: Carried, canonical_text: str) -> float:
-    return round(dice(bigrams(piece.text.text), bigrams(canonical_text)), 3)
+def _similarity(piece: Carried, text: str) -> float:
+    """How closely a rendition's copy agrees with the measure's text (from its text rendition)."""
+    return round(dice(bigrams(piece.text.text), bigrams(text)), 3)
 
 
 def _inherit_clauses(measures: list[MeasureBuild], clauses: dict[str, AgencyClause], document_id: str, script: Script) -> None:
@@ -274,15 +275,19 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
     headings = [s.heading.hans for s in sections] + [m.title.hans for m in measures]
     context = [p for p in [preamble.hans if preamble else None, *(s.preamble.hans for s in sections if s.preamble)] if p]
     alignments = align_all(union, ranked, outlines, headings, context)
-    renditions = []
-    for rendition in ranked:
-        alignment = alignments.get(rendition.id)
-        for piece in alignment.carried if alignment else []:
+    for rendition_id, alignment in alignments.items():
+        rendition = next(r for r in ranked if r.id == rendition_id)
+        for piece in alignment.carried:
             similarity = _similarity(piece, leaf_texts[piece.leaf])
             measures[piece.leaf].sources.append(_source(rendition, piece.text, similarity, start=piece.span[0]))
-        excluded = outlines[rendition.id].excluded + (alignment.excluded if alignment else lead)
-        carried = {i for i, m in enumerate(measures) if any(s.rendition_id == rendition.id for s in m.sources)}
-        renditions.append(RenditionBuild(rendition, rendition is canonical, len(carried), excluded))
+    renditions = []
+    for rendition in ranked:
+        # The canonical rendition is aligned to nothing: what is no provision of it is its outline's
+        # exclusions and, in a news report, the reporter's lead.
+        aligned = alignments.get(rendition.id)
+        excluded = outlines[rendition.id].excluded + (aligned.excluded if aligned else lead)
+        carried = sum(any(s.rendition_id == rendition.id for s in m.sources) for m in measures)
+        renditions.append(RenditionBuild(rendition, rendition is canonical, carried, excluded))
 
     # Where an official rendition in the other script carries a measure, its text is no conversion.
     carried_pieces = {rendition_id: alignment.carried for rendition_id, alignment in alignments.items()}
@@ -298,7 +303,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             measure.text = Bilingual(own, measure.text.hant)
         measure.converted_script = None
 
-    suppliers = {placed.rendition.id: placed.rendition for placed in union.root.walk() if placed.rendition}
+    suppliers = {placed.rendition.id for placed in union.root.walk() if placed.rendition}
     problems = unknown_kind_problems(ranked) + union.problems
     problems += [f"{r.file}: {problem}" for r in ranked if r.id in suppliers for problem in outlines[r.id].problems]
     return DocumentBuild(
