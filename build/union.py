@@ -112,26 +112,41 @@ def _mapping(outline: Outline, matched: dict[int, Placed]) -> dict[int, Placed]:
     return known
 
 
-def _place(node: Node, parent: Placed, known: dict[int, Placed], rendition: LoadedRendition) -> str | None:
-    """Place ``node`` (absent from the union) under ``parent``; or say why it cannot be."""
+def _where(path: tuple[int, ...]) -> str:
+    return ".".join(map(str, path)) or "the top level"
+
+
+def _place(node: Node, parent: Placed | None, known: dict[int, Placed], rendition: LoadedRendition) -> Placed | str:
+    """Place ``node`` (absent from the union) where its known siblings say, else under ``parent``
+    (where its parent in the rendition is); or say why it cannot be placed."""
     if node.label is None:
         return "its number is not printed, so its place cannot be told"
-    if parent.parent is not None and parent.is_leaf:
-        return f"it would go under {'.'.join(map(str, parent.path))}, which is a provision"
     if not all(looks_like_provision(leaf) for leaf in [node, *node.walk()] if leaf.is_leaf):
         return "it does not read as a provision (no sentence)"
-    siblings = [s for s in node.parent.children if s is not node and s.style == node.style] if node.parent else []
-    offsets = {known[id(s)].path[-1] - s.number for s in siblings if id(s) in known and known[id(s)].parent is parent}
+    siblings = [s for s in node.parent.children if s.style == node.style and id(s) in known] if node.parent else []
+    sibling_parents = {id(known[id(s)].parent): known[id(s)].parent for s in siblings}
+    if len(sibling_parents) > 1:
+        return "its siblings sit under different parts of the outline"
+    parent = next(iter(sibling_parents.values()), parent)
+    if parent is None:
+        return "nothing around it is in the outline"
+    offsets = {known[id(s)].path[-1] - s.number for s in siblings}
     if len(offsets) > 1:
         return f"its siblings' numbers map to the outline's with different offsets {sorted(offsets)}"
     number = node.number + (offsets.pop() if offsets else 0)
-    where = ".".join(map(str, (*parent.path, number)))
     if number < 1 or any(child.path[-1] == number for child in parent.children):
-        return f"its place {where} is taken by another provision"
+        return f"its place {_where((*parent.path, number))} is taken by another provision"
     placed = adopt(node, rendition, parent, number)
     at = next((i for i, child in enumerate(parent.children) if child.path[-1] > number), len(parent.children))
     parent.children.insert(at, placed)
-    return None
+    return placed
+
+
+def _remember(node: Node, placed: Placed, known: dict[int, Placed]) -> None:
+    """A placed subtree is known, node by node, so nothing in it is placed twice."""
+    known[id(node)] = placed
+    for child, placed_child in zip(node.children, placed.children, strict=True):
+        _remember(child, placed_child, known)
 
 
 def _leaf_inputs(root: Placed) -> tuple[list[str], list[str]]:
@@ -150,22 +165,22 @@ def unite(ranked: list[LoadedRendition], outlines: dict[str, Outline]) -> Union:
         matched = {piece.line: leaves[piece.leaf] for piece in alignment.carried if piece.numbered}
         known = _mapping(outline, matched)
         unmatched = {unit.line for unit in alignment.unmatched}
+        reported: set[int] = set()  # nodes inside a subtree reported as not placed
         for node in outline.root.walk():
-            if id(node) in known or node.parent is None or node.head is None:
+            if id(node) in known or id(node) in reported or node.parent is None or node.head is None:
                 continue
-            parent = union.root if node.parent.style == ROOT else known.get(id(node.parent))
-            if parent is None:
-                continue  # inside a subtree placed already, or under nothing known
             if not any(leaf.head and leaf.head.line in unmatched for leaf in [node, *node.walk()] if leaf.is_leaf):
                 continue  # no numbered provision the union lacks (an excerpt, a reporter's heading)
-            reason = _place(node, parent, known, rendition)
-            if reason is None:
+            parent = union.root if node.parent.style == ROOT else known.get(id(node.parent))
+            placed = _place(node, parent, known, rendition)
+            if isinstance(placed, Placed):
+                _remember(node, placed, known)
                 continue
-            where = ".".join(map(str, parent.path)) or "the top level"
             union.unplaced[rendition.id, node.head.line] = (
-                f"a provision no more authoritative rendition carries, not placed: {reason}"
+                f"a provision no more authoritative rendition carries, not placed: {placed}"
             )
-            union.problems.append(f"{rendition.file}: line {node.head.line}: numbered text under {where} not placed: {reason}")
+            union.problems.append(f"{rendition.file}: line {node.head.line}: numbered text not placed: {placed}")
+            reported.update(id(inner) for inner in node.walk())
     return union
 
 

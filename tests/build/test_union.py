@@ -53,6 +53,14 @@ def test_a_report_numbering_items_its_own_way_places_them_by_their_siblings_offs
     assert [p.node.head_text().text[:6] for p in union.root.leaves()][-1] == "加强宣传引导"
 
 
+def test_items_a_report_prints_without_their_part_go_where_their_siblings_are() -> None:
+    official = f"{TITLE}\n一、服务\n1. {ITEMS['2.1']}\n二、保障\n1. {ITEMS['3.1']}\n2. {ITEMS['3.2']}\n"
+    report = f"记者获悉，我省印发方案。\n1. {ITEMS['3.1']}\n2. {ITEMS['3.2']}\n3. {ITEMS['3.3']}\n"
+    union = united(official, report, kind="news")
+    assert shape(union)[-1] == ("2.3", "doc.other")
+    assert union.problems == []
+
+
 def test_a_number_taken_by_another_provision_is_reported_not_placed() -> None:
     official = f"{TITLE}\n一、服务\n1. {ITEMS['2.1']}\n2. {ITEMS['2.2']}\n"
     other = f"{TITLE}\n一、服务\n1. {ITEMS['2.1']}\n2. {ITEMS['3.3']}\n"
