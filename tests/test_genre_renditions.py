@@ -17,6 +17,7 @@ import yaml
 from dbay.build.clean import clean
 from dbay.build.compare import bigrams, dice
 from dbay.build.pipeline import BuildResult, run_build
+from dbay.build.scripts import to_hant
 from dbay.schema.records import PUBLISHED_RECORDS
 from tests.conftest import GENRE, SOURCES, copy_sources, query
 
@@ -206,3 +207,20 @@ def test_the_work_points_clauses_have_spans_of_their_own(seed_db: Path) -> None:
             clause = row["clause_raw_text"]
             assert clause[0] in "(（" and clause[-1] in ")）"  # its parentheses, the text's (cleaned) in check_spans
             assert not row["whole"][row["end"] : row["clause_start"]].strip()  # right after the provision
+
+
+def test_a_provision_from_a_repost_in_the_other_script_keeps_that_scripts_text(tmp_path: Path) -> None:
+    document = "test-provision-only-in-repost"
+    sources = copy_sources([GENRE / document], tmp_path / "sources")
+    repost = sources / document / "web-page.txt"
+    repost.write_text(to_hant(repost.read_text(encoding="utf-8")), encoding="utf-8")
+    config_path = sources / document / "document.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    config["renditions"][1]["script"] = "zh-Hant"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+
+    db = run_build(sources, tmp_path / "dist").written.path
+    rows = {row["path"]: row for row in query(db, "select * from measures where document_id = ?", document)}
+    assert (rows["2.3"]["converted_script"], rows["2.3"]["title_hant"]) == ("zh-Hans", to_hant("加强网约车和巡游出租车监管"))
+    assert (rows["2.2"]["converted_script"], rows["2.2"]["title"]) == ("zh-Hant", "完善出行信息服务")
+    assert check_spans(db) == 5 + 8
