@@ -37,6 +37,7 @@ def summary(result: BuildResult) -> str:
                     rendition.loaded.config.kind,
                     rendition.loaded.config.script,
                     "yes" if rendition.canonical else "",
+                    sum(measure.text_rendition_id == rendition.loaded.id for measure in build.measures),
                     f"{rendition.measures_carried}/{total}",
                     f"{rendition.measures_carried / total:.0%}",
                     len(rendition.excluded),
@@ -51,13 +52,13 @@ def summary(result: BuildResult) -> str:
         "",
         tabulate(
             renditions,
-            ["rendition", "kind", "script", "canonical", "provisions", "coverage", "excluded paragraphs"],
+            ["rendition", "kind", "script", "canonical", "texts supplied", "provisions", "coverage", "excluded paragraphs"],
             tablefmt="simple",
         ),
     ]
     problems = [problem for build in result.builds for problem in build.problems]
     if problems:
-        lines += ["", "Numbering problems:", *(f"  {problem}" for problem in problems)]
+        lines += ["", "Problems (numbering, renditions):", *(f"  {problem}" for problem in problems)]
     written = result.written
     lines.append("")
     if written.status == "unchanged":
