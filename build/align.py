@@ -1,6 +1,6 @@
 """Stage 5, align: find the document's provisions in its other renditions.
 
-The canonical rendition's outline defines the provisions. Another rendition may number them
+The document's outline (``dbay.build.union``) defines the provisions. A rendition may number them
 differently, drop a level's numbers, reword them (Taiwan vocabulary, a reporter's edits), quote
 them in a news lead, or put unrelated headlines between them; so provisions are found by their
 wording, not by their numbers. A numbered block of the rendition is matched to the provision it
@@ -50,7 +50,7 @@ class Match:
 
 @dataclass(frozen=True)
 class Carried:
-    """A stretch of the rendition that carries provision ``leaf`` of the canonical outline."""
+    """A stretch of the rendition that carries provision ``leaf`` of the given ones."""
 
     leaf: int
     text: MappedText  # clean text, without the provision's number
@@ -63,6 +63,7 @@ class Carried:
 class Alignment:
     carried: list[Carried]
     excluded: list[Excluded]
+    unmatched: list[Unit]  # numbered provisions of the rendition that agree with no provision given
 
 
 def _units(outline: Outline) -> tuple[list[Unit], list[Paragraph]]:
@@ -102,10 +103,10 @@ def _best_match(unit: Unit, leaf_bags: list[Counter[str]]) -> Match | None:
 
 
 def align(leaf_texts: list[str], leaf_paths: list[str], headings: list[str], context: list[str], outline: Outline) -> Alignment:
-    """Where ``outline`` (a non-canonical rendition) carries each canonical provision.
+    """Where ``outline`` (a rendition's) carries each of the given provisions.
 
-    ``leaf_texts`` are the canonical provisions' full texts; ``headings`` every canonical heading
-    and provision title, which headings of the rendition may echo; ``context`` the canonical
+    ``leaf_texts`` are the provisions' full texts; ``headings`` every heading and provision
+    title of the document, which headings of the rendition may echo; ``context`` the document's
     text that is no provision (preambles), which the rendition may carry too.
     """
     leaf_bags = [bigrams(text) for text in leaf_texts]
@@ -113,11 +114,15 @@ def align(leaf_texts: list[str], leaf_paths: list[str], headings: list[str], con
     units, heading_lines = _units(outline)
     excluded: list[Excluded] = []
     matches: list[Match] = []
+    unmatched: list[Unit] = []
     for unit in units:
         match = _best_match(unit, leaf_bags)
         if match:
             matches.append(match)
-        elif not _best_match(Unit(unit.paragraphs, numbered=False), context_bags):
+            continue
+        if unit.numbered:
+            unmatched.append(unit)
+        if not _best_match(Unit(unit.paragraphs, numbered=False), context_bags):
             excluded.extend(Excluded(p, "not found in the canonical text") for p in unit.paragraphs)
 
     heading_bags = [bigrams(heading) for heading in headings]
@@ -131,7 +136,7 @@ def align(leaf_texts: list[str], leaf_paths: list[str], headings: list[str], con
         kept, dropped = _choose(leaf, matches, leaf_paths[leaf])
         carried.extend(kept)
         excluded.extend(dropped)
-    return Alignment(carried, excluded)
+    return Alignment(carried, excluded, unmatched)
 
 
 def _choose(leaf: int, matches: list[Match], path: str) -> tuple[list[Carried], list[Excluded]]:

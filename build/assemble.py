@@ -1,26 +1,34 @@
 """Stages 2 to 7 for one document: from its loaded renditions to its records.
 
-clean → segment every rendition; choose the canonical one; align the others to it; parse the
-agency clauses; give every text in both scripts; count what the document declares. The result
-is one ``DocumentBuild`` of plain values; ids of agencies and validation come later, for the
-whole release at once.
+clean → segment every rendition; rank them and unite their outlines, each provision from the
+most authoritative rendition that carries it (``renditions``, ``union``); align every rendition
+to the result; parse the agency clauses; give every text in both scripts; count what the
+document declares. The result is one ``DocumentBuild`` of plain values; ids of agencies and
+validation come later, for the whole release at once.
 """
 
 from dataclasses import dataclass, field
 
 from dbay.build.agencies import AgencyClause, declares_first_listed_lead
 from dbay.build.agency_clauses import split_agency_clause
-from dbay.build.align import Carried, align
-from dbay.build.clean import Paragraph, clean_rendition
+from dbay.build.align import Carried
+from dbay.build.clean import clean_rendition
 from dbay.build.compare import bigrams, dice
 from dbay.build.counts import declared_vs_found, find_declaration
 from dbay.build.ids import node_id
 from dbay.build.load import LoadedDocument, LoadedRendition
+from dbay.build.renditions import (
+    document_preamble,
+    is_news,
+    official_other_script,
+    provision_spans,
+    rank,
+    unknown_kind_problems,
+)
 from dbay.build.scripts import Script, convert
 from dbay.build.segment import Excluded, Node, Outline, segment
-from dbay.build.textmap import join
-
-KIND_PRIORITY = ("official",)  # the kind whose text is canonical where a document has one
+from dbay.build.textmap import MappedText, join
+from dbay.build.union import align_all, unite
 
 
 class BuildError(Exception):
@@ -40,6 +48,7 @@ class Source:
     end: int
     raw_text: str
     similarity: float
+    clause: tuple[int, int, str] | None = None  # start, end and raw text of the agency clause this copy prints
 
 
 @dataclass(frozen=True)
@@ -66,6 +75,7 @@ class MeasureBuild:
     clause_from: str | None
     open_ended: bool
     agencies: list[AgencyLink]
+    text_rendition_id: str
     sources: list[Source] = field(default_factory=list)
 
 
@@ -79,6 +89,7 @@ class SectionBuild:
     heading: Bilingual
     preamble: Bilingual | None
     numbering: str
+    text_rendition_id: str
 
 
 @dataclass
@@ -119,13 +130,6 @@ def _both(text: str, script: Script) -> Bilingual:
     return Bilingual(own, converted) if script == "zh-Hans" else Bilingual(converted, own)
 
 
-def _choose_canonical(outlines: dict[str, Outline], document: LoadedDocument) -> LoadedRendition:
-    def rank(rendition: LoadedRendition) -> tuple[bool, int]:
-        return rendition.config.kind in KIND_PRIORITY, len(outlines[rendition.id].leaves())
-
-    return max(document.renditions, key=rank)
-
-
 def _printed_heading(node: Node) -> str | None:
     """The heading printed with the node's number (第一章 总则, 第一条【立法目的】): it wins over the lead sentence."""
     return node.head.heading if node.head else None
@@ -150,30 +154,16 @@ def _agency_links(clause: AgencyClause, script: Script, inherited: bool) -> list
     return list(links.values())
 
 
-def _other_script_texts(
-    document: LoadedDocument, canonical: LoadedRendition, carried: dict[str, list[Carried]]
-) -> dict[int, str]:
-    """Texts of the other script from an official rendition in that script, by leaf index."""
-    texts: dict[int, str] = {}
-    for rendition in document.renditions:
-        if (
-            rendition.id == canonical.id
-            or rendition.config.kind not in KIND_PRIORITY
-            or rendition.config.script == canonical.config.script
-        ):
-            continue
-        for piece in carried.get(rendition.id, []):
-            if piece.numbered:
-                texts.setdefault(piece.leaf, piece.text.text)
-    return texts
-
-
-def _similarity(piece: Carried, canonical_text: str) -> float:
-    return round(dice(bigrams(piece.text.text), bigrams(canonical_text)), 3)
+def _similarity(piece: Carried, text: str) -> float:
+    """How closely a rendition's copy agrees with the measure's text (from its text rendition)."""
+    return round(dice(bigrams(piece.text.text), bigrams(text)), 3)
 
 
 def _inherit_clauses(
-    measures: list[MeasureBuild], sections: list[SectionBuild], clauses: dict[str, AgencyClause], script: Script
+    measures: list[MeasureBuild],
+    sections: list[SectionBuild],
+    clauses: dict[str, AgencyClause],
+    scripts: dict[str, Script],
 ) -> None:
     """Give a clause to measures without one: from a preceding 下同 clause, else from a section.
 
@@ -195,7 +185,7 @@ def _inherit_clauses(
         if source:
             clause = clauses[source]
             record.clause_from, record.open_ended = source, clause.open_ended
-            record.agencies = _agency_links(clause, script, inherited=True)
+            record.agencies = _agency_links(clause, scripts[source], inherited=True)  # the clause's own script
 
 
 def _ancestors(measure: MeasureBuild, parents: dict[str, str | None]) -> list[str]:
@@ -211,51 +201,62 @@ def _ancestors(measure: MeasureBuild, parents: dict[str, str | None]) -> list[st
 def _outline(rendition: LoadedRendition, title: str) -> Outline:
     """Clean and segment one rendition; what cleaning dropped is excluded and reported."""
     cleaned = clean_rendition(rendition.raw)
-    outline = segment(cleaned.paragraphs, title, news=rendition.config.kind == "news")
+    outline = segment(cleaned.paragraphs, title, news=is_news(rendition.config.kind))
     outline.excluded.extend(Excluded(dropped.paragraph, dropped.reason) for dropped in cleaned.dropped)
     outline.problems.extend(f"line {dropped.paragraph.line}: {dropped.reason}" for dropped in cleaned.dropped)
     return outline
 
 
+def _source(rendition: LoadedRendition, text: MappedText, similarity: float, start: int | None = None) -> Source:
+    """A rendition's copy of a provision: from ``start`` (else its text's first character) to the
+    last character before its agency clause; and the clause's own span."""
+    (own_start, end), clause = provision_spans(text)
+    start = own_start if start is None else start
+    clause_source = (*clause, rendition.raw[clause[0] : clause[1]]) if clause else None
+    return Source(rendition.id, start, end, rendition.raw[start:end], similarity, clause_source)
+
+
 def build_document(document: LoadedDocument) -> DocumentBuild:
     config = document.config
     outlines = {r.id: _outline(r, config.title) for r in document.renditions}
-    canonical = _choose_canonical(outlines, document)
-    outline = outlines[canonical.id]
-    script = canonical.config.script
-    if not outline.leaves():
+    ranked = rank(document.renditions, outlines)
+    canonical = ranked[0]
+    union = unite(ranked, outlines)
+    if not union.root.leaves():
         raise BuildError(f"document {config.id}: no provisions found in {canonical.file} (the canonical rendition)")
-
-    # A news report's opening is the reporter's lead, not the document's preamble.
-    canonical_excluded = list(outline.excluded)
-    preamble_paragraphs: list[Paragraph] = outline.preamble
-    if canonical.config.kind == "news":
-        canonical_excluded += [Excluded(p, "news report's lead, before the document's first heading") for p in outline.preamble]
-        preamble_paragraphs = []
-    preamble_text = join([p.text for p in preamble_paragraphs], "\n").text or None
+    preamble_paragraphs, preamble_rendition, lead_paragraphs = document_preamble(ranked, outlines)
+    preamble_text = join([p.text for p in preamble_paragraphs], "\n").text
+    preamble = _both(preamble_text, preamble_rendition.config.script) if preamble_rendition and preamble_text else None
+    lead = [Excluded(p, "news report's lead, before the document's first heading") for p in lead_paragraphs]
 
     sections: list[SectionBuild] = []
     measures: list[MeasureBuild] = []
     clauses: dict[str, AgencyClause] = {}  # record id → the clause it carries
     first_listed_leads = any(declares_first_listed_lead(rendition.raw) for rendition in document.renditions)
     leaf_texts: list[str] = []
-    for position, node in enumerate(outline.root.walk(), start=1):
-        record_id = node_id(config.id, node.path)
-        parent_id = node_id(config.id, node.parent.path) if node.parent and node.parent.head else None
-        if not node.is_leaf:
-            heading, preamble, clause = _section_parts(node, first_listed_leads)
+    scripts: dict[str, Script] = {}  # record id → the script of its text (and of its clause)
+    for position, placed in enumerate(union.root.walk(), start=1):
+        node, rendition = placed.node, placed.rendition
+        assert rendition is not None  # only the root has none, and walk() does not yield it
+        script = rendition.config.script
+        record_id = node_id(config.id, placed.path)
+        scripts[record_id] = script
+        parent_id = node_id(config.id, placed.parent.path) if placed.parent and placed.parent.parent else None
+        if not placed.is_leaf:
+            heading, section_preamble, clause = _section_parts(node, first_listed_leads)
             if clause:
                 clauses[record_id] = clause
             sections.append(
                 SectionBuild(
                     record_id,
-                    node.path,
-                    node.label,
+                    placed.path,
+                    placed.label,
                     position,
                     parent_id,
                     _both(heading, script),
-                    _both(preamble, script) if preamble else None,
-                    node.numbering,
+                    _both(section_preamble, script) if section_preamble else None,
+                    placed.numbering,
+                    rendition.id,
                 )
             )
             continue
@@ -264,57 +265,52 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         if clause:
             clauses[record_id] = clause
         leaf_texts.append(full.text)
-        start, end = full.raw_span()
         measures.append(
             MeasureBuild(
                 id=record_id,
-                path=node.path,
-                label=node.label,
+                path=placed.path,
+                label=placed.label,
                 position=position,
                 section_id=parent_id,
                 title=_both(_printed_heading(node) or lead_sentence(text), script),
                 text=_both(text, script),
                 converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans",
-                numbering=node.numbering,
+                numbering=placed.numbering,
                 clause=clause.text if clause else None,
                 clause_from=None,
                 open_ended=bool(clause and clause.open_ended),
                 agencies=_agency_links(clause, script, inherited=False) if clause else [],
-                sources=[Source(canonical.id, start, end, canonical.raw[start:end], 1.0)],
+                text_rendition_id=rendition.id,
+                sources=[_source(rendition, full, 1.0)],
             )
         )
-    _inherit_clauses(measures, sections, clauses, script)
+    _inherit_clauses(measures, sections, clauses, scripts)
 
-    # Other renditions: found by wording.
-    leaf_paths = [".".join(map(str, m.path)) for m in measures]
+    # Where every other rendition carries the provisions it does not supply: found by wording.
     headings = [s.heading.hans for s in sections] + [m.title.hans for m in measures]
-    context = [p for p in [preamble_text, *(s.preamble.hans for s in sections if s.preamble)] if p]
-    renditions = [RenditionBuild(canonical, True, len(measures), canonical_excluded)]
-    carried: dict[str, list[Carried]] = {}
-    for rendition in document.renditions:
-        if rendition.id == canonical.id:
-            continue
-        alignment = align(leaf_texts, leaf_paths, headings, context, outlines[rendition.id])
-        carried[rendition.id] = alignment.carried
+    context = [p for p in [preamble.hans if preamble else None, *(s.preamble.hans for s in sections if s.preamble)] if p]
+    alignments = align_all(union, ranked, outlines, headings, context)
+    for rendition_id, alignment in alignments.items():
+        rendition = next(r for r in ranked if r.id == rendition_id)
         for piece in alignment.carried:
-            start, end = piece.span
-            measures[piece.leaf].sources.append(
-                Source(rendition.id, start, end, rendition.raw[start:end], _similarity(piece, leaf_texts[piece.leaf]))
-            )
-        renditions.append(
-            RenditionBuild(
-                rendition,
-                False,
-                len({piece.leaf for piece in alignment.carried}),
-                outlines[rendition.id].excluded + alignment.excluded,
-            )
-        )
+            similarity = _similarity(piece, leaf_texts[piece.leaf])
+            measures[piece.leaf].sources.append(_source(rendition, piece.text, similarity, start=piece.span[0]))
+    renditions = []
+    for rendition in ranked:
+        # The canonical rendition is aligned to nothing: what is no provision of it is its outline's
+        # exclusions and, in a news report, the reporter's lead.
+        aligned = alignments.get(rendition.id)
+        excluded = outlines[rendition.id].excluded + (aligned.excluded if aligned else lead)
+        carried = sum(any(s.rendition_id == rendition.id for s in m.sources) for m in measures)
+        renditions.append(RenditionBuild(rendition, rendition is canonical, carried, excluded))
 
     # Where an official rendition in the other script carries a measure, its text is no conversion.
-    for leaf, text in _other_script_texts(document, canonical, carried).items():
+    carried_pieces = {rendition_id: alignment.carried for rendition_id, alignment in alignments.items()}
+    text_renditions = [next(r for r in ranked if r.id == m.text_rendition_id) for m in measures]
+    for leaf, text in official_other_script(text_renditions, ranked, carried_pieces).items():
         measure = measures[leaf]
         own, _, _ = split_agency_clause(text)
-        if script == "zh-Hans":
+        if measure.converted_script == "zh-Hant":
             measure.title = Bilingual(measure.title.hans, lead_sentence(own))
             measure.text = Bilingual(measure.text.hans, own)
         else:
@@ -322,17 +318,19 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
             measure.text = Bilingual(own, measure.text.hant)
         measure.converted_script = None
 
-    others = [r for r in document.renditions if r.id != canonical.id]
-    declaration = find_declaration([canonical, *others], outlines)
+    suppliers = {placed.rendition.id for placed in union.root.walk() if placed.rendition}
+    problems = unknown_kind_problems(ranked) + union.problems
+    problems += [f"{r.file}: {problem}" for r in ranked if r.id in suppliers for problem in outlines[r.id].problems]
+    declaration = find_declaration(ranked, outlines)
     return DocumentBuild(
         loaded=document,
         title=Bilingual(config.title, convert(config.title, "zh-Hant")),
-        preamble=_both(preamble_text, script) if preamble_text else None,
+        preamble=preamble,
         canonical_id=canonical.id,
         sections=sections,
         measures=measures,
         renditions=renditions,
-        declared=declared_vs_found(declaration.declarations, outline) if declaration else [],
-        problems=[f"{canonical.file}: {problem}" for problem in outline.problems],
+        declared=declared_vs_found(declaration.declarations, union.root.walk()) if declaration else [],
+        problems=problems,
         declared_at=declaration.where if declaration else None,
     )

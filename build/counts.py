@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Protocol
 
 from dbay.build.load import LoadedRendition
 from dbay.build.numbering import chinese_number
@@ -123,13 +124,22 @@ def find_declaration(renditions: Sequence[LoadedRendition], outlines: Mapping[st
     return None
 
 
-def declared_vs_found(declarations: list[Declaration], outline: Outline) -> list[tuple[str, int, int, int, str]]:
+class OutlineNode(Protocol):
+    """A node of a document's outline, as far as counting needs it."""
+
+    @property
+    def path(self) -> tuple[int, ...]: ...
+
+    @property
+    def is_leaf(self) -> bool: ...
+
+
+def declared_vs_found(declarations: list[Declaration], nodes: Sequence[OutlineNode]) -> list[tuple[str, int, int, int, str]]:
     """What the text says it contains, level by level, beside what was found.
 
     (unit, declared, level, found, phrase): the narrowest count is compared with the provisions
     (leaves), each wider one with the nodes of the level above.
     """
-    nodes = outline.root.walk()
     if not nodes:
         return []
     depth = max(len(node.path) for node in nodes)

@@ -25,7 +25,7 @@ MOSTLY = 0.5  # a document "mostly" names agencies when more than this share of 
 
 def provision_rendition(measure: MeasureBuild) -> str:
     """The id of the rendition whose text the provision publishes."""
-    return measure.sources[0].rendition_id
+    return measure.text_rendition_id
 
 
 def renditions_by_id(build: DocumentBuild) -> dict[str, LoadedRendition]:
@@ -246,6 +246,7 @@ def _tables(result: BuildResult) -> list[str]:
                     rendition.loaded.id + (" *" if rendition.canonical else ""),
                     rendition.loaded.config.kind,
                     rendition.loaded.config.script,
+                    sum(provision_rendition(measure) == rendition.loaded.id for measure in build.measures),
                     f"{rendition.measures_carried}/{total} {rendition.measures_carried / total:.0%}",
                     len(rendition.excluded),
                 ]
@@ -253,7 +254,7 @@ def _tables(result: BuildResult) -> list[str]:
     return [
         *table(documents, ["document", "files", "sections", "provisions", "links", "declared", "warnings"]),
         "",
-        *table(renditions, ["rendition (* canonical)", "kind", "script", "carries", "excluded"]),
+        *table(renditions, ["rendition (* canonical)", "kind", "script", "texts", "carries", "excluded"]),
     ]
 
 

@@ -46,21 +46,19 @@ class MappedText:
         return self[left:right] if right > left else self[0:0]
 
     def sub(self, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str] | str) -> "MappedText":
-        """Like ``re.sub``; replacement characters map to the start of the text they replace.
-
-        A match replaced by itself keeps its characters' offsets.
-        """
+        """Like ``re.sub``. A replacement as long as what it replaces (（…） for (…), “ for ") keeps each
+        character's own offset, so spans still end where the text does; another maps to the start
+        of the text it replaces."""
         pieces: list[MappedText] = []
         last = 0
         for match in pattern.finditer(self.text):
             pieces.append(self[last : match.start()])
             new = replace(match) if callable(replace) else match.expand(replace)
-            if new == match.group():  # left as it was: its characters keep their own offsets
-                pieces.append(self[match.start() : match.end()])
-                last = match.end()
-                continue
-            anchor = self.offsets[match.start()] if match.start() < len(self) else self.offsets[-1]
-            pieces.append(MappedText(new, (anchor,) * len(new)))
+            if len(new) == match.end() - match.start():
+                pieces.append(MappedText(new, self.offsets[match.start() : match.end()]))
+            else:
+                anchor = self.offsets[match.start()] if match.start() < len(self) else self.offsets[-1]
+                pieces.append(MappedText(new, (anchor,) * len(new)))
             last = match.end()
         pieces.append(self[last:])
         return join(pieces)

@@ -249,6 +249,7 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
                 preamble=section.preamble.hans if section.preamble else None,
                 preamble_hant=section.preamble.hant if section.preamble else None,
                 numbering=section.numbering,
+                text_rendition_id=section.text_rendition_id,
             )
         )
     for measure in build.measures:
@@ -274,11 +275,13 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
                 agency_clause_inherited_from=measure.clause_from,
                 agencies_open_ended=measure.open_ended,
                 numbering=measure.numbering,
+                text_rendition_id=measure.text_rendition_id,
                 lead_agencies=[link.name.hans for link in measure.agencies if link.role == "lead"],
                 participating_agencies=[link.name.hans for link in measure.agencies if link.role == "participating"],
             )
         )
         for source in measure.sources:
+            clause_start, clause_end, clause_raw_text = source.clause or (None, None, None)
             records.measure_sources.append(
                 validated(
                     MeasureSource,
@@ -289,6 +292,9 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
                     end=source.end,
                     raw_text=source.raw_text,
                     similarity=source.similarity,
+                    clause_start=clause_start,
+                    clause_end=clause_end,
+                    clause_raw_text=clause_raw_text,
                 )
             )
         for link in measure.agencies:

@@ -59,7 +59,10 @@ class Document(Record):
     preamble: str | None = Field(description="Text before the first heading (Simplified), if any.")
     preamble_hant: str | None = Field(description="The preamble in Traditional Chinese.")
     canonical_rendition_id: Identifier = Field(
-        description="The rendition whose text is canonical: the official one where there is one."
+        description="The rendition the document's outline is built on: the most authoritative one (official, then "
+        "a government repost or web page, then an encyclopedia, then a news report), the most complete of equals, "
+        "then the first by id. It supplies every provision it carries; a provision only other renditions carry is "
+        "placed among them from the most authoritative of those (see measures.text_rendition_id)."
     )
     declared_measures: int | None = Field(
         description="Number of measures the document's own text says it contains, or null where it says none."
@@ -85,7 +88,10 @@ class Rendition(Record):
     url: str | None = Field(description="Where the file was obtained, if recorded.")
     sha256: Sha256 = Field(description="SHA-256 of the file's bytes.")
     characters: int = Field(ge=1, description="Length of the file in Unicode characters.")
-    canonical: bool = Field(description="True for the rendition that supplies the canonical text.")
+    canonical: bool = Field(
+        description="True for the document's canonical rendition (documents.canonical_rendition_id), "
+        "on which its outline is built."
+    )
     measures_carried: int = Field(ge=0, description="Number of the document's measures this rendition carries.")
     coverage: float = Field(ge=0, le=1, description="Share of the document's measures this rendition carries.")
     raw_text: str = Field(
@@ -100,6 +106,7 @@ class Section(Record):
     foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("document_id", "documents", "id"),
         ("parent_id", "sections", "id"),
+        ("text_rendition_id", "renditions", "id"),
     )
     description: ClassVar[str] = "A heading of a document that has provisions under it (part, chapter, item group)."
 
@@ -124,6 +131,9 @@ class Section(Record):
         description="explicit: every number in the path is printed; inferred: some are "
         "counted from order because the source prints none."
     )
+    text_rendition_id: Identifier = Field(
+        description="The rendition the heading and preamble come from: the most authoritative that carries the section."
+    )
 
 
 class Measure(Record):
@@ -132,6 +142,7 @@ class Measure(Record):
     foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
         ("document_id", "documents", "id"),
         ("section_id", "sections", "id"),
+        ("text_rendition_id", "renditions", "id"),
     )
     description: ClassVar[str] = "Every leaf provision of every document: the unit people cite."
 
@@ -172,6 +183,11 @@ class Measure(Record):
     )
     participating_agencies: list[str] = Field(description="Names of the agencies that share it (JSON array), likewise.")
     numbering: Numbering = Field(description="explicit or inferred, as for sections.")
+    text_rendition_id: Identifier = Field(
+        description="The rendition the title and text come from: the most authoritative that carries the measure "
+        "(official, then a government repost or web page, then an encyclopedia, then a news report; the most "
+        "complete of equals, then the first by id). Its measure_sources row cites exactly that text."
+    )
 
 
 class MeasureSource(Record):
@@ -185,10 +201,26 @@ class MeasureSource(Record):
 
     measure_id: Identifier = Field(description="The measure.")
     rendition_id: Identifier = Field(description="The rendition that carries it.")
-    start: int = Field(ge=0, description="Offset of the first character in the rendition's raw text (0-based).")
-    end: int = Field(ge=1, description="Offset just after the last character.")
+    start: int = Field(
+        ge=0,
+        description="Offset of the provision's first character in the rendition's raw text (0-based): its text's "
+        "first character in the rendition the measure's text comes from, its printed number in the others.",
+    )
+    end: int = Field(
+        ge=1,
+        description="Offset just after the provision's last character, before any agency clause and whitespace.",
+    )
     raw_text: NonEmpty = Field(description="The rendition's raw text between start and end, exactly as published.")
-    similarity: float = Field(ge=0, le=1, description="Agreement of this text with the canonical text (1 = same).")
+    similarity: float = Field(
+        ge=0, le=1, description="Agreement of this text with the measure's text (measures.text_rendition_id; 1 = same)."
+    )
+    clause_start: int | None = Field(
+        ge=0,
+        description="Offset of the opening parenthesis of the agency clause this rendition prints after the "
+        "provision (the evidence for measure_agencies), or null where it prints none.",
+    )
+    clause_end: int | None = Field(ge=1, description="Offset just after the clause's closing parenthesis, or null.")
+    clause_raw_text: str | None = Field(description="The rendition's raw text of the clause, exactly as published, or null.")
 
 
 class Agency(Record):

@@ -165,7 +165,8 @@ class Measure(MethodView):
         sources = rows(
             db(),
             """
-            select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity
+            select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity,
+                s.clause_start, s.clause_end, s.clause_raw_text
             from measure_sources s join renditions r on r.id = s.rendition_id
             where s.measure_id = ? order by r.canonical desc, s.rendition_id, s.start""",
             measure_id,
@@ -179,6 +180,7 @@ class Measure(MethodView):
             "position": record["position"],
             "agency_clause": record["agency_clause"],
             "agency_clause_inherited_from": record["agency_clause_inherited_from"],
+            "text_rendition_id": record["text_rendition_id"],
             "document": {
                 "id": document["id"],
                 "title": title,

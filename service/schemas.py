@@ -103,7 +103,7 @@ MeasureSummarySchema = schema_from(
 SourceSchema = schema_from(
     "MeasureSource",
     MeasureSource,
-    ["rendition_id", "start", "end", "raw_text", "similarity"],
+    ["rendition_id", "start", "end", "raw_text", "similarity", "clause_start", "clause_end", "clause_raw_text"],
     kind=fields.String(metadata={"description": Rendition.model_fields["kind"].description}),
     script=fields.String(metadata={"description": Rendition.model_fields["script"].description}),
 )
@@ -137,6 +137,7 @@ MeasureDetailSchema = schema_from(
         "agency_clause",
         "agency_clause_inherited_from",
         "agencies_open_ended",
+        "text_rendition_id",
     ],
     bilingual=("title", "text"),
     document=fields.Dict(metadata={"description": "The document: id, title, doc_number, issuer, issued."}),

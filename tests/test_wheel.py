@@ -125,7 +125,8 @@ def test_the_wheel_holds_the_package_its_data_and_licences_and_nothing_else(whee
     package = {name for name in names if not name.startswith("dbay-")}
     assert all(name.startswith("dbay/") for name in package)  # no top-level build, schema, tests …
     for needed in ("dbay/datasette/metadata.yml", "dbay/datasette/plugin.py", "dbay/build/genre.yml",
-                   "dbay/build/agency_grammar.yml", "dbay/service/templates/home.html", "dbay/py.typed"):  # fmt: skip
+                   "dbay/build/agency_grammar.yml", "dbay/build/renditions.yml", "dbay/service/templates/home.html",
+                   "dbay/py.typed"):  # fmt: skip
         assert needed in names, needed
     assert not any("/tests/" in name or name.endswith((".pyc", ".tmp")) for name in names)
     metadata = {name.rsplit("/", 1)[1] for name in names if name.startswith("dbay-")}  # licenses/ in newer setuptools

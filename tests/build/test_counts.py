@@ -83,7 +83,7 @@ def test_only_the_opening_counts_the_document() -> None:
     found = find_declaration([document], {document.id: outline})
     assert found is not None and found.where == "test-doc/official.txt:2"
     assert [(d.unit, d.number) for d in found.declarations] == [("个方面", 2), ("项", 5)]
-    assert declared_vs_found(found.declarations, outline) == [
+    assert declared_vs_found(found.declarations, outline.root.walk()) == [
         ("个方面", 2, 1, 2, "两个方面提出5项"),
         ("项", 5, 2, 5, "两个方面提出5项"),
     ]

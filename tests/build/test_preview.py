@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dbay.build import assemble, segment
+from dbay.build import assemble, segment, union
 from dbay.build.assemble import BuildError
 from dbay.build.clean import Paragraph
 from dbay.build.load import SourceError
@@ -121,7 +121,7 @@ def test_a_failure_between_renditions_names_them_all(folder: Path, monkeypatch: 
     def failing(*args: object) -> object:
         raise IndexError("no such leaf")
 
-    monkeypatch.setattr(assemble, "align", failing)  # only a second rendition is aligned
+    monkeypatch.setattr(union, "align", failing)  # only a second rendition is aligned
     with pytest.raises(BuildError) as raised:
         preview(folder)
     assert str(raised.value).startswith(

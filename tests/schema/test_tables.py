@@ -22,7 +22,7 @@ def test_column_types_follow_the_field_types() -> None:
 
 def test_foreign_keys_are_declared(seed_db: Path) -> None:
     keys = {(row["from"], row["table"]) for row in query(seed_db, "select * from pragma_foreign_key_list('measures')")}
-    assert keys == {("document_id", "documents"), ("section_id", "sections")}
+    assert keys == {("document_id", "documents"), ("section_id", "sections"), ("text_rendition_id", "renditions")}
     assert query(seed_db, "select count(*) from pragma_foreign_key_check")[0][0] == 0
 
 
