@@ -1,0 +1,155 @@
+"""Where the document begins and ends on a page: its title, the notice before it, the matter after it.
+
+Pages put an issuing, approving or consulting notice before a document (an addressee line, a
+sentence saying it is issued or approved, numbered paragraphs of its own, a signature and a
+date, a passing note, an attachment line) and signatures, dates, copy and printing lines after
+it. None of that is the document. The title line, where the page prints it, marks the start;
+where it does not (or prints it otherwise), the notice is recognised by its form and ends at its
+date. Vocabulary lives in ``genre.yml`` (``title_decorations``, ``front_matter``,
+``trailing_matter``).
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dbay.build.clean import HEADING_MAX_CHARS, Paragraph
+from dbay.build.compare import comparable
+from dbay.build.scripts import to_hans
+from dbay.build.vocabulary import vocabulary
+
+
+def _patterns(values: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(value) for value in values)
+
+
+@cache
+def _decorations() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    table = vocabulary("genre.yml")["title_decorations"]
+    return _patterns(table["prefixes"]), _patterns(table["suffixes"])
+
+
+@cache
+def _front() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], re.Pattern[str]]:
+    table = vocabulary("genre.yml")["front_matter"]
+    return _patterns(table["notice"]), _patterns(table["after_notice"]), re.compile(table["date"])
+
+
+@cache
+def _trailing() -> tuple[re.Pattern[str], ...]:
+    return _patterns(vocabulary("genre.yml")["trailing_matter"])
+
+
+def _matches(paragraph: Paragraph, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    simplified = to_hans(paragraph.text.text)
+    return any(pattern.search(simplified) for pattern in patterns)
+
+
+def is_date_line(paragraph: Paragraph) -> bool:
+    return bool(_front()[2].match(to_hans(paragraph.text.text).replace(" ", "")))
+
+
+def undecorated(text: str) -> str:
+    """A title line reduced for comparison, without 附件 prefixes and (征求意见稿)-like suffixes."""
+    key = comparable(to_hans(text))
+    prefixes, suffixes = _decorations()
+    for pattern in (*prefixes, *suffixes):
+        key = pattern.sub("", key)
+    return key
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    start: int  # index of the title's first line
+    end: int  # index just past its last line (a title may be printed over two lines)
+    exact: bool  # printed as document.yml has it (not decorated, not broken over lines)
+
+
+def _title_candidates(paragraphs: list[Paragraph], title: str) -> list[TitleMatch]:
+    exact_key, loose_key = comparable(title), undecorated(title)
+    candidates = []
+    for i, paragraph in enumerate(paragraphs):
+        if paragraph.marker is not None or len(paragraph.text) > 2 * HEADING_MAX_CHARS:
+            continue
+        own = comparable(paragraph.text.text)
+        if own == exact_key:
+            candidates.append(TitleMatch(i, i + 1, exact=True))
+        elif undecorated(paragraph.text.text) == loose_key:
+            candidates.append(TitleMatch(i, i + 1, exact=False))
+        elif i + 1 < len(paragraphs) and paragraphs[i + 1].marker is None:
+            # a title broken over two lines, perhaps with its decoration on the second
+            joined = paragraph.text.text + paragraphs[i + 1].text.text
+            if undecorated(joined) == loose_key and own and loose_key.startswith(undecorated(paragraph.text.text)):
+                candidates.append(TitleMatch(i, i + 2, exact=False))
+    return [_with_decoration_line(paragraphs, candidate) for candidate in candidates]
+
+
+def _with_decoration_line(paragraphs: list[Paragraph], match: TitleMatch) -> TitleMatch:
+    """A title followed by a line that is only its decoration, such as （征求意见稿）, takes that line too."""
+    following = paragraphs[match.end] if match.end < len(paragraphs) else None
+    if following and following.marker is None and comparable(following.text.text) and not undecorated(following.text.text):
+        return TitleMatch(match.start, match.end + 1, exact=False)
+    return match
+
+
+def find_title(paragraphs: list[Paragraph], title: str) -> TitleMatch | None:
+    """The line(s) printing the document's title: the last such line with numbered text after it.
+
+    A page may print the title several times (page header, notice, attachment line, the
+    document itself); the document is the copy its provisions follow. A copy printed exactly
+    as document.yml has it wins over a decorated one.
+    """
+    numbered = [i for i, paragraph in enumerate(paragraphs) if paragraph.marker]
+    followed = [c for c in _title_candidates(paragraphs, title) if any(i >= c.end for i in numbered)]
+    if not followed:
+        return None
+    best = max(followed, key=lambda c: (c.exact, c.start))
+    return best
+
+
+def notice_length(paragraphs: list[Paragraph]) -> int:
+    """How many paragraphs at the head of the page are a notice before the document (0 if none).
+
+    A notice is recognised by its form (addressee line, 印发/同意/征求意见 sentences) and ends
+    at its date line; the lines that belong to it after the date (a passing note, attachment
+    and contact lines) end it too. Without a date line there is no telling where it stops, so
+    nothing is taken.
+    """
+    notice, after_notice, _ = _front()
+    dates = [i for i, paragraph in enumerate(paragraphs) if is_date_line(paragraph)]
+    if not dates:
+        return 0
+    date = dates[0]
+    if not any(_matches(paragraph, notice) for paragraph in paragraphs[:date]):
+        return 0
+    end = date + 1
+    while end < len(paragraphs) and _matches(paragraphs[end], after_notice) and paragraphs[end].marker is None:
+        end += 1
+    if not any(paragraph.marker for paragraph in paragraphs[end:]):
+        return 0  # the "notice" is the whole page: leave it to the outline
+    return end
+
+
+def _is_signature(paragraph: Paragraph) -> bool:
+    """A line naming the issuer above a date: short, unnumbered, without punctuation."""
+    text = paragraph.text.text
+    return paragraph.marker is None and len(text) <= 30 and not re.search(r"[。，；：:,;！？]", text)
+
+
+def trailing_start(paragraphs: list[Paragraph]) -> int | None:
+    """Index of the first line after the document's end (signature, date, 抄送, 印发, 附件), if any.
+
+    Only lines after the document's first numbered paragraph can end it; a signature is the
+    line just above a date.
+    """
+    first_numbered = next((i for i, paragraph in enumerate(paragraphs) if paragraph.marker), None)
+    if first_numbered is None:
+        return None
+    for i in range(first_numbered + 1, len(paragraphs)):
+        paragraph = paragraphs[i]
+        if is_date_line(paragraph):
+            signed = i - 1 > first_numbered and _is_signature(paragraphs[i - 1])
+            return i - 1 if signed else i
+        if paragraph.marker is None and _matches(paragraph, _trailing()):
+            return i
+    return None
