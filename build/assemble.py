@@ -233,6 +233,8 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         record_id = node_id(config.id, node.path)
         parent_id = node_id(config.id, node.parent.path) if node.parent and node.parent.head else None
         if not node.is_leaf:
+            if node.head is None:
+                continue  # a part the page does not carry (a fragment's inferred parent): no section record
             heading, preamble, clause = _section_parts(node)
             if clause:
                 clauses[record_id] = clause

@@ -93,18 +93,17 @@ def _is_link(paragraph: Paragraph) -> bool:
     return len(text) <= LINK_MAX_CHARS and "。" not in text
 
 
-def related_links(paragraphs: list[Paragraph]) -> list[int]:
-    """Indices of every "相关链接"-style heading and the list of links under it."""
+def related_links(paragraphs: list[Paragraph], ignored: Callable[[Paragraph], bool]) -> list[int]:
+    """Indices of every "相关链接"-style heading and the list of links under it (up to other furniture)."""
+    heading = _blocks()["related_links"]
     found: list[int] = []
     for i, paragraph in enumerate(paragraphs):
-        if paragraph.marker is None and _blocks()["related_links"].match(_simplified(paragraph)):
+        if paragraph.marker is None and heading.match(_simplified(paragraph)):
             found.append(i)
             j = i + 1
-            while (
-                j < len(paragraphs)
-                and _is_link(paragraphs[j])
-                and not _blocks()["related_links"].match(_simplified(paragraphs[j]))
-            ):
+            while j < len(paragraphs) and _is_link(paragraphs[j]) and not ignored(paragraphs[j]):
+                if heading.match(_simplified(paragraphs[j])):
+                    break
                 found.append(j)
                 j += 1
     return found
@@ -136,7 +135,7 @@ def furniture(paragraphs: list[Paragraph], ignored: Callable[[Paragraph], bool])
     reasons: dict[int, str] = {}
     for i in link_list_at_end(paragraphs, ignored):
         reasons[i] = "list of links at the end of the page (titles of other documents)"
-    for i in related_links(paragraphs):
+    for i in related_links(paragraphs, ignored):
         reasons[i] = "list of related links (page furniture)"
     for i in table_of_contents(paragraphs):
         reasons[i] = "table of contents (its entries are printed again as the text's headings)"
