@@ -139,17 +139,18 @@ def _is_signature(paragraph: Paragraph) -> bool:
 def trailing_start(paragraphs: list[Paragraph]) -> int | None:
     """Index of the first line after the document's end (signature, date, 抄送, 印发, 附件), if any.
 
-    Only lines after the document's first numbered paragraph can end it; a signature is the
-    line just above a date.
+    Only lines after the document's first numbered paragraph can end it, and only where less
+    numbered text follows than precedes (a date followed by most of the provisions ends a notice,
+    not the document); a signature is the line just above a date.
     """
-    first_numbered = next((i for i, paragraph in enumerate(paragraphs) if paragraph.marker), None)
-    if first_numbered is None:
+    numbered = [i for i, paragraph in enumerate(paragraphs) if paragraph.marker]
+    if not numbered:
         return None
-    for i in range(first_numbered + 1, len(paragraphs)):
+    for i in range(numbered[0] + 1, len(paragraphs)):
         paragraph = paragraphs[i]
-        if is_date_line(paragraph):
-            signed = i - 1 > first_numbered and _is_signature(paragraphs[i - 1])
-            return i - 1 if signed else i
-        if paragraph.marker is None and _matches(paragraph, _trailing()):
-            return i
+        ends = is_date_line(paragraph) or (paragraph.marker is None and _matches(paragraph, _trailing()))
+        if not ends or sum(j > i for j in numbered) > sum(j < i for j in numbered):
+            continue
+        signed = is_date_line(paragraph) and i - 1 > numbered[0] and _is_signature(paragraphs[i - 1])
+        return i - 1 if signed else i
     return None

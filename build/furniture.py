@@ -59,17 +59,18 @@ def _entries_from(paragraphs: list[Paragraph], start: int) -> list[int]:
 
 
 def _repeated_later(paragraphs: list[Paragraph], run: list[int]) -> bool:
-    """Whether the run's first entry is printed again after the run, with its number and words."""
-    first = _toc_entry_key(paragraphs[run[0]])
-    return any(_toc_entry_key(p) == first for p in paragraphs[run[-1] + 1 :] if p.marker)
+    """Whether every numbered entry of the run is printed again after it, in order, with its number and words."""
+    later = iter(_toc_entry_key(p) for p in paragraphs[run[-1] + 1 :] if p.marker)
+    return all(any(key == _toc_entry_key(paragraphs[j]) for key in later) for j in run if paragraphs[j].marker)
 
 
 def table_of_contents(paragraphs: list[Paragraph]) -> list[int]:
     """Indices of a table of contents: a 目录 line and its entries, or a run of entries without one.
 
     Without the 目录 line, a run of at least two numbered heading lines is a table of contents
-    when its entries carry dot leaders or page numbers, or when its first entry is printed again
-    later (where the text itself begins).
+    when its entries carry dot leaders or page numbers, or when each of its entries is printed
+    again later, in order (where the text itself begins). Parts that merely share a subheading
+    (（一）工作目标 under every 一、) are not all repeated.
     """
     for i, paragraph in enumerate(paragraphs):
         if paragraph.marker is None and _blocks()["table_of_contents"].match(_simplified(paragraph).replace(" ", "")):
@@ -119,15 +120,22 @@ def link_list_at_end(paragraphs: list[Paragraph], ignored: Callable[[Paragraph],
     while end and ignored(paragraphs[end - 1]):
         end -= 1
     start = end
-    while start and paragraphs[start - 1].marker and _is_link(paragraphs[start - 1]):
+    while start and _is_link_title(paragraphs[start - 1]):
         start -= 1
-    run = list(range(start, end))
-    if len(run) < 2 or paragraphs[start].marker is None or paragraphs[start].marker.number != 1:
+    firsts = [i for i in range(start, end) if (marker := paragraphs[i].marker) and marker.number == 1]
+    if not firsts or end - firsts[-1] < 2 or firsts[-1] == 0:
         return []
-    titles = all(
-        _blocks()["link_title"].search(to_hans(paragraphs[j].body.text)) and "，" not in paragraphs[j].text.text for j in run
+    return list(range(firsts[-1], end))
+
+
+def _is_link_title(paragraph: Paragraph) -> bool:
+    """A numbered line that is nothing but a document's title."""
+    return (
+        paragraph.marker is not None
+        and _is_link(paragraph)
+        and "，" not in paragraph.text.text
+        and bool(_blocks()["link_title"].search(to_hans(paragraph.body.text)))
     )
-    return run if titles and start > 0 else []
 
 
 def furniture(paragraphs: list[Paragraph], ignored: Callable[[Paragraph], bool]) -> dict[int, str]:

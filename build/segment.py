@@ -129,14 +129,14 @@ def _outranked(stack: list[Node], style: str) -> int | None:
     return next((i for i in range(1, len(stack)) if ranks.get(stack[i].style, -1) > ranks[style]), None)
 
 
-def _adopt_orphans(parent: Node, paragraph: Paragraph, outline_problems: list[str], excluded: list[Excluded]) -> None:
+def _adopt_orphans(parent: Node, paragraph: Paragraph, outline_problems: list[str]) -> None:
     """Provisions that ``paragraph``'s style outranks, numbered before it at its level: a fragment's start.
 
     A page that starts inside a part (（三）, （四）, then 二、) carries the end of a part whose
     heading it lacks. Those provisions go under an inferred parent of the outranking style,
     numbered one before it (so （三） of the missing 一、 is 1.3), which has no heading and no
     record of its own. If the outranking number is the first (一、), there is no such part: the
-    provisions are not placed, and reported.
+    lines are text before it (the parent's preamble), and reported.
     """
     marker = paragraph.marker
     ranks = _style_rank()
@@ -159,13 +159,12 @@ def _adopt_orphans(parent: Node, paragraph: Paragraph, outline_problems: list[st
         )
         return
     for orphan in orphans:
+        # no part before the first one: numbered lines of the text before it (its preamble)
         parent.children.remove(orphan)
-        for node in [orphan, *orphan.walk()]:
-            excluded.extend(
-                Excluded(p, f"numbered before the first {marker.label}, which outranks it") for p in [node.head, *node.body] if p
-            )
+        parent.body.extend(p for node in [orphan, *orphan.walk()] for p in [node.head, *node.body] if p)
     outline_problems.append(
-        f"line {first}: {len(orphans)} numbered paragraph(s) before the first {marker.label} cannot be placed"
+        f"line {first}: {len(orphans)} numbered paragraph(s) before the first {marker.label}, which outranks them, "
+        "are kept as text before it, not as provisions"
     )
 
 
@@ -239,7 +238,7 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
         if level is not None or outranked is not None:
             del stack[level if level is not None else outranked :]
         if outranked is not None:
-            _adopt_orphans(stack[-1], paragraph, problems, excluded)
+            _adopt_orphans(stack[-1], paragraph, problems)
         parent = stack[-1]
         if label is None:
             number = 1 + sum(child.style == style for child in parent.children)
