@@ -58,11 +58,39 @@ def undecorated(text: str) -> str:
     return key
 
 
+EXACT, DECORATED, QUOTED = 2, 1, 0  # how closely a line prints the title, best first
+_QUOTED = re.compile(r"《([^《》]+)》")
+
+
 @dataclass(frozen=True)
 class TitleMatch:
     start: int  # index of the title's first line
     end: int  # index just past its last line (a title may be printed over two lines)
-    exact: bool  # printed as document.yml has it (not decorated, not broken over lines)
+    quality: int  # EXACT as document.yml has it; DECORATED (附件, 征求意见稿, two lines); QUOTED in a headline
+
+
+def _line_quality(paragraphs: list[Paragraph], i: int, exact_key: str, loose_key: str) -> tuple[int, int] | None:
+    """How line ``i`` (alone, or with the next) prints the title, and how many lines it takes."""
+    paragraph = paragraphs[i]
+    own = comparable(paragraph.text.text)
+    if own == exact_key:
+        return EXACT, 1
+    if undecorated(paragraph.text.text) == loose_key:
+        return DECORATED, 1
+    following = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+    if (
+        following is not None
+        and following.marker is None
+        and own
+        and loose_key.startswith(undecorated(paragraph.text.text))
+        and undecorated(paragraph.text.text + following.text.text) == loose_key
+    ):
+        return DECORATED, 2  # a title broken over two lines, perhaps with its decoration on the second
+    simplified = to_hans(paragraph.text.text)
+    quoted = {undecorated(group) for group in _QUOTED.findall(simplified)}
+    if loose_key in quoted and "。" not in simplified and not _matches(paragraph, _front()[0]):
+        return QUOTED, 1  # a news-style headline naming the document: 我省印发《…》
+    return None
 
 
 def _title_candidates(paragraphs: list[Paragraph], title: str) -> list[TitleMatch]:
@@ -71,24 +99,17 @@ def _title_candidates(paragraphs: list[Paragraph], title: str) -> list[TitleMatc
     for i, paragraph in enumerate(paragraphs):
         if paragraph.marker is not None or len(paragraph.text) > 2 * HEADING_MAX_CHARS:
             continue
-        own = comparable(paragraph.text.text)
-        if own == exact_key:
-            candidates.append(TitleMatch(i, i + 1, exact=True))
-        elif undecorated(paragraph.text.text) == loose_key:
-            candidates.append(TitleMatch(i, i + 1, exact=False))
-        elif i + 1 < len(paragraphs) and paragraphs[i + 1].marker is None:
-            # a title broken over two lines, perhaps with its decoration on the second
-            joined = paragraph.text.text + paragraphs[i + 1].text.text
-            if undecorated(joined) == loose_key and own and loose_key.startswith(undecorated(paragraph.text.text)):
-                candidates.append(TitleMatch(i, i + 2, exact=False))
-    return [_with_decoration_line(paragraphs, candidate) for candidate in candidates]
+        found = _line_quality(paragraphs, i, exact_key, loose_key)
+        if found:
+            candidates.append(_with_decoration_line(paragraphs, TitleMatch(i, i + found[1], found[0])))
+    return candidates
 
 
 def _with_decoration_line(paragraphs: list[Paragraph], match: TitleMatch) -> TitleMatch:
     """A title followed by a line that is only its decoration, such as （征求意见稿）, takes that line too."""
     following = paragraphs[match.end] if match.end < len(paragraphs) else None
     if following and following.marker is None and comparable(following.text.text) and not undecorated(following.text.text):
-        return TitleMatch(match.start, match.end + 1, exact=False)
+        return TitleMatch(match.start, match.end + 1, min(match.quality, DECORATED))
     return match
 
 
@@ -97,37 +118,47 @@ def find_title(paragraphs: list[Paragraph], title: str) -> TitleMatch | None:
 
     A page may print the title several times (page header, notice, attachment line, the
     document itself); the document is the copy its provisions follow. A copy printed exactly
-    as document.yml has it wins over a decorated one.
+    as document.yml has it wins over a decorated one, and both over a headline quoting it.
     """
     numbered = [i for i, paragraph in enumerate(paragraphs) if paragraph.marker]
     followed = [c for c in _title_candidates(paragraphs, title) if any(i >= c.end for i in numbered)]
     if not followed:
         return None
-    best = max(followed, key=lambda c: (c.exact, c.start))
-    return best
+    return max(followed, key=lambda c: (c.quality, c.start))
 
 
 def notice_length(paragraphs: list[Paragraph]) -> int:
     """How many paragraphs at the head of the page are a notice before the document (0 if none).
 
-    A notice is recognised by its form (addressee line, 印发/同意/征求意见 sentences) and ends
-    at its date line; the lines that belong to it after the date (a passing note, attachment
-    and contact lines) end it too. Without a date line there is no telling where it stops, so
-    nothing is taken.
+    A notice is recognised by its form (its title, number and addressee lines, 印发/同意/征求意见
+    sentences) and ends at its date line, with the lines that belong to it after the date (a
+    passing note, attachment and contact lines). Without a date, it is the run of such lines the
+    page opens with (numbered paragraphs of a notice without a date cannot be told from the
+    document's).
     """
+    return _notice_ending_at_date(paragraphs) or _notice_without_date(paragraphs)
+
+
+def _notice_ending_at_date(paragraphs: list[Paragraph]) -> int:
     notice, after_notice, _ = _front()
-    dates = [i for i, paragraph in enumerate(paragraphs) if is_date_line(paragraph)]
-    if not dates:
-        return 0
-    date = dates[0]
-    if not any(_matches(paragraph, notice) for paragraph in paragraphs[:date]):
+    date = next((i for i, paragraph in enumerate(paragraphs) if is_date_line(paragraph)), None)
+    if date is None or not any(_matches(paragraph, notice) for paragraph in paragraphs[:date]):
         return 0
     end = date + 1
-    while end < len(paragraphs) and _matches(paragraphs[end], after_notice) and paragraphs[end].marker is None:
+    while end < len(paragraphs) and paragraphs[end].marker is None and _matches(paragraphs[end], after_notice):
         end += 1
     if not any(paragraph.marker for paragraph in paragraphs[end:]):
         return 0  # the "notice" is the whole page: leave it to the outline
     return end
+
+
+def _notice_without_date(paragraphs: list[Paragraph]) -> int:
+    notice, after_notice, _ = _front()
+    end = 0
+    while end < len(paragraphs) and paragraphs[end].marker is None and _matches(paragraphs[end], (*notice, *after_notice)):
+        end += 1
+    # a lone title line may be the document's own title printed as its notice's (关于印发…的通知)
+    return end if end >= 2 and any(paragraph.marker for paragraph in paragraphs[end:]) else 0
 
 
 def _is_signature(paragraph: Paragraph) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 
 from dbay.build.clean import clean
-from dbay.build.front_matter import find_title, undecorated
+from dbay.build.front_matter import EXACT, QUOTED, find_title, undecorated
 from dbay.build.segment import Outline, segment
 
 TITLE = "某市数据开放实施方案"
@@ -41,7 +41,18 @@ def test_the_title_is_found_however_it_is_printed(printed: str) -> None:
 def test_a_copy_of_the_title_printed_as_document_yml_has_it_wins() -> None:
     paragraphs = clean(f"{TITLE}\n（一）页面说明。\n附件：{TITLE}\n{TITLE}\n{BODY}")
     found = find_title(paragraphs, TITLE)
-    assert found is not None and (found.start, found.end, found.exact) == (3, 4, True)
+    assert found is not None and (found.start, found.end, found.quality) == (3, 4, EXACT)
+
+
+def test_a_news_headline_quoting_the_title_marks_the_start_when_nothing_closer_does() -> None:
+    paragraphs = clean(f"网站首页\n我省印发《{TITLE}》\n记者获悉，方案已经印发。\n{BODY}")
+    found = find_title(paragraphs, TITLE)
+    assert found is not None and (found.start, found.quality) == (1, QUOTED)
+
+
+def test_the_notice_s_own_title_quoting_the_document_is_not_its_title() -> None:
+    paragraphs = clean(f"某市人民政府办公室关于印发《{TITLE}》的通知\n{BODY}")
+    assert find_title(paragraphs, TITLE) is None
 
 
 def test_decorations_are_not_the_title() -> None:
@@ -59,6 +70,17 @@ def test_an_issuing_notice_with_numbered_paragraphs_is_known_by_its_form_when_th
     assert paths(result) == ["1", "1.1", "2", "2.1", "2.2"]
     assert [e.paragraph.line for e in result.excluded] == list(range(1, 10))
     assert all(e.reason.startswith("notice before the document") for e in result.excluded)
+
+
+def test_a_notice_without_a_date_ends_where_its_lines_do() -> None:
+    result = outline(
+        "某市人民政府关于印发某项工作意见的通知\n某府〔2025〕7号\n各区人民政府，市政府各部门：\n"
+        "现将《某项工作意见》印发给你们，请认真贯彻执行。\n某项工作意见\n为做好某项工作，提出如下意见。\n一、目标\n（一）甲。",
+        title="完全不同的标题",
+    )
+    assert [e.paragraph.line for e in result.excluded] == [1, 2, 3, 4]
+    assert result.title is not None and result.title.text.text == "某项工作意见"
+    assert paths(result) == ["1", "1.1"]
 
 
 def test_a_page_without_a_date_keeps_its_numbered_text() -> None:
