@@ -7,6 +7,12 @@ without a full stop are headings of their own styles (plain or bulleted), allowe
 the numbered levels; inside numbered provisions such a line is an insertion (a headline, a
 footer) and is excluded with its reason. A paragraph without a number continues the provision
 before it; directly under a heading it is that section's preamble.
+
+Styles have the genre's conventional rank (``style_rank`` in genre.yml): a style never opens a
+level beneath one ranked below it, so a page that starts inside a part keeps its later parts at
+the top. What surrounds the document is cut first: front matter and notices before it and
+trailing matter after it (``front_matter.py``), numbered furniture such as a table of contents
+or a list of links (``furniture.py``), each line with its reason.
 """
 
 import re
@@ -184,7 +190,17 @@ def _start_of_document(
     notice = notice_length(paragraphs)
     if notice:
         reason = "notice before the document (addressee, issuing or approval, signature and date)"
-        return notice, None, [Excluded(p, blocks.get(i, reason)) for i, p in enumerate(paragraphs[:notice])]
+        before = [Excluded(p, blocks.get(i, reason)) for i, p in enumerate(paragraphs[:notice])]
+        # the line after a notice, if it is no sentence, is the document's title, printed otherwise
+        following = paragraphs[notice] if notice < len(paragraphs) else None
+        if (
+            following
+            and following.marker is None
+            and len(following.text) <= 2 * HEADING_MAX_CHARS
+            and "。" not in following.text.text
+        ):
+            return notice + 1, following, before
+        return notice, None, before
     if news and paragraphs and is_heading_like(paragraphs[0]):
         return 1, None, [Excluded(paragraphs[0], "the news report's headline")]
     return 0, None, []

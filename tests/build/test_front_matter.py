@@ -68,8 +68,20 @@ def test_an_issuing_notice_with_numbered_paragraphs_is_known_by_its_form_when_th
         title="完全不同的标题",
     )
     assert paths(result) == ["1", "1.1", "2", "2.1", "2.2"]
+    assert result.title is None
     assert [e.paragraph.line for e in result.excluded] == list(range(1, 10))
     assert all(e.reason.startswith("notice before the document") for e in result.excluded)
+
+
+def test_the_line_after_a_notice_is_the_title_printed_otherwise() -> None:
+    result = outline(
+        "各区人民政府：\n现将条例草案全文公布，征求社会公众意见。\n某市人大常委会办公室\n2025年1月5日\n"
+        "某市数据条例（草案）\n总则\n第一条 为了规范数据管理，制定本条例。\n第二条 本条例自公布之日起施行。",
+        title="某市数据管理条例",
+    )
+    assert result.title is not None and result.title.text.text == "某市数据条例（草案）"
+    assert result.preamble == []
+    assert paths(result) == ["1", "1.1", "1.2"]
 
 
 def test_a_notice_without_a_date_ends_where_its_lines_do() -> None:
