@@ -10,6 +10,7 @@ date. Vocabulary lives in ``genre.yml`` (``title_decorations``, ``front_matter``
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -113,14 +114,15 @@ def _with_decoration_line(paragraphs: list[Paragraph], match: TitleMatch) -> Tit
     return match
 
 
-def find_title(paragraphs: list[Paragraph], title: str) -> TitleMatch | None:
+def find_title(paragraphs: list[Paragraph], title: str, furniture: Collection[int] = ()) -> TitleMatch | None:
     """The line(s) printing the document's title: the last such line with numbered text after it.
 
     A page may print the title several times (page header, notice, attachment line, the
-    document itself); the document is the copy its provisions follow. A copy printed exactly
-    as document.yml has it wins over a decorated one, and both over a headline quoting it.
+    document itself, a footer); the document is the copy its provisions follow (numbered lines
+    of ``furniture``, such as a list of links, are none). A copy printed exactly as document.yml
+    has it wins over a decorated one, and both over a headline quoting it.
     """
-    numbered = [i for i, paragraph in enumerate(paragraphs) if paragraph.marker]
+    numbered = [i for i, paragraph in enumerate(paragraphs) if paragraph.marker and i not in furniture]
     followed = [c for c in _title_candidates(paragraphs, title) if any(i >= c.end for i in numbered)]
     if not followed:
         return None

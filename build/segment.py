@@ -178,7 +178,9 @@ def _start_of_document(
     paragraphs: list[Paragraph], title: str, news: bool, blocks: dict[int, str]
 ) -> tuple[int, Paragraph | None, list[Excluded]]:
     """Index where the document's text begins, its title line, and the front matter before it."""
-    found = find_title(paragraphs, title)
+    found = find_title(
+        paragraphs, title, furniture=blocks.keys() | {i for i, p in enumerate(paragraphs) if boilerplate_reason(p)}
+    )
     if found is not None:
         line = paragraphs[found.start : found.end]
         joined = Paragraph(join([p.text for p in line]), line[0].line, line[0].bulleted, None)

@@ -55,6 +55,11 @@ def test_the_notice_s_own_title_quoting_the_document_is_not_its_title() -> None:
     assert find_title(paragraphs, TITLE) is None
 
 
+def test_the_title_repeated_above_a_list_of_links_is_not_the_start() -> None:
+    result = outline(f"{TITLE}\n{BODY}\n{TITLE}\n相关链接\n1.关于某项工作的通知\n2.《某市条例》解读")
+    assert paths(result) == ["1", "1.1", "2", "2.1"]
+
+
 def test_decorations_are_not_the_title() -> None:
     assert undecorated("附件1：某市方案（征求意见稿）") == undecorated("某市方案")
     assert undecorated("关于印发某市方案的通知") != undecorated("某市方案")
