@@ -192,7 +192,7 @@ def _start_of_document(
     notice = notice_length(paragraphs)
     if notice:
         reason = "notice before the document (addressee, issuing or approval, signature and date)"
-        before = [Excluded(p, blocks.get(i, reason)) for i, p in enumerate(paragraphs[:notice])]
+        before = [Excluded(p, blocks.get(i) or boilerplate_reason(p) or reason) for i, p in enumerate(paragraphs[:notice])]
         # the line after a notice, if it is no sentence, is the document's title, printed otherwise
         following = paragraphs[notice] if notice < len(paragraphs) else None
         if (
