@@ -45,14 +45,22 @@ def _has_leader(paragraph: Paragraph) -> bool:
     return bool(_blocks()["toc_entry_end"].search(_simplified(paragraph)))
 
 
+def _restarts(paragraph: Paragraph, first: Paragraph) -> bool:
+    """Whether ``paragraph`` repeats the first entry: the same number (第一章 again), or the same words."""
+    if first.marker is not None:
+        return paragraph.marker is not None and (paragraph.marker.style, paragraph.marker.number) == (
+            first.marker.style,
+            first.marker.number,
+        )
+    return _toc_entry_key(paragraph) == _toc_entry_key(first)
+
+
 def _entries_from(paragraphs: list[Paragraph], start: int) -> list[int]:
     """The run of entries from ``start``, up to the line that repeats the first (the text itself)."""
     entries: list[int] = []
     for i in range(start, len(paragraphs)):
         paragraph = paragraphs[i]
-        if not _is_toc_entry(paragraph):
-            break
-        if entries and _toc_entry_key(paragraph) == _toc_entry_key(paragraphs[entries[0]]):
+        if not _is_toc_entry(paragraph) or (entries and _restarts(paragraph, paragraphs[entries[0]])):
             break
         entries.append(i)
     return entries

@@ -127,6 +127,12 @@ def test_an_attachment_list_after_the_document_is_excluded() -> None:
     assert {e.paragraph.text.text for e in result.excluded} == {"附件：1.重点任务清单", "2.责任分工表"}
 
 
+def test_an_attachment_printed_after_the_document_is_excluded() -> None:
+    result = outline(f"{TITLE}\n{BODY}\n附件\n重点任务分工表\n1.建设平台。")
+    assert paths(result) == ["1", "1.1", "2", "2.1"]
+    assert [e.paragraph.text.text for e in result.excluded] == ["附件", "重点任务分工表", "1.建设平台。"]
+
+
 def test_a_date_followed_by_most_of_the_text_does_not_end_the_document() -> None:
     result = outline("一、甲。\n2025年1月2日\n二、乙。\n三、丙。\n四、丁。", title="完全不同的标题")
     assert paths(result) == ["1", "2", "3", "4"]

@@ -37,6 +37,15 @@ def test_a_traditional_table_of_contents_heading_is_recognised() -> None:
     assert paths(result) == ["1", "1.1", "2", "2.2"]
 
 
+def test_a_table_of_contents_ends_where_its_first_number_comes_again_in_other_words() -> None:
+    result = outline(
+        f"{TITLE}\n目录\n第一章 一般规定\n第二章 管理\n第一节 登记\n第二节 变更\n第一章 总则\n第一条 甲。\n"
+        "第二章 管理\n第一节 登记\n第二条 乙。"
+    )
+    assert paths(result) == ["1", "1.1", "2", "2.1", "2.1.2"]
+    assert [e.paragraph.line for e in result.excluded] == [2, 3, 4, 5, 6]
+
+
 def test_parts_sharing_a_subheading_are_no_table_of_contents() -> None:
     result = outline(f"{TITLE}\n一、数字经济\n（一）工作目标\n到年底完成。\n二、数字社会\n（一）工作目标\n到年底建成。")
     assert paths(result) == ["1", "1.1", "2", "2.1"]
