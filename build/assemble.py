@@ -241,8 +241,12 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
         script = rendition.config.script
         record_id = node_id(config.id, placed.path)
         scripts[record_id] = script
-        parent_id = node_id(config.id, placed.parent.path) if placed.parent and placed.parent.parent else None
+        # the root, and a fragment's inferred part (no heading on the page), have no section record
+        has_section = placed.parent is not None and placed.parent.parent is not None and placed.parent.node.head is not None
+        parent_id = node_id(config.id, placed.parent.path) if placed.parent and has_section else None
         if not placed.is_leaf:
+            if node.head is None:
+                continue  # a part the page does not carry (a fragment's inferred parent): no section record
             heading, section_preamble, clause = _section_parts(node, first_listed_leads)
             if clause:
                 clauses[record_id] = clause

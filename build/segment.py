@@ -7,6 +7,12 @@ without a full stop are headings of their own styles (plain or bulleted), allowe
 the numbered levels; inside numbered provisions such a line is an insertion (a headline, a
 footer) and is excluded with its reason. A paragraph without a number continues the provision
 before it; directly under a heading it is that section's preamble.
+
+Styles have the genre's conventional rank (``style_rank`` in genre.yml): a style never opens a
+level beneath one ranked below it, so a page that starts inside a part keeps its later parts at
+the top. What surrounds the document is cut first: front matter and notices before it and
+trailing matter after it (``front_matter.py``), numbered furniture such as a table of contents
+or a list of links (``furniture.py``), each line with its reason.
 """
 
 import re
@@ -15,7 +21,8 @@ from functools import cache
 
 from dbay.build.agency_clauses import is_agency_line
 from dbay.build.clean import HEADING_MAX_CHARS, Paragraph
-from dbay.build.compare import comparable
+from dbay.build.front_matter import find_title, notice_length, trailing_start
+from dbay.build.furniture import furniture
 from dbay.build.scripts import to_hans
 from dbay.build.textmap import MappedText, join
 from dbay.build.vocabulary import vocabulary
@@ -130,15 +137,98 @@ def introduces_list(paragraph: Paragraph) -> bool:
     return paragraph.text.text.endswith(("：", ":"))
 
 
-def _is_title(paragraph: Paragraph, title: str) -> bool:
-    return paragraph.marker is None and comparable(paragraph.text.text) == comparable(title)
+@cache
+def _style_rank() -> dict[str, int]:
+    return {style: rank for rank, style in enumerate(vocabulary("genre.yml")["style_rank"])}
 
 
-def _find_title(paragraphs: list[Paragraph], title: str) -> int | None:
-    """Index of the document's title line: the last one before the first numbered paragraph."""
-    first_numbered = next((i for i, p in enumerate(paragraphs) if p.marker), len(paragraphs))
-    candidates = [i for i, p in enumerate(paragraphs[:first_numbered]) if _is_title(p, title)]
-    return candidates[-1] if candidates else None
+def _outranked(stack: list[Node], style: str) -> int | None:
+    """Where the open levels rank below ``style``: it may not nest under them, so they close there."""
+    ranks = _style_rank()
+    if style not in ranks:
+        return None
+    return next((i for i in range(1, len(stack)) if ranks.get(stack[i].style, -1) > ranks[style]), None)
+
+
+def _adopt_orphans(parent: Node, paragraph: Paragraph, outline_problems: list[str]) -> None:
+    """Provisions that ``paragraph``'s style outranks, numbered before it at its level: a fragment's start.
+
+    A page that starts inside a part (（三）, （四）, then 二、) carries the end of a part whose
+    heading it lacks. Those provisions go under an inferred parent of the outranking style,
+    numbered one before it (so （三） of the missing 一、 is 1.3), which has no heading and no
+    record of its own. If the outranking number is the first (一、), there is no such part: the
+    lines are text before it (the parent's preamble), and reported.
+    """
+    marker = paragraph.marker
+    ranks = _style_rank()
+    if marker is None:
+        return
+    orphans = [child for child in parent.children if ranks.get(child.style, -1) > ranks[marker.style]]
+    if not orphans:
+        return
+    first = orphans[0].head.line if orphans[0].head else paragraph.line
+    if marker.number > 1:
+        holder = Node(marker.style, marker.number - 1, None, None, parent)
+        parent.children.insert(parent.children.index(orphans[0]), holder)
+        for orphan in orphans:
+            parent.children.remove(orphan)
+            orphan.parent = holder
+        holder.children = orphans
+        outline_problems.append(
+            f"line {first}: the page starts inside a part: {len(orphans)} provision(s) before {marker.label} "
+            f"(line {paragraph.line}) are placed under part {marker.number - 1}, whose heading the page does not carry"
+        )
+        return
+    for orphan in orphans:
+        # no part before the first one: numbered lines of the text before it (its preamble)
+        parent.children.remove(orphan)
+        parent.body.extend(p for node in [orphan, *orphan.walk()] for p in [node.head, *node.body] if p)
+    outline_problems.append(
+        f"line {first}: {len(orphans)} numbered paragraph(s) before the first {marker.label}, which outranks them, "
+        "are kept as text before it, not as provisions"
+    )
+
+
+def _start_of_document(
+    paragraphs: list[Paragraph], title: str, news: bool, blocks: dict[int, str]
+) -> tuple[int, Paragraph | None, list[Excluded]]:
+    """Index where the document's text begins, its title line, and the front matter before it."""
+    found = find_title(
+        paragraphs, title, furniture=blocks.keys() | {i for i, p in enumerate(paragraphs) if boilerplate_reason(p)}
+    )
+    if found is not None:
+        line = paragraphs[found.start : found.end]
+        joined = Paragraph(join([p.text for p in line]), line[0].line, line[0].bulleted, None)
+        before = [
+            Excluded(p, blocks.get(i, "front matter before the document's title"))
+            for i, p in enumerate(paragraphs[: found.start])
+        ]
+        return found.end, joined, before
+    notice = notice_length(paragraphs)
+    if notice:
+        reason = "notice before the document (addressee, issuing or approval, signature and date)"
+        before = [Excluded(p, blocks.get(i) or boilerplate_reason(p) or reason) for i, p in enumerate(paragraphs[:notice])]
+        # the line after a notice, if it is no sentence, is the document's title, printed otherwise
+        following = paragraphs[notice] if notice < len(paragraphs) else None
+        if (
+            following
+            and following.marker is None
+            and len(following.text) <= 2 * HEADING_MAX_CHARS
+            and "。" not in following.text.text
+        ):
+            return notice + 1, following, before
+        return notice, None, before
+    if news and paragraphs and is_heading_like(paragraphs[0]):
+        return 1, None, [Excluded(paragraphs[0], "the news report's headline")]
+    return 0, None, []
+
+
+def _end_of_document(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Excluded]]:
+    end = trailing_start(paragraphs)
+    if end is None:
+        return paragraphs, []
+    reason = "after the document's end (signature, date, 抄送/印发 or 附件 lines, and what follows)"
+    return paragraphs[:end], [Excluded(p, reason) for p in paragraphs[end:]]
 
 
 def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outline:
@@ -149,21 +239,16 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
     Paragraphs before the first heading are the outline's preamble: the caller knows whether
     they are the document's or a reporter's lead.
     """
-    excluded: list[Excluded] = []
-    title_index = _find_title(paragraphs, title)
-    title_paragraph = None
-    if title_index is not None:
-        title_paragraph = paragraphs[title_index]
-        excluded.extend(Excluded(p, "front matter before the document's title") for p in paragraphs[:title_index])
-        paragraphs = paragraphs[title_index + 1 :]
-    elif news and paragraphs and is_heading_like(paragraphs[0]):
-        excluded.append(Excluded(paragraphs[0], "the news report's headline"))
-        paragraphs = paragraphs[1:]
+    blocks = furniture(paragraphs, lambda p: boilerplate_reason(p) is not None)
+    start, title_paragraph, excluded = _start_of_document(paragraphs, title, news, blocks)
+    reasons = {id(p): blocks[i] for i, p in enumerate(paragraphs) if i in blocks}
+    paragraphs, trailing = _end_of_document(paragraphs[start:])
+    problems: list[str] = []
 
     root = Node(ROOT, 0, None, None)
     stack: list[Node] = [root]
     for index, paragraph in enumerate(paragraphs):
-        reason = boilerplate_reason(paragraph)
+        reason = reasons.get(id(paragraph)) or boilerplate_reason(paragraph)
         if reason:
             excluded.append(Excluded(paragraph, reason))
             continue
@@ -182,8 +267,11 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
             stack[-1].body.append(paragraph)
             continue
         level = next((i for i in range(len(stack) - 1, 0, -1) if stack[i].style == style), None)
-        if level is not None:
-            del stack[level:]
+        outranked = _outranked(stack, style) if level is None else None
+        if level is not None or outranked is not None:
+            del stack[level if level is not None else outranked :]
+        if outranked is not None:
+            _adopt_orphans(stack[-1], paragraph, problems)
         parent = stack[-1]
         if label is None:
             number = 1 + sum(child.style == style for child in parent.children)
@@ -198,7 +286,7 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
         title_paragraph, root.body, root.children = wrapper.head, wrapper.body, wrapper.children
         for child in root.children:
             child.parent = root
-    outline = Outline(root, title_paragraph, list(root.body), excluded, [])
+    outline = Outline(root, title_paragraph, list(root.body), excluded + trailing, problems)
     root.body = []
     _drop_empty_headings(outline)
     _check_numbering(outline)

@@ -82,7 +82,7 @@ def test_the_documents_own_preamble_is_kept(genre_release: BuildResult, document
     assert rows[0]["preamble"] == expected(document)["preamble"]
 
 
-@pytest.mark.parametrize("document", with_key("excluded_lines"))
+@pytest.mark.parametrize("document", with_key("excluded_line_numbers"))
 def test_the_reports_own_lines_are_excluded(genre_release: BuildResult, document: str) -> None:
     want = expected(document)
     rows = query(
@@ -91,7 +91,7 @@ def test_the_reports_own_lines_are_excluded(genre_release: BuildResult, document
         f"{document}.{want['canonical_rendition']}",
     )
     lines = [row["line"] for row in rows]
-    assert set(want["excluded_lines"]) <= set(lines)
+    assert set(want["excluded_line_numbers"]) <= set(lines)
     assert want["preamble_line"] not in lines
 
 
@@ -113,10 +113,20 @@ def test_a_provision_only_a_repost_carries_is_placed_among_the_others(genre_rele
 
 
 def test_numbered_links_of_a_fragment_become_no_provision(genre_release: BuildResult) -> None:
-    build = next(b for b in genre_release.builds if b.id == "test-fragment-and-full-reposts")
-    unplaced = [problem for problem in build.problems if "not placed" in problem]
-    assert len(unplaced) == 5  # links 4.–8.; 1.–3. repeat the numbers of part 一's items
-    assert all("fragment.txt" in problem for problem in unplaced)
+    document = "test-fragment-and-full-reposts"
+    # 相关链接 and its eight links (lines 8-16 of fragment.txt) are page furniture: excluded with
+    # their reason, and none is published as a provision
+    rows = query(
+        genre_release.written.path,
+        "select line, reason from excluded_text where rendition_id = ? and line between 8 and 16 order by line",
+        f"{document}.fragment",
+    )
+    assert [row["line"] for row in rows] == list(range(8, 17))
+    assert all("related links" in row["reason"] for row in rows)
+    titles = [
+        row["title"] for row in query(genre_release.written.path, "select title from measures where document_id = ?", document)
+    ]
+    assert not any("通知" in title or "条例" in title for title in titles)
 
 
 def _tables(database: Path) -> dict[str, list[tuple[object, ...]]]:
