@@ -40,8 +40,18 @@ class AgencyMention:
 class AgencyClause:
     mentions: tuple[AgencyMention, ...]
     open_ended: bool  # not exhaustive: 等有關單位, 等部門, …
-    applies_below: bool  # 下同: also covers the following provisions that lack a clause
+    # 下同: the mentions that also cover the following provisions without a clause of their own:
+    # those of the semicolon-separated part that says 下同 (…负责；各地级以上市人民政府结合实际落实，下同)
+    carried_below: tuple[AgencyMention, ...]
     text: str  # the clause text inside the parentheses
+
+    @property
+    def applies_below(self) -> bool:
+        return bool(self.carried_below)
+
+    def below(self) -> "AgencyClause":
+        """The clause the following provisions inherit: its 下同 part only."""
+        return replace(self, mentions=self.carried_below)
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,7 @@ class _Grammar:
     level_prefixes: tuple[str, ...]
     level_prefix_exclusions: tuple[str, ...]
     jurisdiction_prefixes: tuple[str, ...]
+    own_place_patterns: tuple[re.Pattern[str], ...]
     agency_endings: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     collective_infix: str
@@ -88,6 +99,7 @@ def _grammar() -> _Grammar:
         level_prefixes=_longest_first(raw["level_prefixes"]),
         level_prefix_exclusions=tuple(raw["level_prefix_exclusions"]),
         jurisdiction_prefixes=_longest_first(raw["jurisdiction_prefixes"]),
+        own_place_patterns=tuple(re.compile(pattern) for pattern in raw["own_place_patterns"]),
         agency_endings=tuple(raw["agency_endings"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         collective_infix=raw["collective_infix"],
@@ -157,7 +169,9 @@ def _is_collective(name: str) -> bool:
 def _has_own_owner(name: str) -> bool:
     """The item already says whose body it is, so no level prefix is carried onto it."""
     g = _grammar()
-    return bool(_level_prefix(name)) or name.startswith(g.jurisdiction_prefixes + g.collective_prefixes)
+    if _level_prefix(name) or name.startswith(g.jurisdiction_prefixes + g.collective_prefixes):
+        return True
+    return any(pattern.match(name) for pattern in g.own_place_patterns)
 
 
 def _expand_group(group: str, role: Role) -> list[AgencyMention]:
@@ -251,7 +265,8 @@ def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> Agency
     """
     g = _grammar()
     mentions: list[AgencyMention] = []
-    open_ended = applies_below = marked = labelled = False
+    open_ended = marked = labelled = False
+    carried_below: list[AgencyMention] = []
     for label, listed in _labelled_lists(_WHITESPACE.sub("", clause)):
         role = g.label_roles[label] if label else None
         labelled = labelled or label is not None
@@ -259,7 +274,8 @@ def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> Agency
         for part in _split_top(listed.strip("。．.;；,，"), ";；"):
             part_mentions, part_open, part_below, part_marked = _parse_part(part, role or "participating")
             mentions += part_mentions
-            open_ended, applies_below = open_ended or part_open, applies_below or part_below
+            carried_below += part_mentions if part_below else []
+            open_ended = open_ended or part_open
             marked = marked or part_marked
     if not mentions:
         return None
@@ -271,5 +287,7 @@ def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> Agency
         if not (marked or labelled) and not _has_own_owner(mention.name):
             return None
     if first_listed_leads and not marked:
+        if carried_below and carried_below[0] == mentions[0]:
+            carried_below[0] = replace(mentions[0], role="lead")
         mentions[0] = replace(mentions[0], role="lead")
-    return AgencyClause(tuple(mentions), open_ended, applies_below, clause.strip())
+    return AgencyClause(tuple(mentions), open_ended, tuple(carried_below), clause.strip())

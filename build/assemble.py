@@ -121,7 +121,9 @@ class DocumentBuild:
 def lead_sentence(text: str) -> str:
     """A provision's title: its text up to the first 。 (the whole first line if it has none)."""
     first_line = text.split("\n", 1)[0]
-    return first_line.split("。", 1)[0].strip() or first_line.strip()
+    sentence = first_line.split("。", 1)[0].strip() or first_line.strip()
+    # an item of a list ends with ； or ，, which belong to the list, not to the title
+    return sentence.rstrip("；;，,").strip() or sentence
 
 
 def _both(text: str, script: Script) -> Bilingual:
@@ -167,8 +169,8 @@ def _inherit_clauses(
 ) -> None:
     """Give a clause to measures without one: from a preceding 下同 clause, else from a section.
 
-    Read in document order, a clause saying 下同 ("the same below") covers every following measure
-    without a clause of its own, across sections too (下同 names no boundary), until the next
+    Read in document order, the part of a clause that says 下同 ("the same below") covers every
+    following measure without a clause of its own, across sections too (下同 names no boundary), until the next
     clause, on a measure or on a section heading. A clause on a section's heading covers the
     measures under it that have none.
     """
@@ -183,7 +185,7 @@ def _inherit_clauses(
             continue
         source = below or next((section for section in _ancestors(record, parents) if section in clauses), None)
         if source:
-            clause = clauses[source]
+            clause = clauses[source].below() if source == below else clauses[source]
             record.clause_from, record.open_ended = source, clause.open_ended
             record.agencies = _agency_links(clause, scripts[source], inherited=True)  # the clause's own script
 

@@ -37,6 +37,7 @@ SENTENCE_END = "。！？!?；;：:）)」』…"
 # An item printed on the line of the one before it follows one of these: （一）…。（二）…, or the
 # parenthesis closing the agency clause that ends the item before it: …（省科技厅牵头）（二）…
 ITEM_BOUNDARY = "。；;！？!?）)"
+LIST_OPENER = "：:"  # a list of items may open after a colon (履行下列职责：（一）…)
 
 
 @dataclass(frozen=True)
@@ -161,18 +162,34 @@ def join_bare_numbers(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], lis
     return kept, dropped
 
 
-def _inline_item_starts(text: str, first: Marker) -> list[int]:
-    """Where items continuing ``first``'s numbering start within its line, after a sentence's end."""
+def _continuing_starts(text: str, style: str, number: int, after: int, boundaries: str) -> list[int]:
+    """Where markers of ``style`` numbered ``number``, ``number`` + 1, … start after ``after``,
+    each right after one of ``boundaries`` and followed by text."""
     starts: list[int] = []
-    expected = first.number + 1
-    for position in range(first.rest_start + 1, len(text)):
-        if text[position - 1] not in ITEM_BOUNDARY:
+    for position in range(after + 1, len(text)):
+        if text[position - 1] not in boundaries:
             continue
         marker = parse_marker(text[position:])
-        if marker and marker.style == first.style and marker.number == expected and position + marker.rest_start < len(text):
+        if marker and marker.style == style and marker.number == number and position + marker.rest_start < len(text):
             starts.append(position)
-            expected += 1
+            number += 1
     return starts
+
+
+def _inline_item_starts(text: str, first: Marker) -> list[int]:
+    """Where items start within a numbered line: items continuing ``first``'s numbering after a
+    sentence's end (（一）…。（二）…。), else a list of two or more items of another style opened
+    after a colon or a sentence (第三条 …履行下列职责：（一）…。（二）…。)."""
+    continuing = _continuing_starts(text, first.style, first.number + 1, first.rest_start, ITEM_BOUNDARY)
+    if continuing:
+        return continuing
+    for position in range(first.rest_start + 1, len(text)):
+        marker = parse_marker(text[position:]) if text[position - 1] in ITEM_BOUNDARY + LIST_OPENER else None
+        if marker is None or marker.number != 1 or marker.style == first.style:
+            continue
+        rest = _continuing_starts(text, marker.style, 2, position + marker.rest_start, ITEM_BOUNDARY)
+        return [position, *rest] if rest else []
+    return []
 
 
 def split_inline_items(paragraph: Paragraph) -> list[Paragraph]:
