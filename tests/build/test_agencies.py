@@ -402,3 +402,20 @@ def test_split_leaves_label_like_text(text: str) -> None:
 )
 def test_is_agency_line(line: str, expected: bool) -> None:
     assert is_agency_line(line) is expected
+
+
+def test_only_the_part_that_says_below_is_carried() -> None:
+    # 下同 closes the second semicolon part: the following items inherit the cities, not the
+    # bodies the first part names for this item alone.
+    clause = parse("省发展改革委牵头，省科技厅按职责分工负责；各地级以上市人民政府结合实际落实，下同")
+    assert [m.name for m in clause.mentions] == ["省发展改革委", "省科技厅", "各地级以上市人民政府"]
+    assert [m.name for m in clause.below().mentions] == ["各地级以上市人民政府"]
+    # in a clause of one part, 下同 carries the whole of it
+    assert [m.name for m in parse("省科技厅牵头，省财政厅配合，下同").below().mentions] == ["省科技厅", "省财政厅"]
+
+
+def test_a_district_government_names_its_own_place() -> None:
+    clause = parse("市委网信办牵头，市商务局、南沙区人民政府、从化区委按职责分工负责")
+    assert [m.name for m in clause.mentions] == ["市委网信办", "市商务局", "南沙区人民政府", "从化区委"]
+    # a body without a place of its own still takes the level prefix carried over the list
+    assert [m.name for m in parse("市商务局、南沙区人民政府、科技局牵头").mentions] == ["市商务局", "南沙区人民政府", "市科技局"]

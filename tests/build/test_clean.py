@@ -212,3 +212,17 @@ def test_parenthesised_latin_kept_after_a_word_keeps_its_offsets() -> None:
     kept = drop_pronunciations(MappedText.from_raw(raw))
     assert kept.text == raw
     assert kept.offsets == tuple(range(len(raw)))
+
+
+def test_a_list_opened_after_a_colon_on_a_numbered_line_is_split() -> None:
+    raw = "第三条 主管部门履行下列职责：（一）建立制度。（二）组织检查。（三）指导各区工作。"
+    paragraphs = clean(raw)
+    assert [p.text.text for p in paragraphs] == [
+        "第三条主管部门履行下列职责：",
+        "（一）建立制度。",
+        "（二）组织检查。",
+        "（三）指导各区工作。",
+    ]
+    assert [p.marker.style if p.marker else None for p in paragraphs] == ["article", "paren", "paren", "paren"]
+    # one cited item is no list: 依照本条（一）项 stays in its sentence
+    assert len(clean("第四条 违反本办法第三条：（一）项规定的，责令改正。")) == 1

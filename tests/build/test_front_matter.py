@@ -136,3 +136,9 @@ def test_an_attachment_printed_after_the_document_is_excluded() -> None:
 def test_a_date_followed_by_most_of_the_text_does_not_end_the_document() -> None:
     result = outline("一、甲。\n2025年1月2日\n二、乙。\n三、丙。\n四、丁。", title="完全不同的标题")
     assert paths(result) == ["1", "2", "3", "4"]
+
+
+def test_a_law_s_passing_date_and_signature_end_the_document() -> None:
+    result = outline(f"{TITLE}\n{BODY}\n二零二五年三月十日通过。\n立法会主席　某某")
+    assert paths(result) == ["1", "1.1", "2", "2.1"]
+    assert result.leaves()[-1].full_text().text == "乙。"

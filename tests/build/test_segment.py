@@ -89,3 +89,13 @@ def test_a_news_report_opens_with_its_headline() -> None:
     result = segment(clean(report), TITLE, news=True)
     assert [e.reason for e in result.excluded] == ["the news report's headline"]
     assert [".".join(map(str, n.path)) for n in result.leaves()] == ["1.1", "2.1"]
+
+
+def test_a_news_site_s_editor_line_in_brackets_and_an_encyclopedia_s_references_are_furniture() -> None:
+    result = outline(f"{TITLE}\n一、第一部分\n（一）甲。\n（责任编辑：张某）\n参考资料\n1. 某市人民政府公报\n词条统计 浏览次数：1024")
+    reasons = {e.paragraph.text.text: e.reason for e in result.excluded}
+    assert reasons["（责任编辑：张某）"].startswith("site boilerplate")
+    assert reasons["参考资料"].startswith("list of related links")
+    assert reasons["1.某市人民政府公报"].startswith("list of related links")
+    assert reasons["词条统计浏览次数：1024"].startswith("site boilerplate")
+    assert shape(result) == [("1", "section", "第一部分"), ("1.1", "leaf", "甲。")]
