@@ -54,6 +54,7 @@ serve: dataset
 bench: dataset
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
+	$(BIN)/python benchmarks/extraction_accuracy.py
 
 clean:
 	rm -rf $(VENV) dist .setuptools-build
