@@ -24,13 +24,20 @@ def bigrams(text: str) -> Counter[str]:
     return Counter(key[i : i + 2] for i in range(len(key) - 1)) if len(key) > 1 else Counter(key)
 
 
+def _overlap(a: Counter[str], b: Counter[str]) -> int:
+    """Size of the multiset intersection, without building it (``(a & b).total()`` is slower)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(min(count, b[gram]) for gram, count in a.items() if gram in b)
+
+
 def dice(a: Counter[str], b: Counter[str]) -> float:
     """Overlap of two bigram bags relative to both sizes: 1 for the same text."""
-    total = sum(a.values()) + sum(b.values())
-    return 2 * sum((a & b).values()) / total if total else 0.0
+    total = a.total() + b.total()
+    return 2 * _overlap(a, b) / total if total else 0.0
 
 
 def containment(part: Counter[str], whole: Counter[str]) -> float:
     """Share of ``part`` found in ``whole``: 1 when a paragraph is an excerpt of a provision."""
-    size = sum(part.values())
-    return sum((part & whole).values()) / size if size else 0.0
+    size = part.total()
+    return _overlap(part, whole) / size if size else 0.0
