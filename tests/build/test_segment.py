@@ -92,7 +92,8 @@ def test_a_news_report_opens_with_its_headline() -> None:
 
 
 def test_a_news_site_s_editor_line_in_brackets_and_an_encyclopedia_s_references_are_furniture() -> None:
-    result = outline(f"{TITLE}\n一、第一部分\n（一）甲。\n（责任编辑：张某）\n参考资料\n1. 某市人民政府公报\n词条统计 浏览次数：1024")
+    closing = "（责任编辑：张某）\n参考资料\n1. 某市人民政府公报\n词条统计 浏览次数：1024"
+    result = outline(f"{TITLE}\n一、第一部分\n（一）甲。\n{closing}")
     reasons = {e.paragraph.text.text: e.reason for e in result.excluded}
     assert reasons["（责任编辑：张某）"].startswith("site boilerplate")
     assert reasons["参考资料"].startswith("list of related links")
