@@ -5,6 +5,7 @@ three-level numbering, a Traditional-script web page with a notice and a footer,
 an official text); each expected.yml was read off its text by hand.
 """
 
+import json
 from typing import Any
 
 import pytest
@@ -63,3 +64,12 @@ def test_news_rendition_covers_what_it_carries(genre_release: BuildResult) -> No
         "where s.rendition_id = 'test-two-renditions.news' order by m.position",
     )
     assert [row["path"] for row in rows] == want
+
+
+@pytest.mark.parametrize("document", [d for d in DOCUMENTS if "declared_counts" in expected(d)])
+def test_declared_counts_are_read_and_compared_level_by_level(genre_release: BuildResult, document: str) -> None:
+    want = expected(document)
+    row = query(genre_release.written.path, "select declared_measures, declared_counts from documents where id = ?", document)[0]
+    assert row["declared_measures"] == want["declared_measures"]
+    counts = [{key: count[key] for key in ("unit", "declared", "level", "found")} for count in json.loads(row["declared_counts"])]
+    assert counts == want["declared_counts"]
