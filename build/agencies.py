@@ -65,6 +65,7 @@ class _Grammar:
     level_prefix_exclusions: tuple[str, ...]
     jurisdiction_prefixes: tuple[str, ...]
     own_place_patterns: tuple[re.Pattern[str], ...]
+    shared_body_names: tuple[str, ...]
     agency_endings: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     collective_infix: str
@@ -100,6 +101,7 @@ def _grammar() -> _Grammar:
         level_prefix_exclusions=tuple(raw["level_prefix_exclusions"]),
         jurisdiction_prefixes=_longest_first(raw["jurisdiction_prefixes"]),
         own_place_patterns=tuple(re.compile(pattern) for pattern in raw["own_place_patterns"]),
+        shared_body_names=_longest_first(raw["shared_body_names"]),
         agency_endings=tuple(raw["agency_endings"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         collective_infix=raw["collective_infix"],
@@ -180,14 +182,16 @@ def _expand_group(group: str, role: Role) -> list[AgencyMention]:
     written = _split_top(group, "、")
     names = list(written)
 
-    # A run of incomplete items (廣州、深圳) borrows the last complete item's tail, found by dropping
-    # from it a head as long as the incomplete item just before it (珠海|出入境邊防檢查總站).
+    # A run of incomplete items (廣州、深圳) borrows the last complete item's tail: the body's own
+    # name where it ends with one of the genre's shared body names (各市、特区、区|人民政府), else
+    # what is left after a head as long as the incomplete item just before it (珠海|出入境邊防檢查總站).
     run: list[int] = []
     for i, item in enumerate(written):
         if not _is_complete(item):
             run.append(i)
             continue
-        suffix = item[len(written[run[-1]]) :] if run else ""
+        shared = next((body for body in g.shared_body_names if item.endswith(body) and len(item) > len(body)), None)
+        suffix = (shared or item[len(written[run[-1]]) :]) if run else ""
         for j in run if suffix else []:
             names[j] = written[j] + suffix
         run = []

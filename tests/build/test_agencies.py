@@ -419,3 +419,12 @@ def test_a_district_government_names_its_own_place() -> None:
     assert [m.name for m in clause.mentions] == ["市委网信办", "市商务局", "南沙区人民政府", "从化区委"]
     # a body without a place of its own still takes the level prefix carried over the list
     assert [m.name for m in parse("市商务局、南沙区人民政府、科技局牵头").mentions] == ["市商务局", "南沙区人民政府", "市科技局"]
+
+
+def test_a_list_of_places_shares_the_body_name_of_its_last_item() -> None:
+    # 各市、特区、区人民政府: three kinds of county-level government, each a 人民政府
+    clause = parse("责任单位：市大数据局，各市、特区、区人民政府")
+    assert [m.name for m in clause.mentions] == ["市大数据局", "各市人民政府", "特区人民政府", "区人民政府"]
+    # a list that shares a longer name still borrows what follows the last place's own length
+    names = [m.name for m in parse("省公安厅，广州、深圳、珠海出入境边防检查总站按职责分工负责").mentions]
+    assert names[1:] == ["广州出入境边防检查总站", "深圳出入境边防检查总站", "珠海出入境边防检查总站"]
