@@ -90,6 +90,7 @@ def preview(folder: Path, width: int = WIDTH, show_excluded: bool = True) -> str
     lines = [
         trim(f"{build.id}: {build.title.hans}", width),
         *counts_block(build, width),
+        trim(f"Preamble: {build.preamble.hans}" if build.preamble else "Preamble: none", width),
         "",
         *wrap("Outline (path, number as printed, title; the rendition each provision's text is from):", width),
         *outline_tree(build, width),

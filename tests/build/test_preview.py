@@ -32,6 +32,7 @@ def folder(tmp_path: Path) -> Path:
 def test_the_outline_is_a_tree_with_agencies_and_renditions(folder: Path) -> None:
     lines = preview(folder, width=200).splitlines()
     assert lines[0] == f"{PLAN}: 某市推进公共数据资源开发利用行动方案"
+    assert lines[3].startswith("Preamble: 为加快释放公共数据要素价值，推动公共数据资源有序开发利用")
     tree = lines[lines.index(next(line for line in lines if line.startswith("Outline"))) + 1 :]
     assert tree[0] == "1 一 夯实数据基础"
     assert tree[1].startswith("  1.1 （一） 编制公共数据资源目录 ") and tree[1].endswith(" official.txt")

@@ -91,6 +91,10 @@ def test_without_a_title_line_the_opening_is_the_reporters_unless_the_text_follo
     follows = "近日，省政府印发测试方案。全文如下：\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
     lead, preamble = news_opening(outline(f"我省出台测试方案\n{follows}", news=True))
     assert texts(preamble) == ["为推进测试工作，制定本方案。"]
+    # the announcement on a line of its own, closed by a full stop
+    follows = "近日，省政府印发了测试方案。\n方案全文如下。\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
+    lead, preamble = news_opening(outline(follows, news=True))
+    assert (texts(lead)[-1], texts(preamble)) == ("方案全文如下。", ["为推进测试工作，制定本方案。"])
 
 
 def spans(raw: str) -> tuple[str, str | None]:
