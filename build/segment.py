@@ -328,4 +328,6 @@ def _check_numbering(outline: Outline) -> None:
             expected = list(range(numbers[0], numbers[0] + len(numbers)))
             if numbers != expected:
                 where = ".".join(map(str, node.path)) or "the top level"
-                outline.problems.append(f"numbering under {where} runs {numbers}, with gaps")
+                after_gap = next(seen[n] for previous, n in zip(numbers, numbers[1:], strict=False) if n != previous + 1)
+                line = after_gap.head.line if after_gap.head else "?"
+                outline.problems.append(f"line {line}: numbering under {where} runs {numbers}, with gaps")

@@ -56,7 +56,7 @@ def test_warnings_close_the_preview(folder: Path) -> None:
     lines = preview(folder, width=200).splitlines()
     assert lines[lines.index("Warnings: 4") + 1 :] == [
         f"  {PLAN}/official.txt:4: declares 7 项 (“7项”) but 6 found at level 2",
-        f"  {PLAN}/official.txt: numbering under 2 runs [1, 2, 4], with gaps",
+        f"  {PLAN}/official.txt:11: numbering under 2 runs [1, 2, 4], with gaps",
         f"  {PLAN}/official.txt:11: provision 2.4 “举办数据创新大赛” names no agency (5 of 6 do)",
         f"  {PLAN}/news.txt: carries none of the 6 provisions: is it this document?",
     ]

@@ -41,7 +41,7 @@ def test_every_warning_names_its_file_and_line(wide: list[str]) -> None:
     start = wide.index("Warnings: 4")
     assert wide[start + 1 :] == [
         f"  {OFFICIAL}:4: declares 7 项 (“7项”) but 6 found at level 2",
-        f"  {OFFICIAL}: numbering under 2 runs [1, 2, 4], with gaps",
+        f"  {OFFICIAL}:11: numbering under 2 runs [1, 2, 4], with gaps",
         f"  {OFFICIAL}:11: provision 2.4 “举办数据创新大赛” names no agency (5 of 6 do)",
         f"  {PLAN}/news.txt: carries none of the 6 provisions: is it this document?",
     ]
