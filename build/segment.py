@@ -15,6 +15,7 @@ trailing matter after it (``front_matter.py``), numbered furniture such as a tab
 or a list of links (``furniture.py``), each line with its reason.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -328,6 +329,6 @@ def _check_numbering(outline: Outline) -> None:
             expected = list(range(numbers[0], numbers[0] + len(numbers)))
             if numbers != expected:
                 where = ".".join(map(str, node.path)) or "the top level"
-                after_gap = next(seen[n] for previous, n in zip(numbers, numbers[1:], strict=False) if n != previous + 1)
+                after_gap = next(seen[n] for previous, n in itertools.pairwise(numbers) if n != previous + 1)
                 line = after_gap.head.line if after_gap.head else "?"
                 outline.problems.append(f"line {line}: numbering under {where} runs {numbers}, with gaps")
