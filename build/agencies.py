@@ -182,16 +182,18 @@ def _expand_group(group: str, role: Role) -> list[AgencyMention]:
     written = _split_top(group, "、")
     names = list(written)
 
-    # A run of incomplete items (廣州、深圳) borrows the last complete item's tail: the body's own
-    # name where it ends with one of the genre's shared body names (各市、特区、区|人民政府), else
-    # what is left after a head as long as the incomplete item just before it (珠海|出入境邊防檢查總站).
+    # A run of incomplete items (廣州、深圳) borrows the last complete item's tail: what is left after
+    # a head as long as the incomplete item just before it (珠海|出入境邊防檢查總站, 珠海|市人民政府),
+    # unless that cuts into one of the genre's shared body names (各市、特区、区人民政府: 区|人民政府).
     run: list[int] = []
     for i, item in enumerate(written):
         if not _is_complete(item):
             run.append(i)
             continue
+        suffix = item[len(written[run[-1]]) :] if run else ""
         shared = next((body for body in g.shared_body_names if item.endswith(body) and len(item) > len(body)), None)
-        suffix = (shared or item[len(written[run[-1]]) :]) if run else ""
+        if suffix and shared and not suffix.endswith(shared):
+            suffix = shared
         for j in run if suffix else []:
             names[j] = written[j] + suffix
         run = []

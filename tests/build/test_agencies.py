@@ -428,3 +428,5 @@ def test_a_list_of_places_shares_the_body_name_of_its_last_item() -> None:
     # a list that shares a longer name still borrows what follows the last place's own length
     names = [m.name for m in parse("省公安厅，广州、深圳、珠海出入境边防检查总站按职责分工负责").mentions]
     assert names[1:] == ["广州出入境边防检查总站", "深圳出入境边防检查总站", "珠海出入境边防检查总站"]
+    names = [m.name for m in parse("省政务服务和数据管理局牵头，广州、深圳、珠海市人民政府配合").mentions]
+    assert names[1:] == ["广州市人民政府", "深圳市人民政府", "珠海市人民政府"]
