@@ -46,6 +46,19 @@ def _matches(paragraph: Paragraph, patterns: tuple[re.Pattern[str], ...]) -> boo
     return any(pattern.search(simplified) for pattern in patterns)
 
 
+@cache
+def _under_title() -> tuple[re.Pattern[str], ...]:
+    return _patterns(vocabulary("genre.yml")["front_matter"]["under_title"])
+
+
+def lines_under_title(paragraphs: list[Paragraph]) -> int:
+    """How many of the first paragraphs after the title are its number, date or addressee."""
+    count = 0
+    while count < len(paragraphs) and paragraphs[count].marker is None and _matches(paragraphs[count], _under_title()):
+        count += 1
+    return count
+
+
 def is_date_line(paragraph: Paragraph) -> bool:
     return bool(_front()[2].match(to_hans(paragraph.text.text).replace(" ", "")))
 

@@ -22,7 +22,7 @@ from functools import cache
 
 from dbay.build.agency_clauses import is_agency_line
 from dbay.build.clean import HEADING_MAX_CHARS, Paragraph
-from dbay.build.front_matter import find_title, notice_length, trailing_start
+from dbay.build.front_matter import find_title, lines_under_title, notice_length, trailing_start
 from dbay.build.furniture import furniture
 from dbay.build.scripts import to_hans
 from dbay.build.textmap import MappedText, join
@@ -204,7 +204,10 @@ def _start_of_document(
             Excluded(p, blocks.get(i, "front matter before the document's title"))
             for i, p in enumerate(paragraphs[: found.start])
         ]
-        return found.end, joined, before
+        under = lines_under_title(paragraphs[found.end :])
+        reason = "printed under the title: the document's number, date or addressee"
+        before += [Excluded(p, reason) for p in paragraphs[found.end : found.end + under]]
+        return found.end + under, joined, before
     notice = notice_length(paragraphs)
     if notice:
         reason = "notice before the document (addressee, issuing or approval, signature and date)"

@@ -142,3 +142,13 @@ def test_a_law_s_passing_date_and_signature_end_the_document() -> None:
     result = outline(f"{TITLE}\n{BODY}\n二零二五年三月十日通过。\n立法会主席　某某")
     assert paths(result) == ["1", "1.1", "2", "2.1"]
     assert result.leaves()[-1].full_text().text == "乙。"
+
+
+def test_the_number_and_addressee_printed_under_the_title_are_no_heading() -> None:
+    # a government's own opinion: title, number, addressee, then the text; before, the addressee
+    # was taken for a heading over the whole document and every path moved down a level
+    result = outline(f"{TITLE}\n湘政发〔2025〕8号\n各市州人民政府，省政府各厅委、各直属机构：\n{BODY}")
+    assert paths(result) == ["1", "1.1", "2", "2.1"]
+    assert [p.text.text for p in result.preamble] == ["为推进数据开放，制定本方案。"]
+    under = [e.paragraph.text.text for e in result.excluded if e.reason.startswith("printed under the title")]
+    assert under == ["湘政发〔2025〕8号", "各市州人民政府，省政府各厅委、各直属机构："]
