@@ -226,10 +226,9 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
     union = unite(ranked, outlines)
     if not union.root.leaves():
         raise BuildError(f"document {config.id}: no provisions found in {canonical.file} (the canonical rendition)")
-    preamble_paragraphs, preamble_rendition, lead_paragraphs = document_preamble(ranked, outlines)
+    preamble_paragraphs, preamble_rendition, lead = document_preamble(ranked, outlines)
     preamble_text = join([p.text for p in preamble_paragraphs], "\n").text
     preamble = _both(preamble_text, preamble_rendition.config.script) if preamble_rendition and preamble_text else None
-    lead = [Excluded(p, "news report's lead, before the document's first heading") for p in lead_paragraphs]
 
     sections: list[SectionBuild] = []
     measures: list[MeasureBuild] = []

@@ -18,7 +18,7 @@ from dbay.build.clean import Paragraph
 from dbay.build.compare import comparable
 from dbay.build.load import LoadedRendition
 from dbay.build.scripts import to_hans
-from dbay.build.segment import Outline
+from dbay.build.segment import Excluded, Outline
 from dbay.build.textmap import MappedText
 from dbay.build.vocabulary import vocabulary
 
@@ -31,6 +31,7 @@ class _Kinds:
     news: frozenset[str]
     reporter: tuple[re.Pattern[str], ...]
     text_follows: tuple[re.Pattern[str], ...]
+    describes_document: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -41,6 +42,7 @@ def _kinds() -> _Kinds:
         news=frozenset(raw["news_kinds"]),
         reporter=tuple(re.compile(pattern) for pattern in raw["news_lead"]["reporter"]),
         text_follows=tuple(re.compile(pattern) for pattern in raw["news_lead"]["text_follows"]),
+        describes_document=tuple(re.compile(pattern) for pattern in raw["describes_document"]),
     )
 
 
@@ -96,17 +98,29 @@ def _says_text_follows(paragraph: Paragraph) -> bool:
     return any(pattern.search(text) for pattern in _kinds().text_follows)
 
 
+NEWS_LEAD = "news report's lead, before the document's first heading"
+DESCRIPTION = "words about the document (an encyclopedia's or a site's), not its text"
+
+
+def _describes_document(paragraph: Paragraph) -> bool:
+    text = to_hans(paragraph.text.text)
+    return any(pattern.search(text) for pattern in _kinds().describes_document)
+
+
 def document_preamble(
     ranked: list[LoadedRendition], outlines: dict[str, Outline]
-) -> tuple[list[Paragraph], LoadedRendition | None, list[Paragraph]]:
+) -> tuple[list[Paragraph], LoadedRendition | None, list[Excluded]]:
     """The document's preamble and the rendition it comes from: the most authoritative that has
-    one; and the first rendition's news lead, if it is a news report (no part of the document)."""
-    lead: list[Paragraph] = []
+    one; and what the first rendition's opening holds that is no part of the document (a news
+    report's lead, words about the document), with the reason."""
+    lead: list[Excluded] = []
     for index, rendition in enumerate(ranked):
         outline = outlines[rendition.id]
         opening, own = news_opening(outline) if is_news(rendition.config.kind) else ([], outline.preamble)
+        about = [p for p in own if _describes_document(p)]
+        own = [p for p in own if not _describes_document(p)]
         if index == 0:
-            lead = opening
+            lead = [Excluded(p, NEWS_LEAD) for p in opening] + [Excluded(p, DESCRIPTION) for p in about]
         if own:
             return own, rendition, lead
     return [], None, lead

@@ -8,6 +8,7 @@ from dbay.build.load import LoadedRendition
 from dbay.build.renditions import (
     authority,
     completeness,
+    document_preamble,
     news_opening,
     provision_spans,
     rank,
@@ -121,3 +122,17 @@ def test_a_same_length_rewrite_keeps_each_characters_offset() -> None:
     assert rewritten.offsets == text.offsets
     dropped = text.sub(re.compile('"'), "")
     assert dropped.offsets == (0, 1, 3, 4, 6, 7, 8, 9)
+
+
+def test_an_encyclopedia_s_words_about_the_document_are_no_preamble() -> None:
+    about = f"《{TITLE}》是某省人民政府于2025年发布的政府规章。"
+    page = f"{TITLE}\n{about}\n为推进测试工作，制定本方案。\n一、任务\n1. 推进第一项工作。\n"
+    entry = rendition("encyclopedia", "encyclopedia", page)
+    preamble, source, lead = document_preamble([entry], {entry.id: outline(page)})
+    assert texts(preamble) == ["为推进测试工作，制定本方案。"] and source is entry
+    assert [(e.paragraph.text.text, e.reason) for e in lead] == [
+        (
+            f"《{TITLE}》是某省人民政府于2025年发布的政府规章。",
+            "words about the document (an encyclopedia's or a site's), not its text",
+        )
+    ]
