@@ -26,6 +26,7 @@ Role = Literal["lead", "participating"]
 _OPENERS = "(（“「『"
 _CLOSERS = ")）”」』"
 _WHITESPACE = re.compile(r"\s+")
+LABELLED_NAME_MAX_CHARS = 20
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class _Grammar:
     own_place_patterns: tuple[re.Pattern[str], ...]
     shared_body_names: tuple[str, ...]
     agency_endings: tuple[str, ...]
+    labelled_endings: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     collective_infix: str
     label: re.Pattern[str]  # any label in any of its forms; group "label" is the word
@@ -103,6 +105,7 @@ def _grammar() -> _Grammar:
         own_place_patterns=tuple(re.compile(pattern) for pattern in raw["own_place_patterns"]),
         shared_body_names=_longest_first(raw["shared_body_names"]),
         agency_endings=tuple(raw["agency_endings"]),
+        labelled_endings=tuple(raw["labelled_endings"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         collective_infix=raw["collective_infix"],
         label=_label_pattern(list(label_roles), raw["label_forms"]),
@@ -263,6 +266,11 @@ def _labelled_lists(clause: str) -> list[tuple[str | None, str]]:
     return lists
 
 
+def _labelled_name(name: str) -> bool:
+    """Under a label a list may name places and task forces too (责任单位：经济开发区，各街道)."""
+    return len(name) <= LABELLED_NAME_MAX_CHARS and name.endswith(_grammar().labelled_endings)
+
+
 def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> AgencyClause | None:
     """Parse a clause (the text inside the parentheses, or a labelled list). None if it is none.
 
@@ -288,7 +296,7 @@ def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> Agency
     # Every item must look like a body (or a class of bodies); without a role marker or a label it
     # must also say whose body it is, so that (事業單位) or (電力線、通信線、廣播電視線) stay text.
     for mention in mentions:
-        if not (_is_complete(mention.name) or mention.collective):
+        if not (_is_complete(mention.name) or mention.collective or (labelled and _labelled_name(mention.name))):
             return None
         if not (marked or labelled) and not _has_own_owner(mention.name):
             return None

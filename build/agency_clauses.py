@@ -22,13 +22,17 @@ def is_agency_line(line: str) -> bool:
     return label_at(line.strip()) is not None
 
 
+# A clause closes the item in round brackets, or in the 〔〕 some provinces print.
+_CLAUSE_OPENERS, _CLAUSE_CLOSERS = "(（〔［", ")）〕］"
+
+
 def _opening_paren(text: str) -> int:
-    """Offset of the parenthesis that closes at the end of `text`, or -1."""
+    """Offset of the bracket that closes at the end of `text`, or -1."""
     depth = 0
     for i in range(len(text) - 1, -1, -1):
-        if text[i] in ")）":
+        if text[i] in _CLAUSE_CLOSERS:
             depth += 1
-        elif text[i] in "(（":
+        elif text[i] in _CLAUSE_OPENERS:
             depth -= 1
             if depth == 0:
                 return i
@@ -36,7 +40,7 @@ def _opening_paren(text: str) -> int:
 
 
 def _trailing_parenthesis(body: str, first_listed_leads: bool) -> tuple[AgencyClause | None, int]:
-    if not body.endswith((")", "）")):
+    if not body.endswith(tuple(_CLAUSE_CLOSERS)):
         return None, -1
     start = _opening_paren(body)
     clause = parse_agency_clause(body[start + 1 : -1], first_listed_leads) if start >= 0 else None

@@ -258,7 +258,9 @@ def segment(paragraphs: list[Paragraph], title: str, news: bool = False) -> Outl
             continue
         if paragraph.marker:
             style, number, label = paragraph.marker.style, paragraph.marker.number, paragraph.marker.label
-        elif is_heading_like(paragraph) and not (introduces_list(paragraph) and any(node.label for node in stack)):
+        elif is_heading_like(paragraph) and not (introduces_list(paragraph) and (not news or any(n.label for n in stack))):
+            # a line ending with a colon introduces what follows (现提出如下意见：, an addressee): text, not a
+            # level; only a news report's subtitle (五项重点任务：) may stand for a part above its first number
             style, label = ("heading-bulleted" if paragraph.bulleted else "heading"), None
             opens_new_level = not any(node.style == style for node in stack)
             if (opens_new_level and any(node.label for node in stack)) or _interrupts(stack, paragraphs[index + 1 :]):

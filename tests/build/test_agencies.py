@@ -430,3 +430,28 @@ def test_a_list_of_places_shares_the_body_name_of_its_last_item() -> None:
     assert names[1:] == ["广州出入境边防检查总站", "深圳出入境边防检查总站", "珠海出入境边防检查总站"]
     names = [m.name for m in parse("省政务服务和数据管理局牵头，广州、深圳、珠海市人民政府配合").mentions]
     assert names[1:] == ["广州市人民政府", "深圳市人民政府", "珠海市人民政府"]
+
+
+def test_square_brackets_and_compound_labels_close_an_item() -> None:
+    body, clause, _ = split_agency_clause("推进高标准市场体系建设。〔责任单位：省发展改革委、省市场监管局按职责分工负责〕")
+    assert body == "推进高标准市场体系建设。" and clause is not None
+    assert [m.name for m in clause.mentions] == ["省发展改革委", "省市场监管局"]
+    roles = parse("牵头责任单位：市数据管理局；相关责任单位：市工信局").mentions
+    assert [(m.name, m.role) for m in roles] == [("市数据管理局", "lead"), ("市工信局", "participating")]
+
+
+def test_a_labelled_list_may_name_places_and_task_forces() -> None:
+    clause = parse("牵头单位：区发改局\n责任单位：区市场局，立山经济开发区，全区经济运行各专班")
+    assert [(m.name, m.role) for m in clause.mentions] == [
+        ("区发改局", "lead"),
+        ("区市场局", "participating"),
+        ("立山经济开发区", "participating"),
+        ("全区经济运行各专班", "participating"),
+    ]
+    # without a label, a place is no body: the parenthesis stays text
+    assert parse_agency_clause("立山经济开发区") is None
+
+
+def test_a_named_class_of_bodies_after_etc_leaves_the_list_open() -> None:
+    clause = parse("责任单位：省发改委、数据管理局等省直有关单位")
+    assert [m.name for m in clause.mentions] == ["省发改委", "省数据管理局"] and clause.open_ended

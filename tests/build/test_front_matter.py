@@ -152,3 +152,10 @@ def test_the_number_and_addressee_printed_under_the_title_are_no_heading() -> No
     assert [p.text.text for p in result.preamble] == ["为推进数据开放，制定本方案。"]
     under = [e.paragraph.text.text for e in result.excluded if e.reason.startswith("printed under the title")]
     assert under == ["湘政发〔2025〕8号", "各市州人民政府，省政府各厅委、各直属机构："]
+
+
+def test_an_addressee_naming_units_and_a_line_introducing_the_text_are_no_headings() -> None:
+    notice = "湘政发〔2016〕1号\n省直和中央在湘有关单位：\n现就重点工作提出分工意见如下："
+    result = outline(f"{TITLE}\n{notice}\n一、目标\n（一）甲。\n二、任务\n（一）乙。")
+    assert paths(result) == ["1", "1.1", "2", "2.1"]
+    assert [p.text.text for p in result.preamble] == ["现就重点工作提出分工意见如下："]
