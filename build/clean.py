@@ -167,7 +167,7 @@ def _continuing_starts(text: str, style: str, number: int, after: int, boundarie
     each right after one of ``boundaries`` and followed by text."""
     starts: list[int] = []
     for position in range(after + 1, len(text)):
-        if text[position - 1] not in boundaries:
+        if not _after_boundary(text, position, boundaries):
             continue
         marker = parse_marker(text[position:])
         if marker and marker.style == style and marker.number == number and position + marker.rest_start < len(text):
@@ -176,16 +176,30 @@ def _continuing_starts(text: str, style: str, number: int, after: int, boundarie
     return starts
 
 
-def _inline_item_starts(text: str, first: Marker) -> list[int]:
-    """Where items start within a numbered line: items continuing ``first``'s numbering after a
-    sentence's end (（一）…。（二）…。), else a list of two or more items of another style opened
-    after a colon or a sentence (第三条 …履行下列职责：（一）…。（二）…。)."""
-    continuing = _continuing_starts(text, first.style, first.number + 1, first.rest_start, ITEM_BOUNDARY)
-    if continuing:
-        return continuing
-    for position in range(first.rest_start + 1, len(text)):
-        marker = parse_marker(text[position:]) if text[position - 1] in ITEM_BOUNDARY + LIST_OPENER else None
-        if marker is None or marker.number != 1 or marker.style == first.style:
+def _after_boundary(text: str, position: int, boundaries: str) -> bool:
+    """Whether ``position`` starts a word right after one of ``boundaries``, spaces between allowed
+    (a page that lost its line breaks: …牵头） （二）…)."""
+    before = text[:position]
+    return not text[position].isspace() and before.rstrip(_EDGE_SPACE)[-1:] in tuple(boundaries)
+
+
+# Styles that open a document's own parts: an unnumbered line holding a run of them is a page that
+# lost its line breaks (…制定本法律。第一条 …。第二条 …), not a list inside a sentence.
+TOP_STYLES = ("chapter", "section", "article", "dun")
+
+
+def _inline_item_starts(text: str, first: Marker | None) -> list[int]:
+    """Where items start within a line: items continuing ``first``'s numbering after a sentence's
+    end (（一）…。（二）…。), else a list of two or more items of another style opened after a colon
+    or a sentence (第三条 …履行下列职责：（一）…。（二）…。). On an unnumbered line, only a run of
+    the document's own parts (第一条 …。第二条 …) starts items."""
+    if first is not None:
+        continuing = _continuing_starts(text, first.style, first.number + 1, first.rest_start, ITEM_BOUNDARY)
+        if continuing:
+            return continuing
+    for position in range((first.rest_start if first else 0) + 1, len(text)):
+        marker = parse_marker(text[position:]) if _after_boundary(text, position, ITEM_BOUNDARY + LIST_OPENER) else None
+        if marker is None or marker.number != 1 or (first.style == marker.style if first else marker.style not in TOP_STYLES):
             continue
         rest = _continuing_starts(text, marker.style, 2, position + marker.rest_start, ITEM_BOUNDARY)
         return [position, *rest] if rest else []
@@ -198,8 +212,6 @@ def split_inline_items(paragraph: Paragraph) -> list[Paragraph]:
     Only markers that continue the numbering of the one opening the line, in sequence, start an
     item; a cross-reference (依照本条（一）项) or a list inside a sentence does not.
     """
-    if paragraph.marker is None:
-        return [paragraph]
     starts = _inline_item_starts(paragraph.text.text, paragraph.marker)
     if not starts:
         return [paragraph]

@@ -226,3 +226,21 @@ def test_a_list_opened_after_a_colon_on_a_numbered_line_is_split() -> None:
     assert [p.marker.style if p.marker else None for p in paragraphs] == ["article", "paren", "paren", "paren"]
     # one cited item is no list: 依照本条（一）项 stays in its sentence
     assert len(clean("第四条 违反本办法第三条：（一）项规定的，责令改正。")) == 1
+
+
+def test_a_page_that_lost_its_line_breaks_is_split_at_its_own_parts() -> None:
+    # spaces left between the items, after an ASCII parenthesis
+    line = "一、发挥作用，赋能实体经济。 (一)优化营商环境。搭建平台。(省政务服务数据管理局牵头) (二)赋能提质增效。(省科技厅牵头)"
+    assert [p.text.text[:5] for p in clean(line)] == ["一、发挥作", "（一）优化", "（二）赋能"]
+    # a whole law on one line: the preamble, then its articles
+    law = "立法会根据基本法，制定本法律。第一条 本法律规定标的。第二条 全部行为确认有效。"
+    paragraphs = clean(law)
+    assert [p.text.text for p in paragraphs] == [
+        "立法会根据基本法，制定本法律。",
+        "第一条本法律规定标的。",
+        "第二条全部行为确认有效。",
+    ]
+    assert [p.marker.style if p.marker else None for p in paragraphs] == [None, "article", "article"]
+    # an unnumbered sentence quoting a list of items keeps it: only the document's own parts split it
+    quoted = "主要目标包括：（一）建成平台。（二）完善制度。"
+    assert texts(quoted) == [quoted]
