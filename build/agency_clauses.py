@@ -40,10 +40,12 @@ def _opening_paren(text: str) -> int:
 
 
 def _trailing_parenthesis(body: str, first_listed_leads: bool) -> tuple[AgencyClause | None, int]:
-    if not body.endswith(tuple(_CLAUSE_CLOSERS)):
+    # the clause may close the item's last sentence, before its full stop: …建设（省科技厅牵头）。
+    closed = body.removesuffix("。").removesuffix(".")
+    if not closed.endswith(tuple(_CLAUSE_CLOSERS)):
         return None, -1
-    start = _opening_paren(body)
-    clause = parse_agency_clause(body[start + 1 : -1], first_listed_leads) if start >= 0 else None
+    start = _opening_paren(closed)
+    clause = parse_agency_clause(closed[start + 1 : -1], first_listed_leads) if start >= 0 else None
     return (clause, start) if clause else (None, -1)
 
 

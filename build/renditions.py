@@ -175,4 +175,4 @@ def provision_spans(text: MappedText) -> tuple[Span, Span | None]:
     own = text[: len(body)].strip()
     if clause is None or not own.text:  # a clause alone is no provision; validation names it
         return text.strip().raw_span(), None
-    return own.raw_span(), text[at : len(text.text.rstrip())].raw_span()
+    return own.raw_span(), text[at : len(text.text.rstrip().removesuffix("。"))].raw_span()

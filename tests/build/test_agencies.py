@@ -455,3 +455,9 @@ def test_a_labelled_list_may_name_places_and_task_forces() -> None:
 def test_a_named_class_of_bodies_after_etc_leaves_the_list_open() -> None:
     clause = parse("责任单位：省发改委、数据管理局等省直有关单位")
     assert [m.name for m in clause.mentions] == ["省发改委", "省数据管理局"] and clause.open_ended
+
+
+def test_a_clause_before_the_last_full_stop_is_read() -> None:
+    body, clause, start = split_agency_clause("增强创新能力。推进示范区建设（省科技厅牵头）。")
+    assert (body, start) == ("增强创新能力。推进示范区建设", 14)
+    assert clause is not None and [(m.name, m.role) for m in clause.mentions] == [("省科技厅", "lead")]
