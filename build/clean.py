@@ -25,6 +25,9 @@ _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 _BULLET = re.compile(r"^[ \t\u3000\xa0]*[-*+•·●▪]\s+")
 _BOLD = re.compile(r"\*\*|__")
+# HTML a copy was saved with: tags (<p>, <strong>, </span>) and the no-break space entity
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>|&nbsp;")
+_HTML_BLOCK_END = re.compile(r"</(?:p|div|li|h[1-6]|tr)>|<br\s*/?>", re.IGNORECASE)
 _EDGE_SPACE = " \t\u3000\xa0\r"
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{CJK}])[ \t\u3000\xa0]+|[ \t\u3000\xa0]+(?=[{CJK}])")
 _ASCII_MARK = re.compile(f"(?<=[{CJK}])[,;:?!]|[,;:?!](?=[{CJK}])")
@@ -84,11 +87,16 @@ class Cleaned:
 
 
 def raw_lines(raw: str) -> list[tuple[int, MappedText]]:
-    """(1-based line number, text) for every line, offsets into ``raw``."""
+    """(1-based line number, text) for every line, offsets into ``raw``. Where a page was saved as
+    HTML, the end of a block (</p>, <br>, </div>…) ends a line too, under the same line number."""
     lines: list[tuple[int, MappedText]] = []
     start = 0
     for number, line in enumerate(raw.split("\n"), start=1):
-        lines.append((number, MappedText.from_raw(raw, start, start + len(line))))
+        cut = start
+        for block_end in _HTML_BLOCK_END.finditer(line):
+            lines.append((number, MappedText.from_raw(raw, cut, start + block_end.end())))
+            cut = start + block_end.end()
+        lines.append((number, MappedText.from_raw(raw, cut, start + len(line))))
         start += len(line) + 1
     return lines
 
@@ -98,6 +106,7 @@ def tidy_line(line: MappedText) -> tuple[MappedText, bool]:
     bulleted = bool(_BULLET.match(line.text))
     line = line.sub(_BULLET, "") if bulleted else line
     line = line.sub(_BOLD, "")
+    line = line.sub(_HTML_TAG, "")
     line = line.strip(_EDGE_SPACE)
     line = drop_pronunciations(line)
     line = line.sub(_SPACE_NEAR_CJK, "")

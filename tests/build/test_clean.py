@@ -244,3 +244,15 @@ def test_a_page_that_lost_its_line_breaks_is_split_at_its_own_parts() -> None:
     # an unnumbered sentence quoting a list of items keeps it: only the document's own parts split it
     quoted = "主要目标包括：（一）建成平台。（二）完善制度。"
     assert texts(quoted) == [quoted]
+
+
+def test_html_tags_left_in_a_saved_page_are_dropped() -> None:
+    raw = "<p><strong>一、指导思想</strong></p>\n<p>&nbsp;坚持以人民为中心。</p>"
+    paragraphs = clean(raw)
+    assert [p.text.text for p in paragraphs] == ["一、指导思想", "坚持以人民为中心。"]
+    assert paragraphs[0].marker is not None and paragraphs[0].marker.style == "dun"
+    start, end = paragraphs[1].text.raw_span()
+    assert raw[start:end] == "坚持以人民为中心。"
+    # a page saved on one line: each block is a paragraph
+    one_line = '<p style="text-align: center;">方案</p><p> 为做好工作，制定本方案。</p><p><strong>一、指导思想</strong></p>'
+    assert texts(one_line) == ["方案", "为做好工作，制定本方案。", "一、指导思想"]
