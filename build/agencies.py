@@ -69,6 +69,7 @@ class _Grammar:
     shared_body_names: tuple[str, ...]
     agency_endings: tuple[str, ...]
     labelled_endings: tuple[str, ...]
+    person_titles: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     collective_infix: str
     label: re.Pattern[str]  # any label in any of its forms; group "label" is the word
@@ -106,6 +107,7 @@ def _grammar() -> _Grammar:
         shared_body_names=_longest_first(raw["shared_body_names"]),
         agency_endings=tuple(raw["agency_endings"]),
         labelled_endings=tuple(raw["labelled_endings"]),
+        person_titles=tuple(raw["person_titles"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         collective_infix=raw["collective_infix"],
         label=_label_pattern(list(label_roles), raw["label_forms"]),
@@ -281,12 +283,18 @@ def parse_agency_clause(clause: str, first_listed_leads: bool = False) -> Agency
     mentions: list[AgencyMention] = []
     open_ended = marked = labelled = False
     carried_below: list[AgencyMention] = []
-    for label, listed in _labelled_lists(_WHITESPACE.sub("", clause)):
+    # A clause may end with a note in sentences of its own (…省国资委牵头。明确牵头部门的，有关部门配合，
+    # 不逐一列出，下同): only its first sentence names bodies.
+    naming = _WHITESPACE.sub("", clause)
+    naming = naming.split("。", 1)[0] if "。" in naming.rstrip("。") and not g.label.search(naming) else naming
+    for label, listed in _labelled_lists(naming):
         role = g.label_roles[label] if label else None
         labelled = labelled or label is not None
         marked = marked or role is not None
         for part in _split_top(listed.strip("。．.;；,，"), ";；"):
             part_mentions, part_open, part_below, part_marked = _parse_part(part, role or "participating")
+            # the officials a clause charges (分管副省长、协管副秘书长负责) are people, not bodies
+            part_mentions = [m for m in part_mentions if not m.name.endswith(g.person_titles)]
             mentions += part_mentions
             carried_below += part_mentions if part_below else []
             open_ended = open_ended or part_open

@@ -10,7 +10,7 @@ date. Vocabulary lives in ``genre.yml`` (``title_decorations``, ``front_matter``
 """
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,10 +51,23 @@ def _under_title() -> tuple[re.Pattern[str], ...]:
     return _patterns(vocabulary("genre.yml")["front_matter"]["under_title"])
 
 
-def lines_under_title(paragraphs: list[Paragraph]) -> int:
-    """How many of the first paragraphs after the title are its number, date or addressee."""
+TITLE_PIECE_MIN_CHARS = 4
+
+
+def _is_title_piece(paragraph: Paragraph, title: str) -> bool:
+    """A copy of the title, or a piece of it printed over two lines (湖南省人民政府关于 / 落实…的意见)."""
+    text = comparable(paragraph.text.text)
+    return len(text) >= TITLE_PIECE_MIN_CHARS and text in comparable(title)
+
+
+def lines_under_title(paragraphs: list[Paragraph], title: str, furniture: Callable[[Paragraph], bool]) -> int:
+    """How many of the first paragraphs after the title are its number, date or addressee, a
+    second copy of the title, or page ``furniture``."""
     count = 0
-    while count < len(paragraphs) and paragraphs[count].marker is None and _matches(paragraphs[count], _under_title()):
+    while count < len(paragraphs) and paragraphs[count].marker is None:
+        paragraph = paragraphs[count]
+        if not (_matches(paragraph, _under_title()) or _is_title_piece(paragraph, title) or furniture(paragraph)):
+            break
         count += 1
     return count
 

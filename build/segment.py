@@ -204,9 +204,9 @@ def _start_of_document(
             Excluded(p, blocks.get(i, "front matter before the document's title"))
             for i, p in enumerate(paragraphs[: found.start])
         ]
-        under = lines_under_title(paragraphs[found.end :])
-        reason = "printed under the title: the document's number, date or addressee"
-        before += [Excluded(p, reason) for p in paragraphs[found.end : found.end + under]]
+        under = lines_under_title(paragraphs[found.end :], title, lambda p: boilerplate_reason(p) is not None)
+        reason = "printed under the title: the document's number, date or addressee, or the title again"
+        before += [Excluded(p, boilerplate_reason(p) or reason) for p in paragraphs[found.end : found.end + under]]
         return found.end + under, joined, before
     notice = notice_length(paragraphs)
     if notice:

@@ -461,3 +461,9 @@ def test_a_clause_before_the_last_full_stop_is_read() -> None:
     body, clause, start = split_agency_clause("增强创新能力。推进示范区建设（省科技厅牵头）。")
     assert (body, start) == ("增强创新能力。推进示范区建设", 14)
     assert clause is not None and [(m.name, m.role) for m in clause.mentions] == [("省科技厅", "lead")]
+
+
+def test_officials_and_a_closing_note_are_no_agencies() -> None:
+    clause = parse("分管副省长、协管副秘书长负责，省国资委牵头。明确牵头部门的，有关部门配合，不逐一列出，下同")
+    assert [(m.name, m.role) for m in clause.mentions] == [("省国资委", "lead")]
+    assert not clause.applies_below  # the note's 下同 is about the note, not the bodies

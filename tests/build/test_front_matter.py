@@ -159,3 +159,10 @@ def test_an_addressee_naming_units_and_a_line_introducing_the_text_are_no_headin
     result = outline(f"{TITLE}\n{notice}\n一、目标\n（一）甲。\n二、任务\n（一）乙。")
     assert paths(result) == ["1", "1.1", "2", "2.1"]
     assert [p.text.text for p in result.preamble] == ["现就重点工作提出分工意见如下："]
+
+
+def test_a_second_copy_of_the_title_over_two_lines_and_a_site_line_are_front_matter() -> None:
+    site = "某省人民政府门户网站 www.example.gov.cn 发布时间: 2019-02-20 11:02 【字体:"
+    result = outline(f"{TITLE}\n{site}\n某市数据\n开放实施方案\n某府发〔2019〕1号\n{BODY}")
+    assert paths(result) == ["1", "1.1", "2", "2.1"]
+    assert [p.text.text for p in result.preamble] == ["为推进数据开放，制定本方案。"]
