@@ -188,8 +188,12 @@ def _continuing_starts(text: str, style: str, number: int, after: int, boundarie
 def _after_boundary(text: str, position: int, boundaries: str) -> bool:
     """Whether ``position`` starts a word right after one of ``boundaries``, spaces between allowed
     (a page that lost its line breaks: …牵头） （二）…)."""
-    before = text[:position]
-    return not text[position].isspace() and before.rstrip(_EDGE_SPACE)[-1:] in tuple(boundaries)
+    if text[position].isspace():
+        return False
+    previous = position - 1
+    while previous >= 0 and text[previous] in _EDGE_SPACE:
+        previous -= 1
+    return previous >= 0 and text[previous] in boundaries
 
 
 # Styles that open a document's own parts: an unnumbered line holding a run of them is a page that
