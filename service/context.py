@@ -114,6 +114,7 @@ def _finish(response: Response) -> Response:
         response.set_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
         response.headers["Cache-Control"] = CACHE_CONTROL
         response.make_conditional(request)
+        del response.headers["Date"]  # make_conditional adds one; the HTTP server sends its own
     return response
 
 

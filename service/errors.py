@@ -6,6 +6,7 @@ Every error names what was wrong: the parameter for a 400 (``invalid_params``), 
 
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, current_app, json, request
 from werkzeug.exceptions import HTTPException
@@ -54,7 +55,27 @@ def _webargs_invalid(error: HTTPException) -> list[dict[str, str]]:
     return invalid
 
 
+def undecodable_parameter() -> Problem | None:
+    """A 400 naming the first query parameter whose percent-encoded bytes are not UTF-8 (Werkzeug
+    would quietly replace them, and answer for a text nobody sent)."""
+    for pair in request.query_string.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        for part in (name, value):
+            try:
+                unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                shown = unquote_to_bytes(name).decode("utf-8", "replace")
+                return bad_parameter(shown, "is not valid UTF-8 once percent-decoded")
+    return None
+
+
 def register(app: Flask) -> None:
+    @app.before_request
+    def reject_undecodable() -> None:
+        problem = undecodable_parameter()
+        if problem is not None:
+            raise problem
+
     @app.errorhandler(Problem)
     def problem(error: Problem) -> Response:
         invalid = [{"name": error.parameter, "reason": error.detail}] if error.parameter else None
@@ -67,7 +88,11 @@ def register(app: Flask) -> None:
             detail = "; ".join(f"{item['name']}: {item['reason']}" for item in invalid)
             return problem_response(400, detail, invalid)
         status = error.code or 500
-        return problem_response(status, error.description or HTTPStatus(status).description)
+        response = problem_response(status, error.description or HTTPStatus(status).description)
+        for name, value in error.get_headers():  # Allow on a 405, Retry-After …: the problem body replaces only the body
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> Response:

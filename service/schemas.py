@@ -14,6 +14,7 @@ from marshmallow import RAISE, Schema, fields, validate
 from pydantic import BaseModel
 from webargs.flaskparser import FlaskParser
 
+from dbay.releases import VERSION_PATTERN
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -271,7 +272,10 @@ class CommonArgs(Schema):
             "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."
         },
     )
-    release = fields.String(metadata={"description": "Answer from this release (default: the latest)."})
+    release = fields.String(
+        validate=validate.Regexp(f"^{VERSION_PATTERN}$", error="must be a release version such as 2026.2 (dotted numbers)"),
+        metadata={"description": "Answer from this release (default: the latest): dotted numbers, such as 2026.2."},
+    )
 
 
 class ListArgs(CommonArgs):
