@@ -10,9 +10,8 @@ through its ``datasette`` entry point, as for a plain ``datasette serve`` wherev
 """
 
 import os
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
 
 from asgiref.wsgi import WsgiToAsgi
 from datasette.app import Datasette
@@ -22,11 +21,9 @@ from dbay import releases
 from dbay.datasette.plugin import site_metadata
 from dbay.releases import ReleaseFolder
 from dbay.service.app import create_app
+from dbay.service.cache import DEFAULT_LIMIT_BYTES, Receive, ResponseCache, Scope, Send, cached
 from dbay.service.context import DATASETTE_PREFIX
 
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 # Limits for a public instance: every query read-only on immutable files, and bounded.
 DATASETTE_SETTINGS = {
     "sql_time_limit_ms": 3000,
@@ -52,9 +49,14 @@ async def _redirect(send: Send, location: str, query: bytes) -> None:
     await send({"type": "http.response.body", "body": b""})
 
 
-def create_asgi(folder: ReleaseFolder) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
-    """The one origin on a folder of releases; the server's lifespan shutdown closes its connections."""
-    flask_app = WsgiToAsgi(create_app({"DATA_DIR": folder.folder, "RELEASES": folder}))
+def create_asgi(
+    folder: ReleaseFolder, cache_bytes: int = DEFAULT_LIMIT_BYTES
+) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
+    """The one origin on a folder of releases; the server's lifespan shutdown closes its connections.
+
+    API answers are kept in memory, up to ``cache_bytes`` (``dbay.service.cache``; 0 keeps none).
+    """
+    flask_app = cached(WsgiToAsgi(create_app({"DATA_DIR": folder.folder, "RELEASES": folder})), ResponseCache(cache_bytes))
     datasette = create_datasette(folder)
     datasette_app = datasette.app()
 
@@ -87,6 +89,8 @@ def create_asgi(folder: ReleaseFolder) -> Callable[[Scope, Receive, Send], Await
 def from_environment() -> Callable[[Scope, Receive, Send], Awaitable[None]]:
     """For an ASGI server in production: ``uvicorn --factory dbay.service.asgi:from_environment``.
 
-    The data folder is ``$DBAY_DATA_DIR`` (default ``dist``).
+    The data folder is ``$DBAY_DATA_DIR`` (default ``dist``); ``$DBAY_CACHE_BYTES`` bounds the memory
+    each worker keeps answers in (default 64 MiB).
     """
-    return create_asgi(ReleaseFolder(Path(os.environ.get("DBAY_DATA_DIR", "dist"))))
+    cache_bytes = int(os.environ.get("DBAY_CACHE_BYTES", DEFAULT_LIMIT_BYTES))
+    return create_asgi(ReleaseFolder(Path(os.environ.get("DBAY_DATA_DIR", "dist"))), cache_bytes)
