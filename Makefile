@@ -7,7 +7,7 @@ TOOLS := $(VENV)/.installed-tools
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install tools browser test lint dataset serve screenshots bench clean
+.PHONY: install tools browser loadgen test lint dataset serve screenshots bench clean
 
 # What serving needs: the package (editable) and its dependencies, nothing else.
 install: $(INSTALLED)
@@ -51,10 +51,15 @@ dataset: install
 serve: dataset
 	$(BIN)/dbay serve --host $(HOST) --port $(PORT)
 
-bench: dataset
+# The load generator the HTTP benchmark drives (Debian's wrk).
+loadgen:
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+
+bench: dataset loadgen
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
 	$(BIN)/python benchmarks/extraction_accuracy.py
+	$(BIN)/python benchmarks/http_vs_datasette.py dist
 
 clean:
 	rm -rf $(VENV) dist .setuptools-build

@@ -1,8 +1,10 @@
 """One origin for everything: the Flask app, and Datasette mounted at /data/ on the same releases.
 
 Datasette is an ASGI application and Flask a WSGI one; this small dispatcher sends ``/data/…``
-to Datasette and everything else to Flask (through asgiref's WSGI adapter). The latest release
-is the Datasette database ``dbay``, a URL that survives new releases; every release is also
+to Datasette and everything else to Flask, through a2wsgi's WSGI adapter and its thread pool
+(asgiref's ``WsgiToAsgi`` fails about half the requests at 8 concurrent connections with asgiref
+3.9 and later: "CurrentThreadExecutor already quit or is broken", django/asgiref#491). The
+latest release is the Datasette database ``dbay``, a URL that survives new releases; every release is also
 there under its version, dots as hyphens (``dbay-2026-1`` for 2026.1: Datasette reads a dot in a
 URL as a format suffix). Both read the same ``ReleaseFolder``; its connections are closed when
 the server shuts down. Datasette's metadata and plugin come from ``dbay.datasette``, the plugin
@@ -10,10 +12,12 @@ through its ``datasette`` entry point, as for a plain ``datasette serve`` wherev
 """
 
 import os
+import urllib.parse
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import cast
 
-from asgiref.wsgi import WsgiToAsgi
+from a2wsgi import WSGIMiddleware
 from datasette.app import Datasette
 from datasette.database import Database
 
@@ -21,9 +25,10 @@ from dbay import releases
 from dbay.datasette.plugin import site_metadata
 from dbay.releases import ReleaseFolder
 from dbay.service.app import create_app
-from dbay.service.cache import DEFAULT_LIMIT_BYTES, Receive, ResponseCache, Scope, Send, cached
+from dbay.service.cache import DEFAULT_LIMIT_BYTES, App, Receive, ResponseCache, Scope, Send, cached
 from dbay.service.context import DATASETTE_PREFIX
 
+WSGI_THREADS = 8  # Flask's answers run in this many threads per worker, each with its own SQLite connections
 # Limits for a public instance: every query read-only on immutable files, and bounded.
 DATASETTE_SETTINGS = {
     "sql_time_limit_ms": 3000,
@@ -56,7 +61,9 @@ def create_asgi(
 
     API answers are kept in memory, up to ``cache_bytes`` (``dbay.service.cache``; 0 keeps none).
     """
-    flask_app = cached(WsgiToAsgi(create_app({"DATA_DIR": folder.folder, "RELEASES": folder})), ResponseCache(cache_bytes))
+    flask_wsgi = create_app({"DATA_DIR": folder.folder, "RELEASES": folder})
+    flask = WSGIMiddleware(flask_wsgi, workers=WSGI_THREADS)  # type: ignore[arg-type]  # its Environ is a TypedDict
+    flask_app = cached(cast(App, flask), ResponseCache(cache_bytes))  # a2wsgi types its scopes as TypedDicts
     datasette = create_datasette(folder)
     datasette_app = datasette.app()
 
@@ -81,6 +88,10 @@ def create_asgi(
             inner = {**scope, "path": path[len(DATASETTE_PREFIX) :] or "/", "raw_path": raw_path[len(DATASETTE_PREFIX) :] or b"/"}
             await datasette_app(inner, receive, send)
         else:
+            # a client may send UTF-8 unencoded in the query; WSGI wants it percent-encoded ASCII
+            query: bytes = scope.get("query_string", b"")
+            if not query.isascii():
+                scope = {**scope, "query_string": urllib.parse.quote_from_bytes(query, safe="&=+%/?:,;@!$'()*~").encode()}
             await flask_app(scope, receive, send)
 
     return application
