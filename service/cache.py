@@ -1,11 +1,11 @@
 """Whole API responses, kept in memory and answered without Flask.
 
 A release is an immutable file and the server lists its folder once (``ReleaseFolder``), so an
-answer depends only on the URL and, where no ``lang=`` is given, the Accept-Language header. The
-first GET of a URL goes through Flask; its status, headers and body are kept, and later GETs are
-answered from memory by this thin ASGI layer, with a 304 where If-None-Match names the ETag. The
-cache is bounded in bytes (least recently used answers go first) and counts its hits, misses and
-evictions, so its effect can be measured.
+answer depends only on the scheme and Host (a citation's URL is absolute), the URL and, where no ``lang=``
+is given, the Accept-Language header. The first GET of a URL goes through Flask; its status,
+headers and body are kept, and later GETs are answered from memory by this thin ASGI layer, with
+a 304 where If-None-Match names the ETag. The cache is bounded in bytes (least recently used
+answers go first) and counts its hits, misses and evictions, so its effect can be measured.
 """
 
 from collections import OrderedDict
@@ -17,6 +17,7 @@ Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
 Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
+Key = tuple[bytes, bytes, bytes, bytes]  # scheme and host, path, query, language
 
 CACHED_PREFIX = "/api/"
 DEFAULT_LIMIT_BYTES = 64 * 1024 * 1024
@@ -42,13 +43,13 @@ class Answer:
 @dataclass
 class ResponseCache:
     limit_bytes: int = DEFAULT_LIMIT_BYTES
-    answers: "OrderedDict[tuple[bytes, bytes, bytes], Answer]" = field(default_factory=OrderedDict)
+    answers: "OrderedDict[Key, Answer]" = field(default_factory=OrderedDict)
     size: int = 0
     hits: int = 0
     misses: int = 0
     evictions: int = 0
 
-    def get(self, key: tuple[bytes, bytes, bytes]) -> Answer | None:
+    def get(self, key: Key) -> Answer | None:
         answer = self.answers.get(key)
         if answer is None:
             self.misses += 1
@@ -57,7 +58,7 @@ class ResponseCache:
         self.hits += 1
         return answer
 
-    def put(self, key: tuple[bytes, bytes, bytes], answer: Answer) -> None:
+    def put(self, key: Key, answer: Answer) -> None:
         if answer.size > min(ENTRY_LIMIT_BYTES, self.limit_bytes) or key in self.answers:
             return
         self.answers[key] = answer
@@ -72,13 +73,14 @@ def _header(scope: Scope, name: bytes) -> bytes:
     return next((value for key, value in scope.get("headers", []) if key.lower() == name), b"")
 
 
-def cache_key(scope: Scope) -> tuple[bytes, bytes, bytes] | None:
-    """The key of a cacheable request, or None: GET of an API URL, by path, query and language."""
+def cache_key(scope: Scope) -> Key | None:
+    """The key of a cacheable request, or None: GET of an API URL, by host, path, query and language."""
     if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(CACHED_PREFIX):
         return None
     query: bytes = scope.get("query_string", b"")
     language = b"" if b"lang=" in query else _header(scope, b"accept-language")
-    return scope["path"].encode("utf-8"), query, language
+    origin = scope.get("scheme", "http").encode() + b"://" + _header(scope, b"host")
+    return origin, scope["path"].encode("utf-8"), query, language
 
 
 def _matches(if_none_match: bytes, etag: bytes) -> bool:

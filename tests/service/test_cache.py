@@ -35,7 +35,9 @@ def call(app: Any, path: str, query: str = "", headers: Headers | None = None, m
         "raw_path": path.encode(),
         "query_string": query.encode(),
         "root_path": "",
-        "headers": [(b"host", b"test"), *((k.lower().encode(), v.encode()) for k, v in (headers or {}).items())],
+        "headers": [
+            (k.encode(), v.encode()) for k, v in {"host": "test", **{k.lower(): v for k, v in (headers or {}).items()}}.items()
+        ],
         "server": ("test", 80),
         "client": ("client", 1),
     }
@@ -94,6 +96,16 @@ def test_languages_are_cached_apart(uncached_and_cached: tuple[Any, Any, Respons
     assert (cache.misses, cache.hits) == (2, 1)
 
 
+def test_hosts_are_cached_apart(uncached_and_cached: tuple[Any, Any, ResponseCache]) -> None:
+    # a citation's URL is absolute: the answer for one host is not another's
+    _, fast, cache = uncached_and_cached
+    path = f"/api/v1/measures/{PLAN}.2.6.1"
+    first = call(fast, path, headers={"Host": "one.example"})[2]
+    second = call(fast, path, headers={"Host": "two.example"})[2]
+    assert b"http://one.example/" in first and b"http://two.example/" in second
+    assert (cache.misses, cache.hits) == (2, 0)
+
+
 def test_only_api_gets_are_kept(uncached_and_cached: tuple[Any, Any, ResponseCache]) -> None:
     _, fast, cache = uncached_and_cached
     call(fast, "/")
@@ -105,10 +117,10 @@ def test_the_cache_keeps_to_its_bound_and_drops_the_least_recently_used() -> Non
     cache = ResponseCache(limit_bytes=250)
     answer = Answer(200, ((b"etag", b'"x"'),), b"x" * 93)  # 100 bytes with its header (4 + 3)
     for name in (b"a", b"b", b"c"):
-        cache.put((name, b"", b""), answer)
-    assert list(cache.answers) == [(b"b", b"", b""), (b"c", b"", b"")] and cache.size == 200 and cache.evictions == 1
-    cache.get((b"b", b"", b""))
-    cache.put((b"d", b"", b""), answer)
-    assert list(cache.answers) == [(b"b", b"", b""), (b"d", b"", b"")]
-    cache.put((b"big", b"", b""), Answer(200, (), b"x" * 300))  # larger than the whole bound: not kept
-    assert (b"big", b"", b"") not in cache.answers
+        cache.put((name, b"", b"", b""), answer)
+    assert list(cache.answers) == [(b"b", b"", b"", b""), (b"c", b"", b"", b"")] and cache.size == 200 and cache.evictions == 1
+    cache.get((b"b", b"", b"", b""))
+    cache.put((b"d", b"", b"", b""), answer)
+    assert list(cache.answers) == [(b"b", b"", b"", b""), (b"d", b"", b"", b"")]
+    cache.put((b"big", b"", b"", b""), Answer(200, (), b"x" * 300))  # larger than the whole bound: not kept
+    assert (b"big", b"", b"", b"") not in cache.answers
