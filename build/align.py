@@ -11,7 +11,8 @@ no provision and is reported with its reason.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dbay.build.clean import Paragraph
 from dbay.build.compare import bigrams, comparable, containment, dice
@@ -82,15 +83,41 @@ def _units(outline: Outline) -> tuple[list[Unit], list[Paragraph]]:
     return units, headings
 
 
-def _best_match(unit: Unit, leaf_bags: list[Counter[str]]) -> Match | None:
-    bag = bigrams(unit.text().text)
+@dataclass
+class _Provisions:
+    """Texts to align against: their bigram bags, and the best match found for each unit text.
+
+    A document's union is aligned to every rendition twice (to grow it, then for its sources);
+    while the provisions are the same, their bags and every unit's match are computed once.
+    """
+
+    bags: list[Counter[str]]
+    found: dict[tuple[str, bool], tuple[int, float] | None] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8)
+def _provisions(texts: tuple[str, ...]) -> _Provisions:
+    return _Provisions([bigrams(text) for text in texts])
+
+
+def _best_match(unit: Unit, provisions: _Provisions) -> Match | None:
+    key = (unit.text().text, unit.numbered)
+    if key not in provisions.found:
+        provisions.found[key] = _best_leaf(key[0], unit.numbered, provisions.bags)
+    found = provisions.found[key]
+    return Match(unit, *found) if found else None
+
+
+def _best_leaf(text: str, numbered: bool, leaf_bags: list[Counter[str]]) -> tuple[int, float] | None:
+    """The provision ``text`` is (numbered) or quotes (unnumbered), with the score, if any."""
+    bag = bigrams(text)
     if not leaf_bags:
         return None
-    if unit.numbered:
+    if numbered:
         scores = [dice(bag, leaf) for leaf in leaf_bags]
         best = max(range(len(scores)), key=scores.__getitem__)
-        return Match(unit, best, scores[best]) if scores[best] >= NUMBERED_MIN_DICE else None
-    if len(comparable(unit.text().text)) < EXCERPT_MIN_CHARS:
+        return (best, scores[best]) if scores[best] >= NUMBERED_MIN_DICE else None
+    if len(comparable(text)) < EXCERPT_MIN_CHARS:
         return None
     scores = [containment(bag, leaf) for leaf in leaf_bags]
     top = max(scores, default=0.0)
@@ -99,7 +126,7 @@ def _best_match(unit: Unit, leaf_bags: list[Counter[str]]) -> Match | None:
     # Among the provisions it is (nearly) equally inside, the one it resembles most.
     contenders = [i for i, score in enumerate(scores) if score >= top - 0.02]
     best = max(contenders, key=lambda i: dice(bag, leaf_bags[i]))
-    return Match(unit, best, scores[best])
+    return best, scores[best]
 
 
 def align(leaf_texts: list[str], leaf_paths: list[str], headings: list[str], context: list[str], outline: Outline) -> Alignment:
@@ -109,20 +136,19 @@ def align(leaf_texts: list[str], leaf_paths: list[str], headings: list[str], con
     title of the document, which headings of the rendition may echo; ``context`` the document's
     text that is no provision (preambles), which the rendition may carry too.
     """
-    leaf_bags = [bigrams(text) for text in leaf_texts]
-    context_bags = [bigrams(text) for text in context]
+    leaves, context_texts = _provisions(tuple(leaf_texts)), _provisions(tuple(context))
     units, heading_lines = _units(outline)
     excluded: list[Excluded] = []
     matches: list[Match] = []
     unmatched: list[Unit] = []
     for unit in units:
-        match = _best_match(unit, leaf_bags)
+        match = _best_match(unit, leaves)
         if match:
             matches.append(match)
             continue
         if unit.numbered:
             unmatched.append(unit)
-        if not _best_match(Unit(unit.paragraphs, numbered=False), context_bags):
+        if not _best_match(Unit(unit.paragraphs, numbered=False), context_texts):
             excluded.extend(Excluded(p, "not found in the canonical text") for p in unit.paragraphs)
 
     heading_bags = [bigrams(heading) for heading in headings]
