@@ -6,6 +6,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from flask.testing import FlaskClient
 
 from tests.service.conftest import PLAN
@@ -40,10 +41,9 @@ def test_a_405_says_which_methods_are_allowed(client: FlaskClient) -> None:
 def test_a_response_carries_one_date_header(server: str) -> None:
     with urllib.request.urlopen(f"{server}/api/v1/documents/{PLAN}") as response:
         assert len(response.headers.get_all("Date") or []) == 1
-    try:
+    with pytest.raises(urllib.error.HTTPError) as raised:
         urllib.request.urlopen(f"{server}/api/v1/documents/nope")
-    except urllib.error.HTTPError as error:
-        assert error.code == 404 and len(error.headers.get_all("Date") or []) == 1
+    assert raised.value.code == 404 and len(raised.value.headers.get_all("Date") or []) == 1
 
 
 def test_concurrent_requests_are_all_answered(server: str) -> None:
