@@ -17,10 +17,10 @@ from typing import Literal
 
 import sqlite_utils
 
-from dbay import releases, search
+from dbay import releases, search, search_pages
 from dbay.build.ids import DeliberateChange
 from dbay.build.validate import Records
-from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Record, Release
+from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Measure, Record, Release
 from dbay.schema.sources import ReleaseConfig
 from dbay.schema.tables import columns, not_null, to_row
 
@@ -103,6 +103,11 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             db.table(model.table).create_index([column], if_not_exists=True)
 
 
+def _reading_order(measure: Record) -> tuple[str, int, str]:
+    assert isinstance(measure, Measure)
+    return measure.document_id, measure.position, measure.id
+
+
 def write_release(
     records: Records,
     config: ReleaseConfig,
@@ -112,6 +117,8 @@ def write_release(
 ) -> Written:
     version = config.version
     tables = records.tables()
+    # The search index's rowids are the reading order (dbay.search): measures go in in that order.
+    tables["measures"] = sorted(tables["measures"], key=_reading_order)
     digest = content_hash(tables)
     target = releases.release_path(out_dir, version)
     previous_version = releases.previous_version(out_dir, version)
@@ -139,7 +146,9 @@ def write_release(
         written: dict[str, Sequence[Record]] = {**tables, "releases": [release], "changes": changes}
         for name, rows in written.items():
             db.table(name).insert_all((to_row(record) for record in rows), batch_size=500)
-        search.create_index(db.conn)  # derived from measures, so not part of the content hash
+        # Derived from measures, so not part of the content hash.
+        search.create_index(db.conn)
+        search_pages.store_frequent_terms(db.conn)
         db.conn.commit()
         db.close()
     return Written(target, "written", release.previous_version, changes)

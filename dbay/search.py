@@ -41,6 +41,10 @@ new line, so Traditional-only characters are found too and no phrase spans the t
 Ranking is bm25 with the title weighted ten times the text (``RANK_SQL``), ties in reading
 order: ``order_by`` states it once for the API, the Datasette canned query and any other caller.
 The same weights are stored as the table's default ``rank``, so ``order by rank`` ranks the same way.
+The build writes measures in reading order and ``create_index`` refuses them otherwise, so the
+index's rowids are the reading order: ties are broken by rowid, and a page can be ranked inside
+the index without reading the measures (``dbay.search_pages``, whose ``store_frequent_terms``
+the build runs after ``create_index``).
 
 Without any plugin
 ------------------
@@ -165,11 +169,10 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(_phrase(term) for term in terms)
 
 
-def order_by(measures: str = "measures") -> str:
+def order_by() -> str:
     """The one ranking of search results, for every caller: bm25 with the title weighted ``TITLE_WEIGHT``
-    times the text, ties in reading order (document, then position), then by id so that every page
-    is stable. ``measures`` is the name or alias the statement gives the measures table."""
-    return f"{RANK_SQL}, {measures}.document_id, {measures}.position, {measures}.id"
+    times the text, ties in reading order (the index's rowids), so that every page is stable."""
+    return f"{RANK_SQL}, {TABLE}.rowid"
 
 
 def search_sql(columns: str = "measures.*", where: str | None = None, match: str = ":match") -> str:
@@ -195,9 +198,21 @@ def _indexed(simplified: str, traditional: str | None) -> str:
     return _folded_tokens(folded)
 
 
+class OutOfReadingOrder(ValueError):
+    """The measures table is not stored in reading order, which the ranking's ties rely on."""
+
+
 def _index_rows(connection: sqlite3.Connection) -> Iterator[tuple[int, str, str, str]]:
-    rows = connection.execute("select rowid, id, title, text, title_hant, text_hant from measures order by rowid")
-    for rowid, measure_id, title, text, title_hant, text_hant in rows:
+    rows = connection.execute(
+        "select rowid, id, document_id, position, title, text, title_hant, text_hant from measures order by rowid"
+    )
+    previous: tuple[str, int, str] | None = None
+    for rowid, measure_id, document_id, position, title, text, title_hant, text_hant in rows:
+        if previous is not None and previous > (document_id, position, measure_id):
+            raise OutOfReadingOrder(
+                f"measure {measure_id!r} (rowid {rowid}) is stored after {previous[2]!r}; write measures in reading order"
+            )
+        previous = (document_id, position, measure_id)
         yield rowid, measure_id, _indexed(title, title_hant), _indexed(text, text_hant)
 
 

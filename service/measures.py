@@ -1,10 +1,11 @@
 """/api/v1/measures: every provision, filtered, searched and paged; one provision with its sources."""
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask.views import MethodView
 
-from dbay import search
+from dbay import search, search_pages
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.errors import bad_parameter
 from dbay.service.lineage import predecessor_ids
@@ -72,42 +73,82 @@ def _chosen_fields(requested: str | None) -> set[str] | None:
     return chosen | {"id"}
 
 
-def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
-    """(joins, where clause, parameters) for the list's filters; each names its parameter when wrong."""
-    joins, where, params = "", ["1 = 1"], []
+@dataclass
+class Filters:
+    """The list's filters as SQL on ``measures m``: those on the outline (a document, a section), whose
+    measures are consecutive in reading order, and the others (agency, role)."""
+
+    outline: list[str] = field(default_factory=list)
+    outline_params: list[Any] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+    others_params: list[Any] = field(default_factory=list)
+
+    def where(self) -> tuple[str, list[Any]]:
+        return " and ".join(["1 = 1", *self.outline, *self.others]), [*self.outline_params, *self.others_params]
+
+    def within(self) -> search_pages.Within | None:
+        """Where a search may look: the outline filters' range of rowids and the other conditions;
+        None when the outline filters leave no measure."""
+        first = last = None
+        if self.outline:
+            first, last = (
+                db()
+                .execute(
+                    f"select min(m.rowid), max(m.rowid) from measures m where {' and '.join(self.outline)}", self.outline_params
+                )
+                .fetchone()
+            )
+            if first is None:
+                return None
+        where = " and ".join(self.others) if self.others else None
+        return search_pages.Within(first, last, where, tuple(self.others_params))
+
+
+def _filters(args: dict[str, Any]) -> Filters:
+    """The list's filters, but q; each names its parameter when wrong."""
+    filters = Filters()
     if document := args.get("document"):
         if row(db(), "select id from documents where id = ?", document) is None:
             raise bad_parameter("document", f"no document {document!r} in release {release().version}")
-        where.append("m.document_id = ?")
-        params.append(document)
+        filters.outline.append("m.document_id = ?")
+        filters.outline_params.append(document)
     if section := args.get("section"):
         if not document:
             raise bad_parameter("section", "a section path needs the document parameter too")
-        where.append("(m.path = ? or m.path like ? || '.%')")
-        params += [section, section]
+        filters.outline.append("(m.path = ? or m.path like ? || '.%')")
+        filters.outline_params += [section, section]
     agency, role = args.get("agency"), args.get("role")
     if agency:
         if row(db(), "select id from agencies where id = ?", agency) is None:
             raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
         agencies = [agency, *(predecessor_ids(db(), agency) if args.get("predecessors") else [])]
         marks = ", ".join("?" * len(agencies))
-        where.append(
+        filters.others.append(
             f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")")
         )
-        params += [*agencies, role] if role else agencies
+        filters.others_params += [*agencies, role] if role else agencies
     elif args.get("predecessors"):
         raise bad_parameter("predecessors", "needs the agency parameter too")
     elif role:
-        where.append("m.id in (select measure_id from measure_agencies where role = ?)")
-        params.append(role)
-    if (query := args.get("q")) is not None:
-        expression = search.match_expression(query)
-        if expression is None:
-            raise bad_parameter("q", "the query has no characters to search for")
-        joins = f"join {search.TABLE} on {search.TABLE}.rowid = m.rowid"
-        where.append(f"{search.TABLE} match ?")
-        params.append(expression)
-    return joins, " and ".join(where), params
+        filters.others.append("m.id in (select measure_id from measure_agencies where role = ?)")
+        filters.others_params.append(role)
+    return filters
+
+
+def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """(matches, the page's measures best first): ranked inside the index, only the page read."""
+    expression = search.match_expression(query)
+    if expression is None:
+        raise bad_parameter("q", "the query has no characters to search for")
+    within = filters.within()
+    if within is None:
+        return 0, []
+    total, rowids = search_pages.ranked_page(db(), expression, limit, offset, within)
+    marks = ",".join("?" * len(rowids))
+    by_rowid = {
+        record["rowid"]: record for record in rows(db(), f"select rowid, * from measures where rowid in ({marks})", *rowids)
+    }
+    return total, [by_rowid[rowid] for rowid in rowids]
 
 
 @blueprint.route("")
@@ -121,11 +162,16 @@ class Measures(MethodView):
         chosen = _chosen_fields(args.get("fields_"))
         offset = offset_from_cursor(cursor)
         lang = language()
-        joins, where, params = _filters(args)
-        order = search.order_by("m") if "q" in args else "m.document_id, m.position"
-        base = f"from measures m {joins} where {where}"
-        total = db().execute(f"select count(*) {base}", params).fetchone()[0]
-        found = rows(db(), f"select m.* {base} order by {order} limit ? offset ?", *params, limit, offset)
+        filters = _filters(args)
+        if "q" in args:
+            total, found = _searched(args["q"], filters, limit, offset)
+        else:
+            where, params = filters.where()
+            total = db().execute(f"select count(*) from measures m where {where}", params).fetchone()[0]
+            # Measures are stored in reading order (dbay.search), so rowid order is document order.
+            found = rows(
+                db(), f"select m.* from measures m where {where} order by m.rowid limit ? offset ?", *params, limit, offset
+            )
         agencies = agencies_of([m["id"] for m in found], lang)
         data = []
         for record in found:
