@@ -6,9 +6,11 @@ the OpenAPI description cannot drift from the data dictionary. Text that exists 
 """
 
 import datetime as dt
+import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import RAISE, Schema, fields, validate
 from pydantic import BaseModel
@@ -355,16 +357,37 @@ class ApiBlueprint(Blueprint):
 
     ARGUMENTS_PARSER = _parser()
 
+    def answer(self, schema: type[Schema]) -> Callable[[F], F]:
+        """Documents ``schema`` as the 200 answer of a view that builds exactly that shape itself.
+
+        flask-smorest's ``response`` would dump the view's result through the schema again, which
+        took half the time of a list answer; the views already write the documented fields and
+        types. A test app (``TESTING``) still dumps every answer and fails on any difference.
+        """
+        checker = schema()
+
+        def decorator(view: F) -> F:
+            @functools.wraps(view)
+            def checked(*args: Any, **kwargs: Any) -> Any:
+                result = view(*args, **kwargs)
+                if current_app.testing and (dumped := checker.dump(result)) != result:
+                    raise AssertionError(
+                        f"{view.__qualname__} answered what {schema.__name__} does not describe: {dumped} != {result}"
+                    )
+                return result
+
+            return cast(F, checked)
+
+        return _compose(self.alt_response(200, schema=schema, success=True), decorator)
+
     def listing(self, name: str, item: type[Schema], args: type[Schema]) -> Callable[[F], F]:
         """A list view: query arguments ``args``, answered with a page of ``item``."""
-        return _compose(
-            self.arguments(args, location="query", as_kwargs=True), self.response(200, envelope(name, item, many=True))
-        )
+        return _compose(self.arguments(args, location="query", as_kwargs=True), self.answer(envelope(name, item, many=True)))
 
     def single(self, name: str, item: type[Schema], args: type[Schema] = CommonArgs) -> Callable[[F], F]:
         """A single-resource view: the common arguments (or ``args``), one ``item``, or a 404 problem."""
         return _compose(
             self.arguments(args, location="query", as_kwargs=True),
-            self.response(200, envelope(name, item, many=False)),
+            self.answer(envelope(name, item, many=False)),
             self.alt_response(404, response="NOT_FOUND"),
         )

@@ -280,8 +280,13 @@ SAME = ("推进数据共享", "推进政务数据共享。", "推進數據共享
 def test_ties_in_rank_are_in_reading_order() -> None:
     # The same title and text score the same; c.1 is shorter and scores higher.
     connection = _measures_table(
-        [("a.3", "a", 3, *SAME), ("a.9", "a", 9, *SAME), ("b.1", "b", 1, *SAME), ("b.2", "b", 2, *SAME)]
-        + [("c.1", "c", 1, "数据", "数据", "數據", "數據")]
+        [
+            ("a.3", "a", 3, *SAME),
+            ("a.9", "a", 9, *SAME),
+            ("b.1", "b", 1, *SAME),
+            ("b.2", "b", 2, *SAME),
+            ("c.1", "c", 1, "数据", "数据", "數據", "數據"),
+        ]
     )
     search.create_index(connection)
     ranked = [row[0] for row in connection.execute(search.search_sql("measures.id"), {"match": '"数 据"'})]
@@ -290,7 +295,7 @@ def test_ties_in_rank_are_in_reading_order() -> None:
 
 def test_the_index_refuses_measures_out_of_reading_order() -> None:
     connection = _measures_table([("b.2", "b", 2, *SAME), ("a.9", "a", 9, *SAME)])
-    with pytest.raises(search.OutOfReadingOrder, match="'a.9' .* after 'b.2'"):
+    with pytest.raises(search.OutOfReadingOrder, match=r"'a\.9' .* after 'b\.2'"):
         search.create_index(connection)
     assert connection.execute("select count(*) from sqlite_master where name = ?", (search.TABLE,)).fetchone() == (0,)
 
