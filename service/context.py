@@ -75,9 +75,32 @@ def pinned() -> dict[str, str]:
     return {"release": request.args["release"]} if "release" in request.args else {}
 
 
+_SLOT = "0dbay0slot0"  # stands for the one path value while a link's template is built
+
+
 def link(endpoint: str, **values: Any) -> str:
-    """``url_for`` that keeps the request's ``release=``, so a link answers from the same release."""
-    return url_for(endpoint, **{**values, **pinned()})
+    """``url_for`` that keeps the request's ``release=``, so a link answers from the same release.
+
+    A list answer links every item to its own page: building each through werkzeug's routing took
+    a third of the answer's time. So a link with one value that is a path variable is built once a
+    request with a slot in its place, and each link fills the slot, the value converted by the
+    route's own converter as ``url_for`` would.
+    """
+    if len(values) != 1 or next(iter(values)).startswith("_"):
+        return url_for(endpoint, **{**values, **pinned()})
+    ((name, value),) = values.items()
+    templates: dict[tuple[str, str], tuple[str, Any] | None] = g.setdefault("link_templates", {})
+    if (endpoint, name) not in templates:
+        rule = next(current_app.url_map.iter_rules(endpoint))
+        converter = rule._converters.get(name)  # werkzeug keeps the route's converters there
+        slot: dict[str, Any] = {name: _SLOT, **pinned()}
+        template = url_for(endpoint, **slot) if converter else ""
+        templates[endpoint, name] = (template, converter) if converter and template.count(_SLOT) == 1 else None
+    found = templates[endpoint, name]
+    if found is None:
+        return url_for(endpoint, **{**values, **pinned()})
+    template, converter = found
+    return template.replace(_SLOT, converter.to_url(value))
 
 
 def datasette_url(table: str, row_id: str | None = None) -> str:
