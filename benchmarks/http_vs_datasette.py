@@ -10,10 +10,7 @@ alternately the API and Datasette: requests per second, p50 and p99. Prints the 
 ratios and writes it to benchmarks/results/<date>-<machine>.json. Asserts nothing.
 """
 
-import datetime as dt
-import json
 import os
-import platform
 import re
 import shutil
 import socket
@@ -27,10 +24,11 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+from recording import write_results
+
 from dbay import releases
 
 BENCHMARKS = Path(__file__).resolve().parent
-RESULTS = BENCHMARKS / "results"
 CONNECTIONS = (1, 8, 32)
 UVICORN = [sys.executable, "-m", "uvicorn", "--workers", "1", "--log-level", "warning", "--no-access-log"]
 
@@ -179,14 +177,8 @@ def main(data: Path, seconds: int) -> None:
             server.wait(timeout=10)
         shutil.rmtree(work)
     _print(rows, ceiling)
-    RESULTS.mkdir(exist_ok=True)
-    machine = f"{platform.node() or 'machine'}-{os.cpu_count()}cpu"
-    out = RESULTS / f"{dt.date.today().isoformat()}-{machine}.json"
-    out.write_text(
-        json.dumps({"release": version, "seconds": seconds, "rows": rows, "ceiling": ceiling}, ensure_ascii=False, indent=1),
-        encoding="utf-8",
-    )
-    print(f"written to {out.relative_to(BENCHMARKS.parent)}")
+    out = write_results({"release": version, "seconds": seconds, "rows": rows, "ceiling": ceiling})
+    print(f"written to {out}")
 
 
 if __name__ == "__main__":
