@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from corpus import synthetic_sources
+from recording import write_results
 
 from dbay.build.pipeline import run_build
 
 BENCHMARKS = Path(__file__).resolve().parent
-RESULTS = BENCHMARKS / "results"
 DEFAULT_SCALES = (1, 10, 100, 1000)
 CHILD = "--child"
 MIB = 1024 * 1024
@@ -119,11 +119,6 @@ def growth(smaller: dict[str, Any], larger: dict[str, Any]) -> str:
     return ", ".join(f"{name} ×{larger[key] / smaller[key] if smaller[key] else float('nan'):.1f}" for key, name in keys.items())
 
 
-def results_path() -> Path:
-    machine = f"{platform.node() or 'machine'}-{os.cpu_count()}cpu"
-    return RESULTS / f"{dt.date.today().isoformat()}-{machine}-build.json"
-
-
 def main() -> None:
     if sys.argv[1:2] == [CHILD]:
         print(json.dumps(build_in_this_process(Path(sys.argv[2]), Path(sys.argv[3]))))
@@ -141,8 +136,6 @@ def main() -> None:
     )
     for smaller, larger in itertools.pairwise(rows):
         print(f"scale {smaller['scale']:,} → {larger['scale']:,}: " + growth(smaller, larger))
-    out = results_path()
-    out.parent.mkdir(exist_ok=True)
     summary = {
         "date": dt.date.today().isoformat(),
         "machine": platform.node(),
@@ -151,8 +144,7 @@ def main() -> None:
         "corpus": "benchmarks/corpus.py, seed 0: the seed documents' shapes, their provisions recombined",
         "scales": rows,
     }
-    out.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"written to {out}")
+    print(f"written to {write_results(summary, 'build')}")
 
 
 if __name__ == "__main__":

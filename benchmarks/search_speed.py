@@ -1,66 +1,137 @@
-"""Search speed on the release's measures copied N times (default 1000): index build and queries.
+"""Search speed on a synthetic corpus (default 1,000× the seeds, built by the normal build).
 
-    .venv/bin/python benchmarks/search_speed.py [dist/dbay-<version>.db] [copies]
+    .venv/bin/python benchmarks/search_speed.py [--scale 1000] [--db release.db] [--runs 15]
 
-Times the two ways search is used: Datasette's search box (every match, in reading order) and
-the API's ranked first page. Prints figures; asserts nothing.
+For 1- to 4-character terms, the most frequent of each length (where the answer set is largest)
+and rare ones, all taken from the corpus itself, times the API's first page of 50 three ways:
+ranked inside the index as the API does (``dbay.search_pages``), the whole uncached API answer
+in process (Flask, snippets included), and a plain ``LIKE`` scan (every measure read, the page in
+reading order, no ranking: the cheapest thing a scan can do). Prints p50/p99 a query and over all
+queries, and the speed-up; writes the figures to ``benchmarks/results/<date>-<machine>-search.json``.
+Asserts nothing.
 """
 
-import shutil
+import argparse
+import functools
+import random
 import sqlite3
-import sys
+import statistics
 import tempfile
 import time
+import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from dbay import releases, search
+import corpus
+from recording import write_results
 
-QUERIES = ["养老", "養老", "5G", "互联网", "数字经济", "粤港澳大湾区", "数据", "数"]
+from dbay import releases, search, search_pages
+from dbay.service.app import create_app
 
-
-def enlarged(source: Path, copies: int, target: Path) -> sqlite3.Connection:
-    shutil.copy(source, target)
-    connection = sqlite3.connect(target)
-    connection.execute("drop table if exists measures_fts")
-    columns = [row[1] for row in connection.execute("pragma table_info(measures)")]
-    others = ", ".join(c for c in columns if c != "id")
-    for copy in range(1, copies):
-        connection.execute(
-            f"insert into measures (id, {others}) select id || '.copy{copy}', {others} from measures where id not like '%.copy%'"
-        )
-    connection.commit()
-    return connection
+PAGE = 50
+NAMED = ["数据", "数字", "建设"]  # the terms the issue names
 
 
-def timed(connection: sqlite3.Connection, sql: str, match: str) -> tuple[float, int]:
-    started = time.perf_counter()
-    rows = connection.execute(sql, {"match": match}).fetchall()
-    return (time.perf_counter() - started) * 1000, len(rows)
+def _terms(connection: sqlite3.Connection, rng: random.Random) -> list[str]:
+    """Per length 1–4: the two most frequent terms and two rare ones, from the corpus's own texts."""
+    texts = [search.fold(row[0]) for row in connection.execute("select text from measures where rowid % 97 = 0")]
+    chosen = list(NAMED)
+    for size in range(1, 5):
+        counts: dict[str, int] = {}
+        for text in texts:
+            for term in {text[i : i + size] for i in range(len(text) - size + 1)}:
+                if term.isalnum():
+                    counts[term] = counts.get(term, 0) + 1
+        ranked = sorted(counts, key=lambda term: (-counts[term], term))
+        rare = sorted(term for term in ranked if counts[term] == 1)
+        chosen += ranked[:2] + rng.sample(rare, min(2, len(rare)))
+    return list(dict.fromkeys(chosen))
+
+
+def _timed(run: Callable[[], Any], runs: int) -> list[float]:
+    run()  # warm the page cache and the statement cache
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def _p(times: list[float], share: float) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _like_page(connection: sqlite3.Connection, term: str) -> Callable[[], Any]:
+    pattern = f"%{term}%"
+    where = "title like :p or text like :p or title_hant like :p or text_hant like :p"
+
+    def run() -> Any:
+        total = connection.execute(f"select count(*) from measures where {where}", {"p": pattern}).fetchone()
+        page = connection.execute(f"select * from measures where {where} order by rowid limit {PAGE}", {"p": pattern}).fetchall()
+        return total, page
+
+    return run
+
+
+def _index_page(connection: sqlite3.Connection, term: str) -> Callable[[], Any]:
+    match = search.match_expression(term)
+    assert match is not None, term
+
+    def run() -> Any:
+        total, rowids = search_pages.ranked_page(connection, match, PAGE)
+        marks = ",".join("?" * len(rowids))
+        return total, connection.execute(f"select * from measures where rowid in ({marks})", rowids).fetchall()
+
+    return run
 
 
 def main() -> None:
-    latest = releases.latest_version(Path("dist"))
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else releases.release_path(Path("dist"), latest) if latest else None
-    copies = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
-    assert source, "build a release first: dbay build"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1000)
+    parser.add_argument("--db", type=Path, help="a built release to search instead of the synthetic corpus")
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    database = args.db or corpus.built_corpus(args.scale)
+    connection = releases.open_read_only(database, immutable=True)
+    measures = connection.execute("select count(*) from measures").fetchone()[0]
+    stored = connection.execute(f"select count(*) from {search_pages.RANKED_TABLE}").fetchone()[0]
+    print(f"{database}: {measures:,} measures; {stored} frequent terms with stored rankings")
+    terms = _terms(connection, random.Random(0))
     with tempfile.TemporaryDirectory() as scratch:
-        connection = enlarged(source, copies, Path(scratch) / "big.db")
-        measures = connection.execute("select count(*) from measures").fetchone()[0]
-        started = time.perf_counter()
-        search.create_index(connection)
-        print(f"measures {measures:,}; index built in {time.perf_counter() - started:.1f} s")
-        box = (
-            f"select id from measures where rowid in (select rowid from {search.TABLE} "
-            f"where {search.TABLE} match :match) order by reading_order"
-        )
-        ranked = f"{search.search_sql('measures.id')} limit 20"
-        print(f"{'query':<14}{'matches':>10}{'search box (all, ms)':>24}{'API first page (ms)':>22}")
-        for text in QUERIES:
-            match = search.match_expression(text)
-            assert match is not None, text
-            all_ms, count = timed(connection, box, match)
-            page_ms, _ = timed(connection, ranked, match)
-            print(f"{text:<14}{count:>10,}{all_ms:>24.1f}{page_ms:>22.1f}")
+        data = Path(scratch)
+        version = connection.execute("select version from releases").fetchone()[0]
+        releases.release_path(data, version).symlink_to(database.resolve())
+        client = create_app({"DATA_DIR": data}).test_client()
+        rows = []
+        header = f"{'term':<10}{'matches':>9}{'index p50':>11}{'p99':>7}{'API p50':>10}{'p99':>7}"
+        header += f"{'LIKE p50':>10}{'p99':>8}{'speed-up':>10}"
+        print(header)
+        for term in terms:
+            url = f"/api/v1/measures?q={urllib.parse.quote(term)}&limit={PAGE}"
+            index = _timed(_index_page(connection, term), args.runs)
+            api = _timed(functools.partial(client.get, url), args.runs)
+            like = _timed(_like_page(connection, term), max(3, args.runs // 5))
+            matches = _index_page(connection, term)()[0]
+            row = {"term": term, "matches": matches, "index_ms": index, "api_ms": api, "like_ms": like}
+            rows.append(row)
+            speedup = statistics.median(like) / statistics.median(index)
+            print(
+                f"{term:<10}{matches:>9,}{_p(index, 0.5):>11.2f}{_p(index, 0.99):>7.1f}{_p(api, 0.5):>10.2f}"
+                f"{_p(api, 0.99):>7.1f}{_p(like, 0.5):>10.1f}{_p(like, 0.99):>8.1f}{speedup:>9.0f}×"
+            )
+    every = {name: [t for row in rows for t in row[name]] for name in ("index_ms", "api_ms", "like_ms")}
+    summary = {name: {"p50": _p(times, 0.5), "p99": _p(times, 0.99)} for name, times in every.items()}
+    print(
+        f"all queries: index p50 {summary['index_ms']['p50']:.2f} ms, p99 {summary['index_ms']['p99']:.1f} ms; "
+        f"API p50 {summary['api_ms']['p50']:.2f} ms, p99 {summary['api_ms']['p99']:.1f} ms; "
+        f"LIKE p50 {summary['like_ms']['p50']:.0f} ms, p99 {summary['like_ms']['p99']:.0f} ms"
+    )
+    figures = {"database": str(database), "measures": measures, "queries": rows, "summary": summary}
+    out = write_results(figures, "search")
+    print(f"written to {out}")
 
 
 if __name__ == "__main__":
