@@ -59,6 +59,7 @@ bench: dataset loadgen
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
 	$(BIN)/python benchmarks/extraction_accuracy.py
+	$(BIN)/python benchmarks/in_process.py dist
 	$(BIN)/python benchmarks/http_vs_datasette.py dist
 
 clean:

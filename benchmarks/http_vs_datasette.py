@@ -73,7 +73,7 @@ def _ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
 
 
-def _requests(db: Path) -> dict[str, tuple[str, str]]:
+def requests_to_compare(db: Path) -> dict[str, tuple[str, str]]:
     """For each kind of request, the API's URL and Datasette's for the same answer."""
     connection = releases.open_read_only(db)
     try:
@@ -128,7 +128,7 @@ def main(data: Path, seconds: int) -> None:
     work = Path(tempfile.mkdtemp())
     shutil.copy(db, work / "dbay.db")  # the same file, named so that Datasette calls it dbay
     ports = {"api": _free_port(), "uncached": _free_port(), "datasette": _free_port(), "ceiling": _free_port()}
-    requests = _requests(db)
+    requests = requests_to_compare(db)
     api = [*UVICORN, "--factory", "dbay.service.asgi:from_environment"]
     datasette = [
         sys.executable,
