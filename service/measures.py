@@ -5,12 +5,15 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search
+from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
-from dbay.service.errors import bad_parameter
+from dbay.service.errors import unknown_record
 from dbay.service.lineage import predecessor_ids
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import row, rows
-from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
+from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
+
+MISSING_FILTERED_RECORD = "Not Found: document= or agency= names a record the release does not have."
 
 blueprint = ApiBlueprint(
     "measures",
@@ -18,8 +21,6 @@ blueprint = ApiBlueprint(
     url_prefix="/api/v1/measures",
     description="Provisions: filter by document, section, agency and role; search; cite.",
 )
-
-SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)
 
 
 def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, Any]]]:
@@ -62,57 +63,50 @@ def summary(record: dict[str, Any], lang: str, agencies: list[dict[str, Any]]) -
     }
 
 
-def _chosen_fields(requested: str | None) -> set[str] | None:
-    if requested is None:
-        return None
-    chosen = {name.strip() for name in requested.split(",") if name.strip()}
-    unknown = sorted(chosen - set(SUMMARY_FIELDS))
-    if unknown:
-        raise bad_parameter("fields", f"unknown field {unknown[0]!r}; choose from {', '.join(SUMMARY_FIELDS)}")
-    return chosen | {"id"}
+def _chosen_fields(requested: list[str] | None) -> set[str] | None:
+    """The fields to answer with (MeasureListArgs has checked each name), or None for all."""
+    return None if requested is None else {*requested, "id"}
 
 
 def _filters(args: dict[str, Any]) -> tuple[str, str, list[Any]]:
-    """(joins, where clause, parameters) for the list's filters; each names its parameter when wrong."""
+    """(joins, where clause, parameters) for the list's filters, each narrowing the list by itself.
+
+    MeasureListArgs has checked every value's form; what remains is a record id the release lacks,
+    a 404 naming its parameter (``errors.unknown_record``). ``predecessors`` widens ``agency`` and
+    without it changes nothing; a ``q`` with nothing to search for matches nothing, as in Datasette.
+    """
     joins, where, params = "", ["1 = 1"], []
     if document := args.get("document"):
         if row(db(), "select id from documents where id = ?", document) is None:
-            raise bad_parameter("document", f"no document {document!r} in release {release().version}")
+            raise unknown_record("document", document, release().version)
         where.append("m.document_id = ?")
         params.append(document)
     if section := args.get("section"):
-        if not document:
-            raise bad_parameter("section", "a section path needs the document parameter too")
         where.append("(m.path = ? or m.path like ? || '.%')")
         params += [section, section]
     agency, role = args.get("agency"), args.get("role")
     if agency:
         if row(db(), "select id from agencies where id = ?", agency) is None:
-            raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
+            raise unknown_record("agency", agency, release().version)
         agencies = [agency, *(predecessor_ids(db(), agency) if args.get("predecessors") else [])]
         marks = ", ".join("?" * len(agencies))
         where.append(
             f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")")
         )
         params += [*agencies, role] if role else agencies
-    elif args.get("predecessors"):
-        raise bad_parameter("predecessors", "needs the agency parameter too")
     elif role:
         where.append("m.id in (select measure_id from measure_agencies where role = ?)")
         params.append(role)
     if (query := args.get("q")) is not None:
-        expression = search.match_expression(query)
-        if expression is None:
-            raise bad_parameter("q", "the query has no characters to search for")
         joins = f"join {search.TABLE} on {search.TABLE}.rowid = m.rowid"
         where.append(f"{search.TABLE} match ?")
-        params.append(expression)
+        params.append(search.match_or_nothing(query))
     return joins, " and ".join(where), params
 
 
 @blueprint.route("")
 class Measures(MethodView):
-    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs)
+    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs, missing=MISSING_FILTERED_RECORD)
     def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
         """Measures, filtered (filters combine), searched with q, in pages.
 
