@@ -55,7 +55,9 @@ serve: dataset
 loadgen:
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 
-bench: dataset loadgen
+# The API's fuzz test at length (500 examples per operation and mode: 8,000 requests), then the benchmarks.
+bench: dataset loadgen tools
+	DBAY_FUZZ_EXAMPLES=500 $(BIN)/pytest -q -s -p no:cacheprovider tests/service/test_fuzz.py
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
 	$(BIN)/python benchmarks/extraction_accuracy.py

@@ -5,12 +5,12 @@ from typing import Any
 
 from flask.views import MethodView
 
+from dbay.service.arguments import AgencyArgs, ApiBlueprint, ListArgs
 from dbay.service.context import db, found, language, link, meta, text
-from dbay.service.errors import bad_parameter
 from dbay.service.lineage import predecessors
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import rows
-from dbay.service.schemas import AgencyArgs, AgencyDetailSchema, AgencySummarySchema, ApiBlueprint, ListArgs
+from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema
 
 blueprint = ApiBlueprint(
     "agencies",
@@ -19,7 +19,6 @@ blueprint = ApiBlueprint(
     description="Agencies, the measures each leads (牵头) and shares (按职责分工负责), and the names a body had "
     "before (include=predecessors).",
 )
-INCLUDES = ("predecessors",)
 
 COUNTS = """select a.*, sum(ma.role = 'lead') as leads, sum(ma.role = 'participating') as shares
             from agencies a left join measure_agencies ma on ma.agency_id = a.id"""
@@ -58,9 +57,9 @@ class Agencies(MethodView):
 @blueprint.route("/<agency_id>")
 class Agency(MethodView):
     @blueprint.single("AgencyResponse", AgencyDetailSchema, AgencyArgs)
-    def get(self, agency_id: str, include: str | None = None, **_: Any) -> dict[str, Any]:
+    def get(self, agency_id: str, include: list[str] | None = None, **_: Any) -> dict[str, Any]:
         """One agency with the measures it leads and shares; include=predecessors adds its earlier names."""
-        included = _included(include)
+        included = set(include or ())  # AgencyArgs has checked each name
         record = found(f"{COUNTS} where a.id = ? group by a.id", f"agency {agency_id!r}", agency_id)
         lang = language()
         measures: dict[str, list[dict[str, Any]]] = {"lead": [], "participating": []}
@@ -86,13 +85,6 @@ class Agency(MethodView):
         if "predecessors" in included:
             data["predecessors"] = [_predecessor(p, lang) for p in predecessors(db(), agency_id)]
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}
-
-
-def _included(include: str | None) -> set[str]:
-    wanted = {part.strip() for part in (include or "").split(",") if part.strip()}
-    if unknown := sorted(wanted - set(INCLUDES)):
-        raise bad_parameter("include", f"unknown value {unknown[0]!r}; choose from {', '.join(INCLUDES)}")
-    return wanted
 
 
 def _predecessor(record: dict[str, Any], lang: str) -> dict[str, Any]:

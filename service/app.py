@@ -16,6 +16,7 @@ from flask_smorest import Api
 
 from dbay.releases import ReleaseFolder
 from dbay.service import agencies, context, documents, errors, measures, pages, releases
+from dbay.service.arguments import describe_releases
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.schemas import ProblemSchema
 
@@ -67,6 +68,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     api = DbayApi(app)
     api.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"  # the error components are registered by now
+    describe_releases(api, folder.versions)  # before the blueprints: their description is made as they register
     for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)

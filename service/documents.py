@@ -5,10 +5,11 @@ from typing import Any
 
 from flask.views import MethodView
 
+from dbay.service.arguments import ApiBlueprint, ListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import rows
-from dbay.service.schemas import ApiBlueprint, DocumentDetailSchema, DocumentSummarySchema, ListArgs
+from dbay.service.schemas import DocumentDetailSchema, DocumentSummarySchema
 
 blueprint = ApiBlueprint(
     "documents", __name__, url_prefix="/api/v1/documents", description="Policy documents, their renditions and outlines."

@@ -31,6 +31,18 @@ def not_found(what: str, version: str) -> Problem:
     return Problem(404, f"{what} does not exist in release {version}")
 
 
+def unknown_record(parameter: str, record_id: str, version: str) -> Problem:
+    """A 404 naming ``parameter``, a filter such as ``document=`` whose id no record of the release has.
+
+    The request is well formed (any id is), so a 400 would blame its form; and it asks for the
+    measures of a record, a resource there is none of when there is no record, as there is no
+    ``/documents/<id>`` either: both are 404s, with the same words. An empty page instead would
+    pass a misspelt id off as a record without measures. (OpenAPI cannot list the ids of a release
+    short of an enum of them all, too large for thousands of documents: see ``MeasureListArgs``.)
+    """
+    return Problem(404, f"{parameter}: {record_id!r} does not exist in release {version}", parameter)
+
+
 def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | None = None) -> Response:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -44,15 +56,23 @@ def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | N
     return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_TYPE)
 
 
+def _reason(reasons: Any) -> str:
+    """marshmallow's messages for one parameter as a sentence; a list parameter's are by item index."""
+    if isinstance(reasons, dict):
+        return "; ".join(
+            f"item {index + 1}: {_reason(r)}" if isinstance(index, int) else _reason(r) for index, r in reasons.items()
+        )
+    if isinstance(reasons, list):
+        return "; ".join(_reason(r) for r in reasons)
+    return str(reasons)
+
+
 def _webargs_invalid(error: HTTPException) -> list[dict[str, str]]:
     """flask-smorest reports invalid query parameters in ``error.data['messages']``."""
     messages = (getattr(error, "data", None) or {}).get("messages", {})
-    invalid = []
-    for location in messages.values():
-        for name, reasons in location.items():
-            reason = "; ".join(str(r) for r in reasons) if isinstance(reasons, list) else str(reasons)
-            invalid.append({"name": str(name), "reason": reason})
-    return invalid
+    return [
+        {"name": str(name), "reason": _reason(reasons)} for location in messages.values() for name, reasons in location.items()
+    ]
 
 
 def undecodable_parameter() -> Problem | None:

@@ -6,12 +6,15 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
+from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
-from dbay.service.errors import bad_parameter
+from dbay.service.errors import unknown_record
 from dbay.service.lineage import predecessor_ids
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import row, rows
-from dbay.service.schemas import ApiBlueprint, MeasureDetailSchema, MeasureListArgs, MeasureSummarySchema
+from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
+
+MISSING_FILTERED_RECORD = "Not Found: document= or agency= names a record the release does not have."
 
 blueprint = ApiBlueprint(
     "measures",
@@ -19,8 +22,6 @@ blueprint = ApiBlueprint(
     url_prefix="/api/v1/measures",
     description="Provisions: filter by document, section, agency and role; search; cite.",
 )
-
-SUMMARY_FIELDS = tuple(MeasureSummarySchema().fields)
 
 
 def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, Any]]]:
@@ -63,14 +64,9 @@ def summary(record: dict[str, Any], lang: str, agencies: list[dict[str, Any]]) -
     }
 
 
-def _chosen_fields(requested: str | None) -> set[str] | None:
-    if requested is None:
-        return None
-    chosen = {name.strip() for name in requested.split(",") if name.strip()}
-    unknown = sorted(chosen - set(SUMMARY_FIELDS))
-    if unknown:
-        raise bad_parameter("fields", f"unknown field {unknown[0]!r}; choose from {', '.join(SUMMARY_FIELDS)}")
-    return chosen | {"id"}
+def _chosen_fields(requested: list[str] | None) -> set[str] | None:
+    """The fields to answer with (MeasureListArgs has checked each name), or None for all."""
+    return None if requested is None else {*requested, "id"}
 
 
 @dataclass
@@ -105,30 +101,33 @@ class Filters:
 
 
 def _filters(args: dict[str, Any]) -> Filters:
-    """The list's filters, but q; each names its parameter when wrong."""
+    """The list's filters but q, each narrowing the list by itself.
+
+    MeasureListArgs has checked every value's form; what remains is a record id the release lacks,
+    a 404 naming its parameter (``errors.unknown_record``). ``predecessors`` widens ``agency`` and
+    without it changes nothing.
+    """
     filters = Filters()
     if document := args.get("document"):
         if row(db(), "select id from documents where id = ?", document) is None:
-            raise bad_parameter("document", f"no document {document!r} in release {release().version}")
+            raise unknown_record("document", document, release().version)
         filters.outline.append("m.document_id = ?")
         filters.outline_params.append(document)
     if section := args.get("section"):
-        if not document:
-            raise bad_parameter("section", "a section path needs the document parameter too")
-        filters.outline.append("(m.path = ? or m.path like ? || '.%')")
-        filters.outline_params += [section, section]
+        # Within one document a section's measures are consecutive; across documents they are not.
+        conditions, params = (filters.outline, filters.outline_params) if document else (filters.others, filters.others_params)
+        conditions.append("(m.path = ? or m.path like ? || '.%')")
+        params += [section, section]
     agency, role = args.get("agency"), args.get("role")
     if agency:
         if row(db(), "select id from agencies where id = ?", agency) is None:
-            raise bad_parameter("agency", f"no agency {agency!r} in release {release().version}")
+            raise unknown_record("agency", agency, release().version)
         agencies = [agency, *(predecessor_ids(db(), agency) if args.get("predecessors") else [])]
         marks = ", ".join("?" * len(agencies))
         filters.others.append(
             f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")")
         )
         filters.others_params += [*agencies, role] if role else agencies
-    elif args.get("predecessors"):
-        raise bad_parameter("predecessors", "needs the agency parameter too")
     elif role:
         filters.others.append("m.id in (select measure_id from measure_agencies where role = ?)")
         filters.others_params.append(role)
@@ -138,10 +137,8 @@ def _filters(args: dict[str, Any]) -> Filters:
 def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(matches, the page's measures best first): ranked inside the index, only the page read."""
     expression = search.match_expression(query)
-    if expression is None:
-        raise bad_parameter("q", "the query has no characters to search for")
     within = filters.within()
-    if within is None:
+    if expression is None or within is None:  # nothing to search for matches nothing, as in Datasette
         return 0, []
     total, rowids = search_pages.ranked_page(db(), expression, limit, offset, within)
     marks = ",".join("?" * len(rowids))
@@ -153,7 +150,7 @@ def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[in
 
 @blueprint.route("")
 class Measures(MethodView):
-    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs)
+    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs, missing=MISSING_FILTERED_RECORD)
     def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
         """Measures, filtered (filters combine), searched with q, in pages.
 

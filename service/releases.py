@@ -7,10 +7,11 @@ from flask import g, url_for
 from flask.views import MethodView
 
 from dbay.releases import ReleaseInfo
+from dbay.service.arguments import ApiBlueprint, CommonArgs
 from dbay.service.context import meta, release_folder
 from dbay.service.errors import Problem
 from dbay.service.queries import rows
-from dbay.service.schemas import ApiBlueprint, CommonArgs, ReleaseDetailSchema, ReleaseSummarySchema
+from dbay.service.schemas import ReleaseDetailSchema, ReleaseSummarySchema
 
 blueprint = ApiBlueprint(
     "releases", __name__, url_prefix="/api/v1/releases", description="Releases of the dataset and the changes between them."

@@ -2,21 +2,16 @@
 
 A field the API shares with a record takes its type and description from the Pydantic field, so
 the OpenAPI description cannot drift from the data dictionary. Text that exists in both scripts
-(``title``/``title_hant`` …) is one API field, in the script the request's ``lang`` selects.
+(``title``/``title_hant`` …) is one API field, in the script the request's ``lang`` selects. What
+each request accepts is described in ``service/arguments.py``.
 """
 
 import datetime as dt
-import functools
-from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from flask import current_app
-from flask_smorest import Blueprint
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import Schema, fields
 from pydantic import BaseModel
-from webargs.flaskparser import FlaskParser
 
-from dbay.releases import VERSION_PATTERN
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -263,61 +258,6 @@ def envelope(name: str, item: type[Schema], many: bool) -> type[Schema]:
     return Schema.from_dict({"data": data, "meta": fields.Nested(MetaSchema), "links": fields.Nested(LinksSchema)}, name=name)
 
 
-class CommonArgs(Schema):
-    class Meta:
-        unknown = RAISE  # a misspelt parameter is an error, not silently ignored
-
-    lang = fields.String(
-        validate=validate.OneOf(LANGUAGES),
-        metadata={
-            "description": "Script of every text field: zh-Hans (default) or zh-Hant. Without it, Accept-Language "
-            "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."
-        },
-    )
-    release = fields.String(
-        validate=validate.Regexp(f"^{VERSION_PATTERN}$", error="must be a release version such as 2026.2 (dotted numbers)"),
-        metadata={"description": "Answer from this release (default: the latest): dotted numbers, such as 2026.2."},
-    )
-
-
-class ListArgs(CommonArgs):
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500), metadata={"description": "Items per page, 1–500."})
-    cursor = fields.String(metadata={"description": "Opaque cursor from links.next."})
-
-
-class AgencyArgs(CommonArgs):
-    include = fields.String(
-        metadata={"description": "Comma-separated extras: predecessors (the body's earlier names, from the agency register)."}
-    )
-
-
-class MeasureListArgs(ListArgs):
-    document = fields.String(metadata={"description": "Only this document's measures (a document id)."})
-    section = fields.String(
-        validate=validate.Regexp(r"^[0-9]+(\.[0-9]+)*$"),
-        metadata={"description": "Only measures under this path, such as 2 or 2.6 (needs document)."},
-    )
-    agency = fields.String(metadata={"description": "Only measures this agency leads or shares (an agency id)."})
-    predecessors = fields.Boolean(
-        load_default=False,
-        metadata={
-            "description": "With agency: also the measures printed under the body's earlier names (its predecessors "
-            "in agency_successions), each keeping the name it printed."
-        },
-    )
-    role = fields.String(
-        validate=validate.OneOf(("lead", "participating")),
-        metadata={"description": "With agency: only where it has this role; alone: measures with any agency in this role."},
-    )
-    q = fields.String(
-        validate=validate.Length(min=1, max=200),
-        metadata={"description": "Full-text search with substring semantics, in either script; ranked, with a snippet."},
-    )
-    fields_ = fields.String(
-        data_key="fields", metadata={"description": "Comma-separated fields to return (id is always included)."}
-    )
-
-
 class ProblemSchema(Schema):
     """RFC 9457 problem details."""
 
@@ -328,66 +268,8 @@ class ProblemSchema(Schema):
     instance = fields.String(metadata={"description": "The request's path and query."})
     invalid_params = fields.List(
         fields.Dict(keys=fields.String(), values=fields.String()),
-        metadata={"description": "For a 400: each offending parameter (name) and why (reason)."},
+        metadata={
+            "description": "For a 400, and a 404 from a filter naming no record: each offending parameter (name) "
+            "and why (reason)."
+        },
     )
-
-
-def _parser() -> FlaskParser:
-    # Honour the schemas' unknown = RAISE (webargs drops unknown query parameters by default), and
-    # document an invalid parameter as the 400 it is answered with.
-    parser = FlaskParser(unknown=None)
-    parser.DEFAULT_VALIDATION_STATUS = 400
-    return parser
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _compose(*decorators: Callable[[F], F]) -> Callable[[F], F]:
-    def apply(view: F) -> F:
-        for decorator in reversed(decorators):
-            view = decorator(view)
-        return view
-
-    return apply
-
-
-class ApiBlueprint(Blueprint):
-    """A flask-smorest blueprint for the API's conventions (see ``_parser``)."""
-
-    ARGUMENTS_PARSER = _parser()
-
-    def answer(self, schema: type[Schema]) -> Callable[[F], F]:
-        """Documents ``schema`` as the 200 answer of a view that builds exactly that shape itself.
-
-        flask-smorest's ``response`` would dump the view's result through the schema again, which
-        took half the time of a list answer; the views already write the documented fields and
-        types. A test app (``TESTING``) still dumps every answer and fails on any difference.
-        """
-        checker = schema()
-
-        def decorator(view: F) -> F:
-            @functools.wraps(view)
-            def checked(*args: Any, **kwargs: Any) -> Any:
-                result = view(*args, **kwargs)
-                if current_app.testing and (dumped := checker.dump(result)) != result:
-                    raise AssertionError(
-                        f"{view.__qualname__} answered what {schema.__name__} does not describe: {dumped} != {result}"
-                    )
-                return result
-
-            return cast(F, checked)
-
-        return _compose(self.alt_response(200, schema=schema, success=True), decorator)
-
-    def listing(self, name: str, item: type[Schema], args: type[Schema]) -> Callable[[F], F]:
-        """A list view: query arguments ``args``, answered with a page of ``item``."""
-        return _compose(self.arguments(args, location="query", as_kwargs=True), self.answer(envelope(name, item, many=True)))
-
-    def single(self, name: str, item: type[Schema], args: type[Schema] = CommonArgs) -> Callable[[F], F]:
-        """A single-resource view: the common arguments (or ``args``), one ``item``, or a 404 problem."""
-        return _compose(
-            self.arguments(args, location="query", as_kwargs=True),
-            self.answer(envelope(name, item, many=False)),
-            self.alt_response(404, response="NOT_FOUND"),
-        )

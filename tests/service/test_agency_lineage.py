@@ -79,13 +79,18 @@ def test_measures_of_an_agency_and_its_predecessors_keep_their_printed_names(lin
     ("url", "parameter"),
     [
         (f"/api/v1/agencies/{NEW_ID}?include=successors", "include"),
-        ("/api/v1/measures?predecessors=true", "predecessors"),
+        (f"/api/v1/agencies/{NEW_ID}?include=", "include"),
         (f"/api/v1/measures?agency={NEW_ID}&predecessors=maybe", "predecessors"),
     ],
 )
 def test_bad_lineage_parameters_are_named(lineage_client: FlaskClient, url: str, parameter: str) -> None:
     problem = get(lineage_client, url, 400)
     assert parameter in problem["detail"] or any(p["name"] == parameter for p in problem.get("invalid_params", []))
+
+
+def test_predecessors_without_an_agency_change_nothing(lineage_client: FlaskClient) -> None:
+    every = get(lineage_client, "/api/v1/measures?limit=500&fields=id")
+    assert get(lineage_client, "/api/v1/measures?limit=500&fields=id&predecessors=true")["data"] == every["data"]
 
 
 def test_openapi_documents_the_lineage_parameters(lineage_client: FlaskClient) -> None:

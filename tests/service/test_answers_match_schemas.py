@@ -8,7 +8,7 @@ from flask.views import MethodView
 from flask_smorest import Api
 from marshmallow import Schema, fields
 
-from dbay.service.schemas import ApiBlueprint
+from dbay.service.arguments import ApiBlueprint
 
 
 class Item(Schema):

@@ -124,7 +124,29 @@ def test_search_finds_substrings_in_either_script(client: FlaskClient) -> None:
 def test_fields_choose_what_is_returned(client: FlaskClient) -> None:
     page = get(client, f"/api/v1/measures?document={PLAN}&fields=title,path&limit=2")
     assert [set(m) for m in page["data"]] == [{"id", "title", "path"}] * 2
-    assert problem(client, "/api/v1/measures?fields=title,colour", 400)["invalid_params"][0]["name"] == "fields"
+    invalid = problem(client, "/api/v1/measures?fields=title,colour", 400)["invalid_params"]
+    assert invalid[0]["name"] == "fields" and invalid[0]["reason"].startswith("item 2: 'colour' is not one of id, ")
+
+
+def test_a_section_alone_is_that_part_of_every_document(client: FlaskClient) -> None:
+    first_parts = get(client, "/api/v1/measures?section=1&limit=500&fields=path,document_id")["data"]
+    assert {m["document_id"] for m in first_parts} == {PLAN, POINTS, OPINIONS}
+    assert all(m["path"].startswith("1.") for m in first_parts)
+    in_plan = get(client, f"/api/v1/measures?section=1&document={PLAN}&limit=500&fields=document_id")["data"]
+    assert [m["id"] for m in in_plan] == [m["id"] for m in first_parts if m["document_id"] == PLAN]
+
+
+def test_a_query_with_nothing_to_search_for_matches_nothing(client: FlaskClient) -> None:
+    for query in ("%22%2A%28", "%E3%80%81", "+"):  # "*(, 、 and a space: no letter, digit or ideograph
+        assert get(client, f"/api/v1/measures?q={query}")["meta"]["total"] == 0, query
+
+
+def test_a_filter_naming_no_record_is_a_404_naming_it(client: FlaskClient) -> None:
+    for parameter in ("document", "agency"):
+        body = problem(client, f"/api/v1/measures?{parameter}=nope", 404)
+        assert body["detail"] == f"{parameter}: 'nope' does not exist in release {NEW}"
+        assert [item["name"] for item in body["invalid_params"]] == [parameter]
+    assert problem(client, f"/api/v1/measures?document={PLAN}&release={OLD}&agency=nope", 404)["detail"].endswith(OLD)
 
 
 def test_paging_to_the_end_has_no_gaps_or_repeats(client: FlaskClient) -> None:
@@ -143,14 +165,18 @@ def test_paging_to_the_end_has_no_gaps_or_repeats(client: FlaskClient) -> None:
         ("limit=ten", "limit"),
         ("cursor=!!!", "cursor"),
         ("cursor=eyJyIjoiMjAyNi4yIiwibyI6LTF9", "cursor"),
+        (f"cursor=eyJyIjoiMjAyNi4xIiwibyI6N30&release={NEW}", "cursor"),  # issued for 2026.1
         ("lang=en", "lang"),
         ("release=1999.1", "release"),
-        ("section=2.6", "section"),
+        ("release=2026.2%0A", "release"),
         (f"document={PLAN}&section=two", "section"),
-        ("document=nope", "document"),
-        ("agency=nope", "agency"),
+        ("section=2.6%0A", "section"),
+        ("document=Nope", "document"),
+        ("agency=" + "a" * 201, "agency"),
         ("role=boss", "role"),
-        ("q=%22%2A%28", "q"),
+        ("q=", "q"),
+        ("fields=", "fields"),
+        ("fields=title,,path", "fields"),
         ("colour=red", "colour"),
     ],
 )

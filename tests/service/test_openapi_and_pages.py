@@ -61,6 +61,30 @@ def test_errors_are_documented_as_problem_details_and_answers_as_json(spec: dict
     listing = spec["paths"]["/api/v1/measures"]["get"]["responses"]
     assert _content_types(spec, listing["200"]) == {"application/json"}
     assert _content_types(spec, listing["400"]) == {"application/problem+json"}
+    assert _content_types(spec, listing["404"]) == {"application/problem+json"}  # document= or agency= naming no record
+
+
+def test_the_description_states_what_each_parameter_accepts(spec: dict[str, Any]) -> None:
+    measures = {p["name"]: p for p in spec["paths"]["/api/v1/measures"]["get"]["parameters"]}
+    assert measures["release"]["schema"]["enum"] == [NEW, OLD]  # the releases this server holds, newest first
+    assert measures["fields"]["schema"]["items"]["enum"][:3] == ["id", "document_id", "section_id"]
+    assert (measures["fields"]["style"], measures["fields"]["explode"], measures["fields"]["schema"]["minItems"]) == (
+        "form",
+        False,
+        1,
+    )
+    assert (
+        measures["document"]["schema"]
+        == measures["agency"]["schema"]
+        == {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9.\\-]*$",
+            "maxLength": 200,
+        }
+    )
+    assert measures["cursor"]["schema"]["pattern"] == "^[A-Za-z0-9_-]+$"
+    agency = {p["name"]: p for p in spec["paths"]["/api/v1/agencies/{agency_id}"]["get"]["parameters"]}
+    assert agency["include"]["schema"]["items"]["enum"] == ["predecessors"]
 
 
 def _response_schema(spec: dict[str, Any], url: str) -> dict[str, Any]:
