@@ -121,6 +121,20 @@ def test_search_finds_substrings_in_either_script(client: FlaskClient) -> None:
     assert "<mark>養老</mark>" in get(client, "/api/v1/measures?q=養老&lang=zh-Hant")["data"][0]["snippet"]
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [f"document={POINTS}", f"document={PLAN}&section=2", "section=2", f"agency={DATA_BUREAU}&role=lead", "role=participating"],
+)
+def test_a_filtered_search_is_the_search_s_ranking_of_the_filtered_list(client: FlaskClient, filters: str) -> None:
+    # Outline filters are searched as ranges of rowids, the others as conditions: either way the
+    # answer must be the unfiltered ranking with the measures outside the filter left out.
+    ranked = [m["id"] for m in every_page(client, "/api/v1/measures?q=数据&limit=7&fields=id")]
+    allowed = {m["id"] for m in every_page(client, f"/api/v1/measures?{filters}&limit=500&fields=id")}
+    searched = every_page(client, f"/api/v1/measures?q=数据&{filters}&limit=3&fields=id")
+    assert [m["id"] for m in searched] == [i for i in ranked if i in allowed]
+    assert searched, filters
+
+
 def test_fields_choose_what_is_returned(client: FlaskClient) -> None:
     page = get(client, f"/api/v1/measures?document={PLAN}&fields=title,path&limit=2")
     assert [set(m) for m in page["data"]] == [{"id", "title", "path"}] * 2
