@@ -15,6 +15,7 @@ results, is answered from the list. The list is made by the same SQL as the live
 is a copy of that answer computed once, never a different one.
 """
 
+import heapq
 import sqlite3
 import sys
 from array import array
@@ -25,7 +26,8 @@ from typing import Any
 from dbay import search
 
 RANKED_TABLE = f"{search.TABLE}_ranked"
-FREQUENT = 10_000  # matches above which scoring them all at query time takes more than ~10 ms
+FREQUENT = 5_000  # matches above which a term's ranking is stored (see benchmarks/search_speed.py)
+FEW = FREQUENT  # matches up to which a page is chosen from one pass (``_scored_few``)
 DEPTH = 1_000  # ranked results kept per frequent term: 20 pages of 50
 LONGEST = 4  # longest term (in characters) considered for a stored ranking
 SAMPLE = 4_000  # measures read to find frequent multi-character terms; counts are then exact
@@ -103,6 +105,27 @@ def _stored(connection: sqlite3.Connection, match: str, offset: int, limit: int)
     return hits, _unpacked(blob)
 
 
+def _scored_few(
+    connection: sqlite3.Connection, match: str, conditions: str, params: list[Any], needed: int
+) -> tuple[int, list[int]] | None:
+    """(matches, the best ``needed`` rowids) from one pass over the matches, or None past FEW of them.
+
+    A count and a ranking are two passes over the index (three with bm25's own pass for the
+    term's frequency), and for a phrase of common characters each pass costs several
+    milliseconds even when few measures match. Up to FEW matches, reading their scores and
+    choosing the best in Python costs less than a second pass.
+    """
+    cursor = connection.execute(
+        f"select {search.RANK_SQL}, rowid from {search.TABLE} where {search.TABLE} match ?{conditions}", (match, *params)
+    )
+    scored = cursor.fetchmany(FEW + 1)
+    if len(scored) > FEW:
+        cursor.close()
+        return None
+    best = heapq.nsmallest(needed, scored, key=lambda row: (row[0], row[1]))  # score, then reading order
+    return len(scored), [row[1] for row in best]
+
+
 def ranked_page(
     connection: sqlite3.Connection, match: str, limit: int, offset: int = 0, within: Within = EVERYTHING
 ) -> tuple[int, list[int]]:
@@ -110,6 +133,8 @@ def ranked_page(
     if within.everything and (stored := _stored(connection, match, offset, limit)) is not None:
         return stored
     conditions, params = within.sql()
+    if (few := _scored_few(connection, match, conditions, params, offset + limit)) is not None:
+        return few[0], few[1][offset:]
     total = connection.execute(
         f"select count(*) from {search.TABLE} where {search.TABLE} match ?{conditions}", (match, *params)
     ).fetchone()[0]
