@@ -100,3 +100,14 @@ def test_a_condition_on_measures_confines_the_search(connection: sqlite3.Connect
 
 def test_a_page_past_the_end_is_empty(connection: sqlite3.Connection) -> None:
     assert search_pages.ranked_page(connection, '"甲"', 10, 5) == (1, [])
+
+
+def test_few_matches_are_ranked_in_one_pass_as_many_are_in_two(
+    connection: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = [(term, offset) for term in ('"数 据"', '"共 享"', '"甲"') for offset in range(0, 9, 2)]
+    one_pass = [search_pages.ranked_page(connection, term, 2, offset) for term, offset in pages]
+    monkeypatch.setattr(search_pages, "FEW", 0)  # every page from a count and a ranking
+    two_passes = [search_pages.ranked_page(connection, term, 2, offset) for term, offset in pages]
+    assert one_pass == two_passes
+    assert one_pass[0] == (8, [6, 7])  # b.1 and b.2, the shortest texts, are rowids 6 and 7
