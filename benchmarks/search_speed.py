@@ -7,7 +7,9 @@ and rare ones, all taken from the corpus itself, times the API's first page of 5
 ranked inside the index as the API does (``dbay.search_pages``), the whole uncached API answer
 in process (Flask, snippets included), and a plain ``LIKE`` scan (every measure read, the page in
 reading order, no ranking: the cheapest thing a scan can do). Prints p50/p99 a query and over all
-queries, and the speed-up; writes the figures to ``benchmarks/results/<date>-<machine>-search.json``.
+queries, and the speed-up; then the index page for a few hundred terms drawn where they stand in
+the texts (phrases of common characters are the slowest to match), with the slowest. Writes the
+figures to ``benchmarks/results/<date>-<machine>-search.json``.
 Asserts nothing.
 """
 
@@ -44,9 +46,24 @@ def _terms(connection: sqlite3.Connection, rng: random.Random) -> list[str]:
                 if term.isalnum():
                     counts[term] = counts.get(term, 0) + 1
         ranked = sorted(counts, key=lambda term: (-counts[term], term))
-        rare = sorted(term for term in ranked if counts[term] == 1)
+        # In a recombined corpus every provision recurs, so "rare" is the fewest the sample holds.
+        fewest = min(counts.values())
+        rare = sorted(term for term in ranked if counts[term] == fewest)
         chosen += ranked[:2] + rng.sample(rare, min(2, len(rare)))
     return list(dict.fromkeys(chosen))
+
+
+def _sampled_terms(connection: sqlite3.Connection, rng: random.Random, count: int) -> list[str]:
+    """``count`` terms of 1–4 letters, digits or ideographs picked where they stand in the texts, so a
+    term is drawn as often as it is written: common ones often, phrases of common characters too."""
+    texts = [search.fold(row[0]) for row in connection.execute("select text from measures where rowid % 211 = 0")]
+    terms: set[str] = set()
+    while len(terms) < count:
+        text, size = rng.choice(texts), rng.randint(1, 4)
+        start = rng.randrange(max(1, len(text) - size))
+        if len(term := text[start : start + size]) == size and term.isalnum():
+            terms.add(term)
+    return sorted(terms)
 
 
 def _timed(run: Callable[[], Any], runs: int) -> list[float]:
@@ -93,6 +110,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=1000)
     parser.add_argument("--db", type=Path, help="a built release to search instead of the synthetic corpus")
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--sampled", type=int, default=300, help="terms drawn from the texts, timed on the index only")
     args = parser.parse_args()
     database = args.db or corpus.built_corpus(args.scale)
     connection = releases.open_read_only(database, immutable=True)
@@ -122,6 +140,17 @@ def main() -> None:
                 f"{term:<10}{matches:>9,}{_p(index, 0.5):>11.2f}{_p(index, 0.99):>7.1f}{_p(api, 0.5):>10.2f}"
                 f"{_p(api, 0.99):>7.1f}{_p(like, 0.5):>10.1f}{_p(like, 0.99):>8.1f}{speedup:>9.0f}×"
             )
+    sampled = []
+    for term in _sampled_terms(connection, random.Random(1), args.sampled):
+        timed = _timed(_index_page(connection, term), 3)
+        sampled.append({"term": term, "matches": _index_page(connection, term)()[0], "index_ms": timed})
+    slowest = sorted(sampled, key=lambda row: statistics.median(row["index_ms"]), reverse=True)[:5]
+    times = [t for row in sampled for t in row["index_ms"]]
+    print(
+        f"{len(sampled)} terms drawn where they stand in the texts, index page: p50 {_p(times, 0.5):.2f} ms, "
+        f"p99 {_p(times, 0.99):.1f} ms; slowest (median) "
+        + ", ".join(f"{row['term']} ({row['matches']:,}) {statistics.median(row['index_ms']):.1f} ms" for row in slowest)
+    )
     every = {name: [t for row in rows for t in row[name]] for name in ("index_ms", "api_ms", "like_ms")}
     summary = {name: {"p50": _p(times, 0.5), "p99": _p(times, 0.99)} for name, times in every.items()}
     print(
@@ -129,7 +158,7 @@ def main() -> None:
         f"API p50 {summary['api_ms']['p50']:.2f} ms, p99 {summary['api_ms']['p99']:.1f} ms; "
         f"LIKE p50 {summary['like_ms']['p50']:.0f} ms, p99 {summary['like_ms']['p99']:.0f} ms"
     )
-    figures = {"database": str(database), "measures": measures, "queries": rows, "summary": summary}
+    figures = {"database": str(database), "measures": measures, "queries": rows, "sampled": sampled, "summary": summary}
     out = write_results(figures, "search")
     print(f"written to {out}")
 
