@@ -55,11 +55,14 @@ serve: dataset
 loadgen:
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 
+# The server benchmarks start the README's production command; the soak drives it for SOAK_SECONDS (180).
 bench: dataset loadgen
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
 	$(BIN)/python benchmarks/extraction_accuracy.py
 	$(BIN)/python benchmarks/http_vs_datasette.py dist
+	$(BIN)/python benchmarks/workers.py dist
+	$(BIN)/python benchmarks/soak.py dist
 
 clean:
 	rm -rf $(VENV) dist .setuptools-build
