@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/http_vs_datasette.py [dist] [seconds per run]
 
 Starts three servers on one worker each, under the same uvicorn: the API as the README's
-production command runs it (``uvicorn --factory dbay.service.asgi:from_environment``), plain
+production command runs it (``benchmarks/serving.py``, with ``--workers 1``), plain
 ``datasette serve`` on the same release file, and a bare ASGI app that returns the API's by-id
 bytes (the ceiling). Then, with wrk, for each kind of request and 1, 8 and 32 connections,
 alternately the API and Datasette: requests per second, p50 and p99. Prints the table with the

@@ -63,16 +63,15 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     process.wait(timeout=30)
 
 
-def wrk(url: str, connections: int, seconds: int, threads: int = 1, script: Path | None = None) -> str:
-    """wrk's report of driving ``url`` (or ``script``'s requests) over ``connections`` for ``seconds``."""
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    command += ["-s", str(script)] if script else []
+def wrk(url: str, connections: int, seconds: int, options: tuple[str, ...] = ()) -> str:
+    """wrk's report of driving ``url`` over ``connections`` (one thread) for ``seconds``."""
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "10s", *options]
     return subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
 
 
-def throughput(url: str, connections: int, seconds: int) -> dict[str, float]:
+def throughput(url: str, connections: int, seconds: int, options: tuple[str, ...] = ()) -> dict[str, float]:
     """Requests per second, p50 and p99 of driving one URL; every answer must be a 2xx or 3xx."""
-    output = wrk(url, connections, seconds)
+    output = wrk(url, connections, seconds, options)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
         raise RuntimeError(f"{url}: {non_2xx.group(1)} error answers")
@@ -81,6 +80,26 @@ def throughput(url: str, connections: int, seconds: int) -> dict[str, float]:
         "p50_ms": ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),  # type: ignore[union-attr]
         "p99_ms": ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1)),  # type: ignore[union-attr]
     }
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (a server's workers, and multiprocessing's tracker)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                status = Path(f"/proc/{entry}/status").read_text()
+            except OSError:
+                continue  # it ended meanwhile
+            if re.search(rf"^PPid:\s+{pid}$", status, re.MULTILINE):
+                found.append(int(entry))
+    return sorted(found)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def ms(value: str) -> float:

@@ -32,7 +32,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from serving import BENCHMARKS, free_port, latest_release, production_command, results_path, start, stop
+from serving import BENCHMARKS, children, free_port, latest_release, production_command, results_path, start, stop
 
 from dbay import releases
 
@@ -129,19 +129,6 @@ def _check(base: str, mix: list[tuple[str, int]]) -> tuple[list[tuple[str, int]]
     return mix + cursors, api_bytes
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                status = Path(f"/proc/{entry}/status").read_text()
-            except OSError:
-                continue  # it ended meanwhile
-            if re.search(rf"^PPid:\s+{pid}$", status, re.MULTILINE):
-                found.append(int(entry))
-    return sorted(found)
-
-
 def _role(pid: int) -> str:
     command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
     return "worker" if b"spawn_main" in command else "tracker" if b"resource_tracker" in command else "other"
@@ -162,7 +149,7 @@ def _fd_kinds(pid: int) -> dict[str, int]:
 
 def _sample(master: int, started: float) -> dict[str, Any]:
     processes: dict[str, dict[str, Any]] = {}
-    for pid in [master, *_children(master)]:
+    for pid in [master, *children(master)]:
         try:
             status = Path(f"/proc/{pid}/status").read_text()
             rss_kib = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))  # type: ignore[union-attr]
