@@ -55,7 +55,8 @@ serve: dataset
 loadgen:
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
 
-# The API's fuzz test at length (500 examples per operation and mode: 8,000 requests), then the benchmarks.
+# The API's fuzz test at length (500 examples per operation and mode: 8,000 requests), then the benchmarks;
+# the server benchmarks start the README's production command, the soak drives it for SOAK_SECONDS (180).
 bench: dataset loadgen tools
 	DBAY_FUZZ_EXAMPLES=500 $(BIN)/pytest -q -s -p no:cacheprovider tests/service/test_fuzz.py
 	$(BIN)/python benchmarks/build_speed.py
@@ -63,6 +64,8 @@ bench: dataset loadgen tools
 	$(BIN)/python benchmarks/extraction_accuracy.py
 	$(BIN)/python benchmarks/in_process.py dist
 	$(BIN)/python benchmarks/http_vs_datasette.py dist
+	$(BIN)/python benchmarks/workers.py dist
+	$(BIN)/python benchmarks/soak.py dist
 
 clean:
 	rm -rf $(VENV) dist .setuptools-build

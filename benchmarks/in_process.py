@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from flask.testing import FlaskClient
-from http_vs_datasette import requests_to_compare
 from recording import write_results
+from serving import requests
 
 from dbay import releases
 from dbay.service.app import create_app
@@ -59,7 +59,7 @@ def main(data: Path, count: int) -> None:
         connection.execute("select * from measures where id = ?", (ids[index % len(ids)],)).fetchone()
 
     figures = {"measure by id (a different one each time)": _percentiles(by_id, count)}
-    for kind, (url, _datasette) in requests_to_compare(database).items():
+    for kind, (url, _datasette) in requests(database).items():
         if kind != "measure by id":
             figures[kind] = _percentiles(_repeating(client, url), max(50, count // 5))
     figures["floor: the measure's row from sqlite3"] = _percentiles(floor, count)

@@ -15,6 +15,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def results_path(kind: str | None = None) -> Path:
+    RESULTS.mkdir(exist_ok=True)
     machine = f"{platform.node() or 'machine'}-{os.cpu_count()}cpu"
     suffix = f"-{kind}" if kind else ""
     return RESULTS / f"{dt.date.today().isoformat()}-{machine}{suffix}.json"
@@ -23,6 +24,5 @@ def results_path(kind: str | None = None) -> Path:
 def write_results(figures: dict[str, Any], kind: str | None = None) -> Path:
     """Write the figures as JSON and return the file's path relative to the project."""
     out = results_path(kind)
-    out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out.relative_to(RESULTS.parent.parent)

@@ -11,18 +11,32 @@
   description from the record models in ``schema/records.py``, and the search query its SQL from
   ``dbay.search``, which owns the ranking.
 
+- ``handle_exception``: Datasette's errors go through logging, on the ``dbay.datasette`` logger,
+  as Django logs its own: a client's mistake (a 4xx: no such table, row or database, a bad
+  parameter) as one warning line, a server error with its traceback; the answer is Datasette's
+  own error page or JSON. Datasette 0.65 awaits every implementation of the hook, and its own
+  prints a rich traceback with every local variable for every exception, 404s included, whenever
+  ``rich`` is importable: a plugin's Response does not stop it. So this one is a pluggy hook
+  wrapper that replaces the answers of the implementations it wraps with its own.
+
 The plugin is registered through the ``datasette`` entry point in setup.cfg: wherever dbay is
 installed, Datasette loads it. ``site_metadata`` gives the rest of ``metadata.yml`` (title and
 links of the one origin) to ``dbay serve``.
 """
 
 import copy
+import logging
+from collections.abc import Generator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 from datasette.hookspecs import hookimpl
+from datasette.utils import add_cors_headers
+from datasette.utils.asgi import Base400, Request, Response
+from datasette.views.base import DatasetteError
+from markupsafe import Markup
 
 from dbay import releases, search
 from dbay.schema.records import PUBLISHED_RECORDS
@@ -35,6 +49,7 @@ SEARCH_COLUMNS = (
     "dbay_snippet(measures.text, :q) as snippet_html, measures.lead_agencies, "
     "measures.participating_agencies"
 )
+log = logging.getLogger("dbay.datasette")
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
@@ -76,3 +91,49 @@ def _database_metadata() -> dict[str, Any]:
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
     names = [name for name in datasette.databases if releases.is_release_database(name)]
     return {"databases": {name: _database_metadata() for name in names}}
+
+
+def error_status(exception: BaseException) -> int:
+    """The HTTP status Datasette gives an exception: its own where it carries one (4xx for a client's mistake), else 500."""
+    status = getattr(exception, "status", 500) if isinstance(exception, Base400 | DatasetteError) else 500
+    return status if isinstance(status, int) else 500
+
+
+async def _error_page(datasette: Any, request: Request, exception: Exception, status: int) -> Response:
+    """What Datasette's own handler answers (``datasette/handle_exception.py``), without printing anything."""
+    info: dict[str, Any] = {}
+    title = None
+    message: Any = str(exception) if status >= 500 or not exception.args else exception.args[0]
+    if isinstance(exception, DatasetteError):
+        info, title, message = dict(exception.error_dict), exception.title, exception.message
+        message = Markup(message) if exception.message_is_html else message
+    info.update({"ok": False, "error": message, "status": status, "title": title})
+    headers: dict[str, str] = {}
+    if datasette.cors:
+        add_cors_headers(headers)
+    page: Response
+    if request.path.split("?")[0].endswith(".json"):
+        page = Response.json(info, status=status, headers=headers)
+    else:
+        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+        context = {**info, "urls": datasette.urls, "app_css_hash": datasette.app_css_hash(), "menu_links": lambda: []}
+        page = Response.html(await template.render_async(context), status=status, headers=headers)
+    return page
+
+
+@hookimpl(wrapper=True)
+def handle_exception(datasette: Any, request: Request, exception: Exception) -> Generator[None, list[Any], list[Any]]:
+    answers = yield  # every implementation's answer; Datasette's own prints its traceback only when awaited
+    if datasette.pdb:  # `datasette --pdb`: Datasette's handler opens the debugger
+        return answers
+    status = error_status(exception)
+    url = datasette.urls.path(request.full_path)  # as the client asked for it, /data/ prefix included
+    if status < 500:
+        log.warning("%s %s %s: %s", status, request.method, url, " ".join(str(exception).split()) or type(exception).__name__)
+    else:
+        log.error("%s %s %s", status, request.method, url, exc_info=exception)
+
+    async def page() -> Response:
+        return await _error_page(datasette, request, exception, status)
+
+    return [page]

@@ -9,9 +9,15 @@ there under its version, dots as hyphens (``dbay-2026-1`` for 2026.1: Datasette 
 URL as a format suffix). Both read the same ``ReleaseFolder``; its connections are closed when
 the server shuts down. Datasette's metadata and plugin come from ``dbay.datasette``, the plugin
 through its ``datasette`` entry point, as for a plain ``datasette serve`` wherever dbay is installed.
+
+``NoDelayHTTP`` is the HTTP protocol the production command names (``--http``): with several
+workers, uvicorn's listening socket leaves Nagle's algorithm on (Kludex/uvicorn#3149), and every
+answer on a kept-alive connection after the first waited ~40 ms for the client's delayed ACK.
 """
 
+import asyncio
 import os
+import socket
 import urllib.parse
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -20,6 +26,7 @@ from typing import cast
 from a2wsgi import WSGIMiddleware
 from datasette.app import Datasette
 from datasette.database import Database
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from dbay import releases
 from dbay.datasette.plugin import site_metadata
@@ -46,6 +53,21 @@ def create_datasette(folder: ReleaseFolder, base_url: str = f"{DATASETTE_PREFIX}
     for name, version in named + [(releases.datasette_name(v), v) for v in folder.versions]:
         datasette.add_database(Database(datasette, path=str(folder.path(version)), is_mutable=False), name=name)
     return datasette
+
+
+class NoDelayHTTP(H11Protocol):
+    """uvicorn's h11 protocol, with TCP_NODELAY on every connection it serves.
+
+    asyncio turns Nagle's algorithm off only where the listening socket says IPPROTO_TCP, which
+    uvicorn's own (``--workers`` above 1) does not; headers and body are two writes, so the body
+    waited for the ACK of the headers. Harmless where the option is already set.
+    """
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]  # as H11Protocol's
+        connection = transport.get_extra_info("socket")
+        if connection is not None and connection.family in (socket.AF_INET, socket.AF_INET6):
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 async def _redirect(send: Send, location: str, query: bytes) -> None:

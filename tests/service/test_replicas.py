@@ -30,7 +30,9 @@ def _start(data: Path) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    # The README's production command, with its two workers
     command = [sys.executable, "-m", "uvicorn", "--factory", "dbay.service.asgi:from_environment", "--port", str(port)]
+    command += ["--http", "dbay.service.asgi:NoDelayHTTP", "--workers", "2"]
     process = subprocess.Popen(command, env={**os.environ, "DBAY_DATA_DIR": str(data)}, stderr=subprocess.DEVNULL)
     for _ in range(300):
         with socket.socket() as probe:
