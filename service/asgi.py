@@ -35,7 +35,11 @@ from dbay.service.app import create_app
 from dbay.service.cache import DEFAULT_LIMIT_BYTES, App, Receive, ResponseCache, Scope, Send, cached
 from dbay.service.context import DATASETTE_PREFIX
 
-WSGI_THREADS = 8  # Flask's answers run in this many threads per worker, each with its own SQLite connections
+# Flask's answers run in this many threads per worker, each with its own SQLite connections. Two:
+# one can read SQLite while the other runs Python; more only contend for the interpreter lock
+# (uncached, c=8, one worker: 8 threads answered by id 573/s, search 156/s, an agency's list 223/s;
+# 2 threads 783, 229 and 319; 1 thread 756, 241, 334; see the README's Performance).
+WSGI_THREADS = 2
 # Limits for a public instance: every query read-only on immutable files, and bounded.
 DATASETTE_SETTINGS = {
     "sql_time_limit_ms": 3000,
