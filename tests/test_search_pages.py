@@ -111,3 +111,39 @@ def test_few_matches_are_ranked_in_one_pass_as_many_are_in_two(
     two_passes = [search_pages.ranked_page(connection, term, 2, offset) for term, offset in pages]
     assert one_pass == two_passes
     assert one_pass[0] == (8, [6, 7])  # b.1 and b.2, the shortest texts, are rowids 6 and 7
+
+
+# --- reading order: the ties of every ranking ------------------------------------------------------
+
+
+def _measures_table(rows: list[tuple[str, str, int, str, str, str, str]]) -> sqlite3.Connection:
+    connection = sqlite3.connect(":memory:")
+    connection.execute("create table measures (id, document_id, position, title, text, title_hant, text_hant)")
+    connection.executemany("insert into measures values (?, ?, ?, ?, ?, ?, ?)", rows)
+    return connection
+
+
+SAME = ("推进数据共享", "推进政务数据共享。", "推進數據共享", "推進政務數據共享。")
+
+
+def test_ties_in_rank_are_in_reading_order() -> None:
+    # The same title and text score the same; c.1 is shorter and scores higher.
+    connection = _measures_table(
+        [
+            ("a.3", "a", 3, *SAME),
+            ("a.9", "a", 9, *SAME),
+            ("b.1", "b", 1, *SAME),
+            ("b.2", "b", 2, *SAME),
+            ("c.1", "c", 1, "数据", "数据", "數據", "數據"),
+        ]
+    )
+    search.create_index(connection)
+    ranked = [row[0] for row in connection.execute(search.search_sql("measures.id"), {"match": '"数 据"'})]
+    assert ranked == ["c.1", "a.3", "a.9", "b.1", "b.2"]
+
+
+def test_the_index_refuses_measures_out_of_reading_order() -> None:
+    connection = _measures_table([("b.2", "b", 2, *SAME), ("a.9", "a", 9, *SAME)])
+    with pytest.raises(search.OutOfReadingOrder, match=r"'a\.9' .* after 'b\.2'"):
+        search.create_index(connection)
+    assert connection.execute("select count(*) from sqlite_master where name = ?", (search.TABLE,)).fetchone() == (0,)
