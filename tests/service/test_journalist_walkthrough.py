@@ -1,6 +1,6 @@
 """A journalist's first visit, in headless Chromium: search, facet, canned query, CSV export; the reading pages.
 
-The screenshots it takes are the ones in README.md ("For journalists"): `make screenshots` runs
+The screenshots it takes are the ones in README.md ("For journalists", "Pages"): `make screenshots` runs
 it with DBAY_SCREENSHOTS=docs/screenshots; otherwise they go to a temporary folder, so that a test
 run leaves the working tree as it was.
 """
