@@ -70,7 +70,8 @@ def helpers() -> dict[str, Any]:
         "lang": lang,
         "page_url": page_url,
         "script_url": lambda chosen: url_for(str(request.endpoint), **{**here, "lang": chosen}),
-        "canonical": url_for(str(request.endpoint), **(request.view_args or {}), **pinned(), _external=True),
+        # The same page in either script is one thing; its release, search and page are part of what it is.
+        "canonical": url_for(str(request.endpoint), **{k: v for k, v in here.items() if k != "lang"}, _external=True),
         "json_url": api_url(),
     }
 

@@ -121,6 +121,7 @@ def test_the_search_page_finds_either_script_highlights_filters_and_pages(client
     assert following and f"release={NEW}" in following.group(1)
     second = page(client, following.group(1).replace("&amp;", "&"))
     assert '<ol start="21"' in second
+    assert '<link rel="canonical" href="http://localhost/search?q=%E6%95%B0%E6%8D%AE">' in first
     assert set(re.findall(r'href="/measures/([^"]+)"', second)).isdisjoint(re.findall(r'href="/measures/([^"]+)"', first))
 
 
