@@ -54,10 +54,12 @@ def page_url(endpoint: str, **values: Any) -> str:
     return url_for(endpoint, **{**kept, **values})
 
 
-def api_url(_external: bool = False) -> str:
-    """The JSON this page shows, at the API's own URL (also answered here to Accept: application/json)."""
-    arguments = {**(request.view_args or {}), **request.args}
-    return url_for(API_VIEWS[str(request.endpoint)], _external=_external, **arguments)
+def api_url() -> str:
+    """The JSON this page shows, at the API's own URL (also answered here to Accept: application/json).
+
+    The search form sends the filters it leaves at "all" empty, which the API would refuse."""
+    arguments = {**(request.view_args or {}), **{name: value for name, value in request.args.items() if value}}
+    return url_for(API_VIEWS[str(request.endpoint)], **arguments)
 
 
 @blueprint.context_processor

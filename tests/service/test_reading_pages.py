@@ -113,6 +113,9 @@ def test_the_search_page_finds_either_script_highlights_filters_and_pages(client
     assert hits[0] and hits[0] == hits[1]
     assert client.get("/api/v1/measures?q=养老").get_json()["meta"]["total"] == len(hits[0])
     assert "<mark>养老</mark>" in simplified
+    as_the_form_sends = client.get("/search?q=养老&document=&agency=")
+    assert as_the_form_sends.status_code == 200 and "<mark>养老</mark>" in as_the_form_sends.get_data(as_text=True)
+    assert client.get(as_the_form_sends.headers["Link"].split(">")[0][1:]).status_code == 200  # its JSON leaves them out
     narrowed = page(client, f"/search?q=数据&agency={BUREAU}&document={TASKS}")
     shown = re.findall(r'<li><a href="/measures/([^"]+)"', narrowed)
     assert shown and all(i.startswith(f"{TASKS}.") for i in shown)
