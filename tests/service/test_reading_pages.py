@@ -17,7 +17,7 @@ TASKS = "digital-guangdong-2024-key-tasks"
 TASK = f"{TASKS}.1.1"  # the provincial data bureau leads it
 
 
-def page(client: FlaskClient, url: str, status: int = 200, **headers: str) -> str:
+def page(client: FlaskClient, url: str, status: int = 200, /, **headers: str) -> str:
     response = client.get(url, headers=headers)
     assert response.status_code == status, (url, response.status_code)
     assert response.mimetype == "text/html"
@@ -128,10 +128,8 @@ def test_the_search_page_finds_either_script_highlights_filters_and_pages(client
     assert set(re.findall(r'href="/measures/([^"]+)"', second)).isdisjoint(re.findall(r'href="/measures/([^"]+)"', first))
 
 
-@pytest.mark.parametrize("how", [{"query": "?lang=zh-Hant"}, {"headers": {"Accept-Language": "zh-TW,zh;q=0.8"}}])
-def test_pages_answer_in_traditional_script(client: FlaskClient, how: dict[str, object]) -> None:
-    query = str(how.get("query", ""))
-    headers = dict(how.get("headers", {}))  # type: ignore[call-overload]
+@pytest.mark.parametrize(("query", "headers"), [("?lang=zh-Hant", {}), ("", {"Accept-Language": "zh-TW,zh;q=0.8"})])
+def test_pages_answer_in_traditional_script(client: FlaskClient, query: str, headers: dict[str, str]) -> None:
     document = page(client, f"/documents/{PLAN}{query}", **headers)
     assert '<html lang="zh-Hant">' in document and "<h1>“數字灣區”建設三年行動方案</h1>" in document
     measure = page(client, f"/measures/{MEASURE}{query}", **headers)
