@@ -78,6 +78,18 @@ def helpers() -> dict[str, Any]:
     }
 
 
+@blueprint.app_template_global()
+def headed(label: str | None, title: str) -> str:
+    """A heading as the documents print it: 一、总体要求, （一）指导思想, 1. 推动…; the title alone without a number."""
+    if not label:
+        return title
+    if label.endswith("）"):
+        return f"{label}{title}"
+    if label.isascii():
+        return f"{label}. {title}"
+    return f"{label}、{title}"
+
+
 def _page(template: str, **context: Any) -> Response:
     response = Response(render_template(template, **context), mimetype="text/html")
     response.headers["Link"] = f'<{api_url()}>; rel="alternate"; type="application/json"'

@@ -112,11 +112,11 @@ def test_a_provision_page_highlights_its_source_and_switches_script_without_othe
     assert page.locator("html").get_attribute("lang") == "zh-Hans"
     marked = page.locator("section.rendition mark").first
     assert marked.is_visible() and marked.inner_text().startswith("推动粤港澳政务服务一体化")
-    screenshot(page, screenshots / "4-provision.png", "h1")
+    screenshot(page, screenshots / "4-provision.png", "#crumbs")
 
     page.locator("#script a", has_text="繁體").click()
     page.wait_for_url("**lang=zh-Hant")
-    assert page.locator("h1").inner_text() == "1推動粵港澳政務服務一體化"
+    assert page.locator("h1").inner_text() == "1. 推動粵港澳政務服務一體化"
     assert page.locator("html").get_attribute("lang") == "zh-Hant"
 
     page.goto(f"{server}/documents/{PLAN}")  # the browser's locale, zh-HK, chooses Traditional

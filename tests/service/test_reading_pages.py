@@ -77,9 +77,9 @@ def test_a_document_page_compares_declared_and_found_counts(client: FlaskClient)
 def test_a_provision_page_shows_its_place_agencies_sources_and_citation(client: FlaskClient) -> None:
     html = page(client, f"/measures/{MEASURE}")
     found = parsed(html)
-    assert found.texts["h1"] == ["1推动粤港澳政务服务一体化"]
+    assert found.texts["h1"] == ["1. 推动粤港澳政务服务一体化"]
     assert f'href="/documents/{PLAN}#{PLAN}.2"' in html and f'href="/documents/{PLAN}#{PLAN}.2.6"' in html
-    assert "二主要任务" in html and "（六）推动政府服务衔接融合" in html
+    assert "二、主要任务" in html and "（六）推动政府服务衔接融合" in html
     assert f'rel="prev" href="/measures/{PLAN}.2.5.3"' in html and f'rel="next" href="/measures/{PLAN}.2.6.2"' in html
     # Both renditions that carry it, the span highlighted in the source text around it.
     assert len(found.texts["mark"]) == 2
