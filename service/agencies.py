@@ -54,36 +54,41 @@ class Agencies(MethodView):
         }
 
 
+def detail(agency_id: str, with_predecessors: bool) -> dict[str, Any]:
+    """One agency with the measures it leads and shares, and if asked its earlier names (a 404 problem if none)."""
+    record = found(f"{COUNTS} where a.id = ? group by a.id", f"agency {agency_id!r}", agency_id)
+    lang = language()
+    measures: dict[str, list[dict[str, Any]]] = {"lead": [], "participating": []}
+    for measure in rows(
+        db(),
+        """
+            select m.id, m.document_id, m.path, m.title, m.title_hant, ma.role, ma.inherited
+            from measure_agencies ma join measures m on m.id = ma.measure_id
+            where ma.agency_id = ? order by m.document_id, m.position""",
+        agency_id,
+    ):
+        measures[measure["role"]].append(
+            {
+                "id": measure["id"],
+                "document_id": measure["document_id"],
+                "path": measure["path"],
+                "title": text(measure, "title", lang),
+                "inherited": bool(measure["inherited"]),
+                "url": link("measures.Measure", measure_id=measure["id"]),
+            }
+        )
+    data = summary(record, lang) | {"measures": measures}
+    if with_predecessors:
+        data["predecessors"] = [_predecessor(p, lang) for p in predecessors(db(), agency_id)]
+    return data
+
+
 @blueprint.route("/<agency_id>")
 class Agency(MethodView):
     @blueprint.single("AgencyResponse", AgencyDetailSchema, AgencyArgs)
     def get(self, agency_id: str, include: list[str] | None = None, **_: Any) -> dict[str, Any]:
         """One agency with the measures it leads and shares; include=predecessors adds its earlier names."""
-        included = set(include or ())  # AgencyArgs has checked each name
-        record = found(f"{COUNTS} where a.id = ? group by a.id", f"agency {agency_id!r}", agency_id)
-        lang = language()
-        measures: dict[str, list[dict[str, Any]]] = {"lead": [], "participating": []}
-        for measure in rows(
-            db(),
-            """
-                select m.id, m.document_id, m.path, m.title, m.title_hant, ma.role, ma.inherited
-                from measure_agencies ma join measures m on m.id = ma.measure_id
-                where ma.agency_id = ? order by m.document_id, m.position""",
-            agency_id,
-        ):
-            measures[measure["role"]].append(
-                {
-                    "id": measure["id"],
-                    "document_id": measure["document_id"],
-                    "path": measure["path"],
-                    "title": text(measure, "title", lang),
-                    "inherited": bool(measure["inherited"]),
-                    "url": link("measures.Measure", measure_id=measure["id"]),
-                }
-            )
-        data = summary(record, lang) | {"measures": measures}
-        if "predecessors" in included:
-            data["predecessors"] = [_predecessor(p, lang) for p in predecessors(db(), agency_id)]
+        data = detail(agency_id, "predecessors" in set(include or ()))  # AgencyArgs has checked each name
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}
 
 

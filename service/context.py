@@ -127,13 +127,17 @@ def _finish(response: Response) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
     response.headers["Access-Control-Expose-Headers"] = "ETag, X-Dataset-Version, Link"
+    if g.get("negotiated"):  # a page's URL answers HTML or JSON by Accept (service/reading.py)
+        response.headers["Vary"] = "Accept, Accept-Language"
     info: ReleaseInfo | None = g.get("release")
     if info is None:
         return response
     response.headers["X-Dataset-Version"] = info.version
     if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.direct_passthrough:
-        response.headers["Vary"] = "Accept-Language"
+        response.headers.setdefault("Vary", "Accept-Language")
         key = f"{info.content_sha256} {request.full_path} {language() if 'lang' not in request.args else ''}"
+        if "page" in g:  # a page's HTML and JSON share its URL
+            key += " page"
         response.set_etag(hashlib.sha256(key.encode()).hexdigest()[:32])
         response.headers["Cache-Control"] = CACHE_CONTROL
         response.make_conditional(request)

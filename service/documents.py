@@ -75,31 +75,37 @@ class Documents(MethodView):
         }
 
 
+def detail(document_id: str) -> dict[str, Any]:
+    """One document: its metadata, renditions with their coverage, and its outline (a 404 problem if none)."""
+    record = found("select * from documents where id = ?", f"document {document_id!r}", document_id)
+    lang = language()
+    renditions = rows(
+        db(),
+        "select id, file, script, kind, url, sha256, canonical, measures_carried, coverage "
+        "from renditions where document_id = ? order by canonical desc, id",
+        document_id,
+    )
+    for rendition in renditions:
+        rendition["canonical"] = bool(rendition["canonical"])
+    data = summary(record, lang) | {
+        "preamble": text(record, "preamble", lang),
+        "canonical_rendition_id": record["canonical_rendition_id"],
+        "notes": record["notes"],
+        "declared_counts": json.loads(record["declared_counts"]),
+        "renditions": renditions,
+        "outline": outline(document_id, lang),
+    }
+    data["links"] = {
+        "self": link("documents.Document", document_id=document_id),
+        "measures": link("measures.Measures", document=document_id),
+    }
+    return data
+
+
 @blueprint.route("/<document_id>")
 class Document(MethodView):
     @blueprint.single("DocumentResponse", DocumentDetailSchema)
     def get(self, document_id: str, **_: Any) -> dict[str, Any]:
         """One document: its metadata, renditions with their coverage, and its outline."""
-        record = found("select * from documents where id = ?", f"document {document_id!r}", document_id)
-        lang = language()
-        renditions = rows(
-            db(),
-            "select id, file, script, kind, url, sha256, canonical, measures_carried, coverage "
-            "from renditions where document_id = ? order by canonical desc, id",
-            document_id,
-        )
-        for rendition in renditions:
-            rendition["canonical"] = bool(rendition["canonical"])
-        data = summary(record, lang) | {
-            "preamble": text(record, "preamble", lang),
-            "canonical_rendition_id": record["canonical_rendition_id"],
-            "notes": record["notes"],
-            "declared_counts": json.loads(record["declared_counts"]),
-            "renditions": renditions,
-            "outline": outline(document_id, lang),
-        }
-        data["links"] = {
-            "self": link("documents.Document", document_id=document_id),
-            "measures": link("measures.Measures", document=document_id),
-        }
+        data = detail(document_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -8,7 +8,7 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
-from flask import Flask, Response, current_app, json, request
+from flask import Flask, Response, current_app, g, json, render_template, request
 from werkzeug.exceptions import HTTPException
 
 PROBLEM_TYPE = "application/problem+json"
@@ -53,6 +53,10 @@ def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | N
     }
     if invalid:
         body["invalid_params"] = invalid
+    if "page" in g:  # a person reading a page (service/reading.py) gets a page saying what went wrong
+        g.failed = True
+        page = render_template("error.html", status=status, title=body["title"], detail=detail)
+        return Response(page, status=status, mimetype="text/html")
     return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_TYPE)
 
 

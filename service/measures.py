@@ -148,6 +148,30 @@ def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[in
     return total, [by_rowid[rowid] for rowid in rowids]
 
 
+def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[int, list[dict[str, Any]]]:
+    """(matches, one page of measures as summaries): filtered by ``args`` (MeasureListArgs' names), and
+    with ``q`` searched, best first, each with a snippet; without it, in document order. The API's list
+    and the search page both answer from it."""
+    filters = _filters(args)
+    if "q" in args:
+        total, found = _searched(args["q"], filters, limit, offset)
+    else:
+        where, params = filters.where()
+        total = db().execute(f"select count(*) from measures m where {where}", params).fetchone()[0]
+        # Measures are stored in reading order (dbay.search), so rowid order is document order.
+        found = rows(db(), f"select m.* from measures m where {where} order by m.rowid limit ? offset ?", *params, limit, offset)
+    agencies = agencies_of([m["id"] for m in found], lang)
+    items = []
+    for record in found:
+        item = summary(record, lang, agencies[record["id"]])
+        if "q" in args:
+            item["snippet"] = search.snippet(text(record, "text", lang), args["q"]) or search.snippet(
+                text(record, "title", lang), args["q"]
+            )
+        items.append(item)
+    return total, items
+
+
 @blueprint.route("")
 class Measures(MethodView):
     @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs, missing=MISSING_FILTERED_RECORD)
@@ -158,26 +182,8 @@ class Measures(MethodView):
         """
         chosen = _chosen_fields(args.get("fields_"))
         offset = offset_from_cursor(cursor)
-        lang = language()
-        filters = _filters(args)
-        if "q" in args:
-            total, found = _searched(args["q"], filters, limit, offset)
-        else:
-            where, params = filters.where()
-            total = db().execute(f"select count(*) from measures m where {where}", params).fetchone()[0]
-            # Measures are stored in reading order (dbay.search), so rowid order is document order.
-            found = rows(
-                db(), f"select m.* from measures m where {where} order by m.rowid limit ? offset ?", *params, limit, offset
-            )
-        agencies = agencies_of([m["id"] for m in found], lang)
-        data = []
-        for record in found:
-            item = summary(record, lang, agencies[record["id"]])
-            if "q" in args:
-                item["snippet"] = search.snippet(text(record, "text", lang), args["q"]) or search.snippet(
-                    text(record, "title", lang), args["q"]
-                )
-            data.append({k: v for k, v in item.items() if chosen is None or k in chosen})
+        total, items = listing(args, limit, offset, language())
+        data = [{k: v for k, v in item.items() if chosen is None or k in chosen} for item in items]
         return {"data": data, "meta": meta(total=total, limit=limit), "links": links("measures.Measures", offset, limit, total)}
 
 
@@ -197,52 +203,58 @@ def _notation(record: dict[str, Any], lang: str) -> str:
     return "".join(parts)
 
 
+def detail(measure_id: str) -> dict[str, Any]:
+    """One measure: texts, place, document, agencies with roles, every source, and a citation (a 404 problem if none)."""
+    record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
+    lang = language()
+    document = found("select * from documents where id = ?", "its document", record["document_id"])
+    sources = rows(
+        db(),
+        """
+        select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity,
+            s.clause_start, s.clause_end, s.clause_raw_text
+        from measure_sources s join renditions r on r.id = s.rendition_id
+        where s.measure_id = ? order by r.canonical desc, s.rendition_id, s.start""",
+        measure_id,
+    )
+    notation = _notation(record, lang)
+    title = text(document, "title", lang)
+    number = f"（{document['doc_number']}）" if document["doc_number"] else ""
+    url = link("reading.measure", measure_id=measure_id, _external=True)  # people cite the page, which links the JSON
+    data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
+        "level": record["level"],
+        "position": record["position"],
+        "agency_clause": record["agency_clause"],
+        "agency_clause_inherited_from": record["agency_clause_inherited_from"],
+        "text_rendition_id": record["text_rendition_id"],
+        "document": {
+            "id": document["id"],
+            "title": title,
+            "doc_number": document["doc_number"],
+            "issuer": document["issuer"],
+            "issued": document["issued"],
+        },
+        "sources": sources,
+        "citation": {
+            "text": f"《{title}》{number}{notation}",
+            "document_title": title,
+            "doc_number": document["doc_number"],
+            "notation": notation,
+            "url": url,
+        },
+    }
+    data["links"] = {
+        "self": link("measures.Measure", measure_id=measure_id),
+        "document": link("documents.Document", document_id=record["document_id"]),
+        "datasette": datasette_url("measures", measure_id),
+    }
+    return data
+
+
 @blueprint.route("/<measure_id>")
 class Measure(MethodView):
     @blueprint.single("MeasureResponse", MeasureDetailSchema)
     def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
         """One measure: texts, place, document, agencies with roles, every source, and a citation."""
-        record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
-        lang = language()
-        document = found("select * from documents where id = ?", "its document", record["document_id"])
-        sources = rows(
-            db(),
-            """
-            select s.rendition_id, r.kind, r.script, s.start, s.end, s.raw_text, s.similarity,
-                s.clause_start, s.clause_end, s.clause_raw_text
-            from measure_sources s join renditions r on r.id = s.rendition_id
-            where s.measure_id = ? order by r.canonical desc, s.rendition_id, s.start""",
-            measure_id,
-        )
-        notation = _notation(record, lang)
-        title = text(document, "title", lang)
-        number = f"（{document['doc_number']}）" if document["doc_number"] else ""
-        url = link("measures.Measure", measure_id=measure_id, _external=True)
-        data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
-            "level": record["level"],
-            "position": record["position"],
-            "agency_clause": record["agency_clause"],
-            "agency_clause_inherited_from": record["agency_clause_inherited_from"],
-            "text_rendition_id": record["text_rendition_id"],
-            "document": {
-                "id": document["id"],
-                "title": title,
-                "doc_number": document["doc_number"],
-                "issuer": document["issuer"],
-                "issued": document["issued"],
-            },
-            "sources": sources,
-            "citation": {
-                "text": f"《{title}》{number}{notation}",
-                "document_title": title,
-                "doc_number": document["doc_number"],
-                "notation": notation,
-                "url": url,
-            },
-        }
-        data["links"] = {
-            "self": link("measures.Measure", measure_id=measure_id),
-            "document": link("documents.Document", document_id=record["document_id"]),
-            "datasette": datasette_url("measures", measure_id),
-        }
+        data = detail(measure_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -1,6 +1,6 @@
-"""A journalist's first visit, in headless Chromium: search, facet, canned query, CSV export.
+"""A journalist's first visit, in headless Chromium: search, facet, canned query, CSV export; the reading pages.
 
-The screenshots it takes are the ones in README.md ("For journalists"): `make screenshots` runs
+The screenshots it takes are the ones in README.md ("For journalists", "Pages"): `make screenshots` runs
 it with DBAY_SCREENSHOTS=docs/screenshots; otherwise they go to a temporary folder, so that a test
 run leaves the working tree as it was.
 """
@@ -12,12 +12,13 @@ import shutil
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import query
-from tests.service.conftest import NEW
+from tests.service.conftest import NEW, PLAN
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -99,3 +100,31 @@ def test_a_canned_query_answers_which_measures_an_agency_leads(server: str, page
     page.wait_for_url("**agency=*")
     assert page.locator("table.rows-and-columns tbody tr").count() == 21
     screenshot(page, screenshots / "3-canned-query.png", "h1")
+
+
+def test_a_provision_page_highlights_its_source_and_switches_script_without_other_origins(
+    server: str, page: Page, screenshots: Path
+) -> None:
+    origins: set[str] = set()
+    page.on("request", lambda request: origins.add(urlsplit(request.url).netloc))
+    measure = f"{PLAN}.2.6.1"
+    page.goto(f"{server}/measures/{measure}?lang=zh-Hans")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    marked = page.locator("section.rendition mark").first
+    assert marked.is_visible() and marked.inner_text().startswith("推动粤港澳政务服务一体化")
+    screenshot(page, screenshots / "4-provision.png", "#crumbs")
+
+    page.locator("#script a", has_text="繁體").click()
+    page.wait_for_url("**lang=zh-Hant")
+    assert page.locator("h1").inner_text() == "1. 推動粵港澳政務服務一體化"
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+
+    page.goto(f"{server}/documents/{PLAN}")  # the browser's locale, zh-HK, chooses Traditional
+    assert page.locator("h1").inner_text() == "“數字灣區”建設三年行動方案"
+    screenshot(page, screenshots / "5-document.png", "h1")
+    page.goto(f"{server}/agencies/sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju")
+    screenshot(page, screenshots / "6-agency.png", "h1")
+    page.goto(f"{server}/search?q=養老")
+    assert page.locator("#results mark").first.is_visible()
+    screenshot(page, screenshots / "7-search.png", "h1")
+    assert origins == {urlsplit(server).netloc}  # nothing from a CDN or any other origin

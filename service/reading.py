@@ -1,0 +1,212 @@
+"""The pages people read: a document, a provision, an agency, and search results.
+
+Each is server-rendered HTML (no JavaScript, nothing from another origin) at a permanent URL built
+from the ids, in the script ``lang=`` or Accept-Language chooses (a visible switch on every page).
+The URL is also the thing's JSON: a client preferring ``application/json`` to ``text/html`` gets the
+API's own answer there (the API's view is called, so the two never differ), and every answer says
+``Vary: Accept``. The page itself names its JSON with ``<link rel="alternate">`` and a ``Link`` header.
+The data come from the API modules' own functions; this module only adds what a reader needs
+beside them (the source text around a span, previous and next, the breadcrumbs).
+"""
+
+from typing import Any
+
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
+
+from dbay.service import agencies, documents, measures
+from dbay.service.context import db, language, pinned, release, text
+from dbay.service.errors import bad_parameter
+from dbay.service.paging import encode_cursor, offset_from_cursor
+from dbay.service.queries import row, rows
+
+blueprint = Blueprint("reading", __name__)
+
+# The API view answering each page's JSON.
+API_VIEWS = {
+    "reading.document": "documents.Document",
+    "reading.measure": "measures.Measure",
+    "reading.agency": "agencies.Agency",
+    "reading.search": "measures.Measures",
+}
+CONTEXT = 100  # characters of the source text shown on each side of a provision's span
+RESULTS_PER_PAGE = 20
+SEARCH_FILTERS = ("q", "document", "agency")
+
+
+def prefers_json() -> bool:
+    """Whether the client ranks application/json above text/html (a browser's */* does not)."""
+    return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
+
+
+@blueprint.before_request
+def negotiate() -> Response | None:
+    g.negotiated = True  # context._finish adds Vary: Accept
+    if prefers_json():
+        answer: Any = current_app.view_functions[API_VIEWS[str(request.endpoint)]](**(request.view_args or {}))
+        return current_app.make_response(answer)
+    g.page = True  # errors.problem_response answers a person with a page; context._finish gives it its own ETag
+    return None
+
+
+def page_url(endpoint: str, **values: Any) -> str:
+    """A link to a page that keeps the request's release and the script chosen with lang=."""
+    kept = {**pinned(), **({"lang": request.args["lang"]} if "lang" in request.args else {})}
+    return url_for(endpoint, **{**kept, **values})
+
+
+def api_url() -> str:
+    """The JSON this page shows, at the API's own URL (also answered here to Accept: application/json).
+
+    The search form sends the filters it leaves at "all" empty, which the API would refuse."""
+    arguments = {**(request.view_args or {}), **{name: value for name, value in request.args.items() if value}}
+    return url_for(API_VIEWS[str(request.endpoint)], **arguments)
+
+
+@blueprint.context_processor
+def helpers() -> dict[str, Any]:
+    if "failed" in g:  # the page of a request that could not be answered (a bad lang= among them)
+        return {}
+    lang = language()
+    here = {**(request.view_args or {}), **request.args}
+    return {
+        "lang": lang,
+        "page_url": page_url,
+        "script_url": lambda chosen: url_for(str(request.endpoint), **{**here, "lang": chosen}),
+        # The same page in either script is one thing; its release, search and page are part of what it is.
+        "canonical": url_for(str(request.endpoint), **{k: v for k, v in here.items() if k != "lang"}, _external=True),
+        "json_url": api_url(),
+    }
+
+
+@blueprint.app_template_global()
+def headed(label: str | None, title: str) -> str:
+    """A heading as the documents print it: 一、总体要求, （一）指导思想, 1. 推动…; the title alone without a number."""
+    if not label:
+        return title
+    if label.endswith("）"):
+        return f"{label}{title}"
+    if label.isascii():
+        return f"{label}. {title}"
+    return f"{label}、{title}"
+
+
+def _page(template: str, **context: Any) -> Response:
+    response = Response(render_template(template, **context), mimetype="text/html")
+    response.headers["Link"] = f'<{api_url()}>; rel="alternate"; type="application/json"'
+    return response
+
+
+@blueprint.route("/documents/<document_id>")
+def document(document_id: str) -> Response:
+    return _page("document.html", document=documents.detail(document_id))
+
+
+@blueprint.route("/measures/<measure_id>")
+def measure(measure_id: str) -> Response:
+    data = measures.detail(measure_id)
+    lang = language()
+    urls = {r["id"]: r["url"] for r in rows(db(), "select id, url from renditions where document_id = ?", data["document_id"])}
+    sources = [source | _in_context(source) | {"url": urls.get(source["rendition_id"])} for source in data["sources"]]
+    neighbours = {
+        name: row(
+            db(),
+            f"select id, label, title, title_hant from measures where document_id = ? and position {sign} ? "
+            f"order by position {order} limit 1",
+            data["document_id"],
+            data["position"],
+        )
+        for name, sign, order in (("previous", "<", "desc"), ("next", ">", "asc"))
+    }
+    for name, neighbour in neighbours.items():
+        if neighbour:
+            neighbours[name] = neighbour | {"title": text(neighbour, "title", lang)}
+    return _page("measure.html", measure=data, sources=sources, crumbs=_crumbs(data, lang), neighbours=neighbours)
+
+
+def _in_context(source: dict[str, Any]) -> dict[str, Any]:
+    """The rendition's text just before and after a source span, for showing the span where it stands."""
+    start, end = source["start"], source["end"]
+    first = max(start - CONTEXT, 0)
+    around = row(
+        db(),
+        "select substr(raw_text, ? + 1, ? - ?) as before, substr(raw_text, ? + 1, ?) as after, length(raw_text) as length "
+        "from renditions where id = ?",
+        first,
+        start,
+        first,
+        end,
+        CONTEXT,
+        source["rendition_id"],
+    )
+    assert around is not None  # measure_sources.rendition_id is a foreign key
+    return around | {"cut_before": first > 0, "cut_after": end + CONTEXT < around["length"]}
+
+
+def _crumbs(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The sections above a measure, outermost first, each with its anchor on the document page."""
+    path = data["path"].split(".")
+    ids = [f"{data['document_id']}.{'.'.join(path[:depth])}" for depth in range(1, len(path))]
+    marks = ",".join("?" * len(ids))
+    found = rows(db(), f"select id, label, heading, heading_hant from sections where id in ({marks})", *ids) if ids else []
+    by_id = {section["id"]: section for section in found}
+    return [
+        {"id": section_id, "label": by_id[section_id]["label"], "heading": text(by_id[section_id], "heading", lang)}
+        for section_id in ids
+        if section_id in by_id
+    ]
+
+
+@blueprint.route("/agencies/<agency_id>")
+def agency(agency_id: str) -> Response:
+    data = agencies.detail(agency_id, with_predecessors=True)
+    titles = {d["id"]: text(d, "title", language()) for d in rows(db(), "select id, title, title_hant from documents")}
+    successors = rows(
+        db(),
+        "select a.id, a.name, a.name_hant, s.effective from agency_successions s join agencies a on a.id = s.successor_id "
+        "where s.predecessor_id = ?",
+        agency_id,
+    )
+    for successor in successors:
+        successor["name"] = text(successor, "name", language())
+    return _page("agency.html", agency=data, titles=titles, successors=successors)
+
+
+@blueprint.route("/search")
+def search() -> Response:
+    """The API's search (the same function, so the same matches, order and snippets), a page at a time."""
+    lang = language()
+    chosen = {name: request.args[name].strip() for name in SEARCH_FILTERS if request.args.get(name, "").strip()}
+    if len(chosen.get("q", "")) > 200:
+        raise bad_parameter("q", "at most 200 characters")
+    offset = offset_from_cursor(request.args.get("cursor"))
+    total, results = measures.listing(chosen, RESULTS_PER_PAGE, offset, lang) if chosen else (0, [])
+    following = None
+    if offset + RESULTS_PER_PAGE < total:
+        # The cursor pins the release, so the link names it, as the API's next link does.
+        kept = {name: value for name, value in request.args.items() if name not in ("cursor", *SEARCH_FILTERS)}
+        arguments: dict[str, Any] = {**kept, **chosen, "release": release().version}
+        following = url_for("reading.search", **arguments, cursor=encode_cursor(offset + RESULTS_PER_PAGE))
+    choices = {
+        "documents": [
+            {"id": d["id"], "title": text(d, "title", lang)}
+            for d in rows(db(), "select id, title, title_hant from documents order by id")
+        ],
+        "agencies": [
+            {"id": a["id"], "name": text(a, "name", lang)}
+            for a in rows(
+                db(),
+                "select id, name, name_hant from agencies where id in (select agency_id from measure_agencies) order by name",
+            )
+        ],
+    }
+    titles = {d["id"]: d["title"] for d in choices["documents"]}
+    return _page(
+        "search.html",
+        chosen=chosen,
+        total=total,
+        results=results,
+        offset=offset,
+        following=following,
+        choices=choices,
+        titles=titles,
+    )
