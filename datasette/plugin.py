@@ -10,6 +10,8 @@
   ``dbay`` entry (licence, facets, label columns, canned queries), every table and column its
   description from the record models in ``schema/records.py``, and the search query its SQL from
   ``dbay.search``, which owns the ranking.
+- ``render_cell``: the search query's ``snippet_html`` column shows as HTML, its matches
+  highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped.
 
 - ``handle_exception``: Datasette's errors go through logging, on the ``dbay.datasette`` logger,
   as Django logs its own: a client's mistake (a 4xx: no such table, row or database, a bad
@@ -25,7 +27,9 @@ links of the one origin) to ``dbay serve``.
 """
 
 import copy
+import html
 import logging
+import re
 from collections.abc import Generator
 from functools import cache
 from pathlib import Path
@@ -50,6 +54,9 @@ SEARCH_COLUMNS = (
     "measures.participating_agencies"
 )
 log = logging.getLogger("dbay.datasette")
+# The one column of HTML the plugin writes (dbay_snippet's), and the only tags it may hold.
+SNIPPET_COLUMN = "snippet_html"
+MARK_TAGS = re.compile(r"(</?mark>)")
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
@@ -91,6 +98,22 @@ def _database_metadata() -> dict[str, Any]:
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
     names = [name for name in datasette.databases if releases.is_release_database(name)]
     return {"databases": {name: _database_metadata() for name in names}}
+
+
+def marked_snippet(snippet: str) -> Markup:
+    """A snippet as HTML: its ``<mark>`` and ``</mark>`` tags kept, everything else escaped.
+
+    ``dbay_snippet`` escapes the text already; every piece between the tags is unescaped and escaped
+    again, so that its entities show as written and any other tag, however it got there, as text.
+    """
+    pieces = MARK_TAGS.split(snippet)
+    return Markup("".join(piece if MARK_TAGS.fullmatch(piece) else html.escape(html.unescape(piece)) for piece in pieces))
+
+
+@hookimpl
+def render_cell(value: Any, column: str) -> Markup | None:
+    """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags."""
+    return marked_snippet(value) if column == SNIPPET_COLUMN and isinstance(value, str) else None
 
 
 def error_status(exception: BaseException) -> int:
