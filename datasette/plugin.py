@@ -94,10 +94,20 @@ def _database_metadata() -> dict[str, Any]:
     return database
 
 
+@cache
+def _metadata_at(database_url: str) -> dict[str, Any]:
+    """The database's metadata with ``{database_url}`` in its tables' HTML descriptions made its path."""
+    database = copy.deepcopy(_database_metadata())
+    for table in database["tables"].values():
+        if "description_html" in table:
+            table["description_html"] = table["description_html"].replace("{database_url}", database_url)
+    return database
+
+
 @hookimpl
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
     names = [name for name in datasette.databases if releases.is_release_database(name)]
-    return {"databases": {name: _database_metadata() for name in names}}
+    return {"databases": {name: _metadata_at(datasette.urls.database(name)) for name in names}}
 
 
 def marked_snippet(snippet: str) -> Markup:

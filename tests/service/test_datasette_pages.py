@@ -1,10 +1,18 @@
 """Datasette's pages for journalists: highlighted matches, links that lead somewhere, CORS, CSV for Excel, row URLs."""
 
+import html
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
 
+import pytest
+from datasette.utils import tilde_encode
+
 from dbay.datasette.plugin import marked_snippet
+from tests.service.conftest import NEW, PLAN
+
+NEW_URL = NEW.replace(".", "-")
 
 
 def get_page(server: str, path: str, **params: str) -> str:
@@ -33,3 +41,30 @@ def test_a_hostile_snippet_in_any_query_stays_escaped(server: str) -> None:
     page = get_page(server, "/data/dbay", sql=sql)
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>养老</mark>" in page
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as response:
+            status: int = response.status
+            return status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def links_on(server: str, path: str) -> set[str]:
+    """The same-origin URLs a page links to (its anchors' and stylesheets' hrefs), absolute."""
+    page_url = f"{server}{path}"
+    hrefs = {html.unescape(href) for href in re.findall(r'href="([^"#]+)"', get_page(server, path))}
+    return {url for url in (urllib.parse.urljoin(page_url, href) for href in hrefs) if url.startswith(f"{server}/")}
+
+
+@pytest.mark.parametrize(
+    "path", ["/data/dbay", "/data/dbay/measures", f"/data/dbay/measures/{tilde_encode(f'{PLAN}.1.1')}", f"/data/dbay-{NEW_URL}"]
+)
+def test_every_link_on_the_database_table_and_row_pages_leads_somewhere(server: str, path: str) -> None:
+    links = links_on(server, path)
+    database = "/".join(path.split("/")[:3])
+    assert f"{server}{database}/search" in links  # the search query, from its description or the list of queries
+    broken = {url: status for url in sorted(links) if (status := status_of(url)) >= 400}
+    assert not broken
