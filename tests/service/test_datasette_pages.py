@@ -5,11 +5,14 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 from datasette.utils import tilde_encode
 
 from dbay.datasette.plugin import marked_snippet
+from dbay.releases import ReleaseFolder
+from dbay.service.asgi import create_datasette
 from tests.service.conftest import NEW, PLAN
 
 NEW_URL = NEW.replace(".", "-")
@@ -68,3 +71,16 @@ def test_every_link_on_the_database_table_and_row_pages_leads_somewhere(server: 
     assert f"{server}{database}/search" in links  # the search query, from its description or the list of queries
     broken = {url: status for url in sorted(links) if (status := status_of(url)) >= 400}
     assert not broken
+
+
+@pytest.mark.parametrize("path", ["/data/dbay/measures.json", "/data/dbay/search.json?q=养老", "/data/dbay.json?sql=select+1"])
+def test_datasette_json_is_open_to_every_origin(server: str, path: str) -> None:
+    request = urllib.request.Request(
+        f"{server}{urllib.parse.quote(path, safe='/?=+.')}", headers={"Origin": "https://example.org"}
+    )
+    with urllib.request.urlopen(request) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_datasette_alone_is_open_to_every_origin_too(data_dir: Path) -> None:
+    assert create_datasette(ReleaseFolder(data_dir), base_url="/").cors  # what `dbay datasette` serves
