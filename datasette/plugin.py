@@ -12,6 +12,9 @@
   ``dbay.search``, which owns the ranking.
 - ``render_cell``: the search query's ``snippet_html`` column shows as HTML, its matches
   highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped.
+- ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
+  as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
+  one Datasette answers (``wrappers.py``).
 
 - ``handle_exception``: Datasette's errors go through logging, on the ``dbay.datasette`` logger,
   as Django logs its own: a client's mistake (a 4xx: no such table, row or database, a bad
@@ -30,7 +33,7 @@ import copy
 import html
 import logging
 import re
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,7 @@ from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from dbay import releases, search
+from dbay.datasette import wrappers
 from dbay.schema.records import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
@@ -124,6 +128,14 @@ def marked_snippet(snippet: str) -> Markup:
 def render_cell(value: Any, column: str) -> Markup | None:
     """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags."""
     return marked_snippet(value) if column == SNIPPET_COLUMN and isinstance(value, str) else None
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[wrappers.App], wrappers.App]:
+    def wrap(app: wrappers.App) -> wrappers.App:
+        return wrappers.dotted_rows_redirected(datasette, wrappers.csv_with_bom(datasette, app))
+
+    return wrap
 
 
 def error_status(exception: BaseException) -> int:

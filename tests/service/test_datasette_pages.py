@@ -1,6 +1,9 @@
 """Datasette's pages for journalists: highlighted matches, links that lead somewhere, CORS, CSV for Excel, row URLs."""
 
+import csv
 import html
+import io
+import json
 import re
 import urllib.error
 import urllib.parse
@@ -13,9 +16,11 @@ from datasette.utils import tilde_encode
 from dbay.datasette.plugin import marked_snippet
 from dbay.releases import ReleaseFolder
 from dbay.service.asgi import create_datasette
+from tests.conftest import query
 from tests.service.conftest import NEW, PLAN
 
 NEW_URL = NEW.replace(".", "-")
+SEARCHED = urllib.parse.quote("数据")
 
 
 def get_page(server: str, path: str, **params: str) -> str:
@@ -84,3 +89,49 @@ def test_datasette_json_is_open_to_every_origin(server: str, path: str) -> None:
 
 def test_datasette_alone_is_open_to_every_origin_too(data_dir: Path) -> None:
     assert create_datasette(ReleaseFolder(data_dir), base_url="/").cors  # what `dbay datasette` serves
+
+
+@pytest.mark.parametrize(
+    "path", ["/data/dbay/measures.csv", "/data/dbay/measures.csv?_stream=on", f"/data/dbay/search.csv?q={SEARCHED}"]
+)
+def test_datasette_csv_starts_with_a_byte_order_mark_for_excel(server: str, data_dir: Path, path: str) -> None:
+    with urllib.request.urlopen(f"{server}{path}") as response:
+        body = response.read()
+        length = response.headers["Content-Length"]
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert length is None or int(length) == len(body)
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    texts = {row["id"]: row["title"] for row in query(data_dir / f"dbay-{NEW}.db", "select id, title from measures")}
+    assert rows and all(texts[row["id"]] == row["title"] for row in rows)
+    assert any("数据" in row["title"] for row in rows)
+
+
+def test_a_json_answer_has_no_byte_order_mark(server: str) -> None:
+    with urllib.request.urlopen(f"{server}/data/dbay/measures.json?_shape=array&_size=1") as response:
+        assert response.read().startswith(b"[")
+
+
+ROW = f"{PLAN}.1.1"
+
+
+@pytest.mark.parametrize(
+    ("written", "redirected"),
+    [
+        (f"/data/dbay/measures/{ROW}", f"/data/dbay/measures/{tilde_encode(ROW)}"),
+        (f"/data/dbay/measures/{ROW}.json?_shape=objects", f"/data/dbay/measures/{tilde_encode(ROW)}.json?_shape=objects"),
+        (f"/data/dbay-{NEW_URL}/measures/{ROW}.csv", f"/data/dbay-{NEW_URL}/measures/{tilde_encode(ROW)}.csv"),
+    ],
+)
+def test_a_row_url_with_the_dots_of_its_id_redirects_to_the_row(server: str, written: str, redirected: str) -> None:
+    with urllib.request.urlopen(f"{server}{written}") as response:
+        assert response.status == 200
+        assert response.url == f"{server}{redirected}"
+        assert ROW in response.read().decode("utf-8")
+
+
+def test_table_and_static_urls_with_dots_are_not_redirected(server: str) -> None:
+    with urllib.request.urlopen(f"{server}/data/dbay/measures.json?_shape=array&_size=1") as response:
+        assert response.url == f"{server}/data/dbay/measures.json?_shape=array&_size=1"
+        assert json.loads(response.read())[0]["id"]
+    assert status_of(f"{server}/data/-/static/app.css") == 200
+    assert status_of(f"{server}/data/dbay/measures/no.such.measure") == 404

@@ -83,11 +83,13 @@ def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(
     assert narrowed and all(i.startswith("digital-guangdong-2024-key-tasks.") for i in narrowed)
     screenshot(page, screenshots / "2-facet.png", "form.filters")
 
-    # CSV export of what is shown: UTF-8, the same rows.
+    # CSV export of what is shown: UTF-8 with the byte order mark Excel needs, the same rows.
     href = page.locator("a", has_text="CSV").first.get_attribute("href")
     assert href and ".csv" in href
     with urllib.request.urlopen(f"{server}{href}") as response:
-        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+        body = response.read()
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert {row["id"] for row in rows} == narrowed
 
 
