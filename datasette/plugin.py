@@ -15,6 +15,9 @@
 - ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
   as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
   one Datasette answers (``wrappers.py``).
+- ``register_routes`` and ``extra_css_urls``: every page gets ``static/dbay.css`` (no CDN):
+  wide columns for the texts, and a table's column descriptions after its rows, so that the
+  search box is near the top.
 
 - ``handle_exception``: Datasette's errors go through logging, on the ``dbay.datasette`` logger,
   as Django logs its own: a client's mistake (a 4xx: no such table, row or database, a bad
@@ -50,6 +53,8 @@ from dbay.datasette import wrappers
 from dbay.schema.records import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
+STYLESHEET = Path(__file__).with_name("static") / "dbay.css"
+STYLESHEET_PATH = "/-/dbay.css"
 TEMPLATE_DATABASE = releases.LATEST_DATABASE
 # The search query's columns; its matching and ranking are dbay.search's.
 SEARCH_COLUMNS = (
@@ -128,6 +133,20 @@ def marked_snippet(snippet: str) -> Markup:
 def render_cell(value: Any, column: str) -> Markup | None:
     """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags."""
     return marked_snippet(value) if column == SNIPPET_COLUMN and isinstance(value, str) else None
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Callable[[], Response]]]:
+    return [(rf"^{STYLESHEET_PATH.replace('.', '[.]')}$", stylesheet)]
+
+
+def stylesheet() -> Response:
+    return Response(STYLESHEET.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.path(STYLESHEET_PATH)]
 
 
 @hookimpl

@@ -51,7 +51,7 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def screenshot(page: Page, path: Path, start: str) -> None:
-    """The viewport from ``start`` down (Datasette lists column descriptions above the search form)."""
+    """The viewport from ``start`` down."""
     page.locator(start).first.evaluate("element => element.scrollIntoView()")
     page.screenshot(path=str(path))
 
@@ -101,3 +101,15 @@ def test_a_canned_query_answers_which_measures_an_agency_leads(server: str, page
     page.wait_for_url("**agency=*")
     assert page.locator("table.rows-and-columns tbody tr").count() == 21
     screenshot(page, screenshots / "3-canned-query.png", "h1")
+
+
+def test_the_search_box_is_near_the_top_and_the_texts_are_wide(server: str, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{server}/data/dbay/measures")
+    search_box = page.locator("input#_search").bounding_box()
+    assert search_box and search_box["y"] < 400  # in the first screen, above the column descriptions
+    descriptions = page.locator("dl.column-descriptions").bounding_box()
+    rows = page.locator("table.rows-and-columns").bounding_box()
+    assert descriptions and rows and descriptions["y"] > rows["y"]  # still on the page, after the rows
+    text = page.locator("table.rows-and-columns td.col-text").first.bounding_box()
+    assert text and text["width"] >= 400  # a paragraph, not a column of a few characters
