@@ -84,7 +84,10 @@ def dotted_rows_redirected(datasette: Any, app: App) -> App:
             return
         query: bytes = scope.get("query_string", b"")
         location = datasette.urls.path(target) + (f"?{query.decode('latin-1')}" if query else "")
-        await send({"type": "http.response.start", "status": 301, "headers": [(b"location", location.encode("latin-1"))]})
+        headers = [(b"location", location.encode("latin-1"))]
+        if datasette.cors:  # a browser follows a cross-origin redirect only where the redirect allows it too
+            headers.append((b"access-control-allow-origin", b"*"))
+        await send({"type": "http.response.start", "status": 301, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
 
     return wrapped

@@ -135,3 +135,16 @@ def test_table_and_static_urls_with_dots_are_not_redirected(server: str) -> None
         assert json.loads(response.read())[0]["id"]
     assert status_of(f"{server}/data/-/static/app.css") == 200
     assert status_of(f"{server}/data/dbay/measures/no.such.measure") == 404
+
+
+def test_the_redirect_of_a_row_url_is_open_to_every_origin(server: str) -> None:
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        opener.open(f"{server}/data/dbay/measures/{ROW}.json")
+    assert answer.value.code == 301
+    assert answer.value.headers["Location"] == f"/data/dbay/measures/{tilde_encode(ROW)}.json"
+    assert answer.value.headers["Access-Control-Allow-Origin"] == "*"
