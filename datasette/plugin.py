@@ -29,7 +29,7 @@
 
 The plugin is registered through the ``datasette`` entry point in setup.cfg: wherever dbay is
 installed, Datasette loads it. ``site_metadata`` gives the rest of ``metadata.yml`` (title and
-links of the one origin) to ``dbay serve``.
+links of the one origin) to ``dbay serve`` and ``dbay datasette``.
 """
 
 import copy
@@ -80,9 +80,19 @@ def _written() -> dict[str, Any]:
     return written
 
 
-def site_metadata() -> dict[str, Any]:
-    """The site's metadata (title, description, licence, links): all of metadata.yml but the databases."""
-    return {key: copy.deepcopy(value) for key, value in _written().items() if key != "databases"}
+# The site's links to the rest of dbay serve's origin (the downloads, the API's home page).
+ORIGIN_LINKS = ("source_url", "about", "about_url")
+
+
+def site_metadata(base_url: str, with_origin: bool = True) -> dict[str, Any]:
+    """The site's metadata (title, description, licence, links): all of metadata.yml but the databases.
+
+    Its description's links are made to start with Datasette's ``base_url``; ``with_origin``
+    false leaves out the links to the rest of ``dbay serve``'s origin, for Datasette alone.
+    """
+    site = {key: copy.deepcopy(value) for key, value in _written().items() if key != "databases"}
+    site["description_html"] = site["description_html"].replace("{base_url}", base_url)
+    return site if with_origin else {key: value for key, value in site.items() if key not in ORIGIN_LINKS}
 
 
 @cache

@@ -1,5 +1,6 @@
 """Datasette's pages for journalists: highlighted matches, links that lead somewhere, CORS, CSV for Excel, row URLs."""
 
+import asyncio
 import csv
 import html
 import io
@@ -148,3 +149,21 @@ def test_the_redirect_of_a_row_url_is_open_to_every_origin(server: str) -> None:
     assert answer.value.code == 301
     assert answer.value.headers["Location"] == f"/data/dbay/measures/{tilde_encode(ROW)}.json"
     assert answer.value.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_every_link_of_datasette_alone_leads_somewhere(data_dir: Path) -> None:
+    datasette = create_datasette(ReleaseFolder(data_dir), base_url="/")  # as `dbay datasette` serves it
+
+    async def broken_links() -> dict[str, int]:
+        broken: dict[str, int] = {}
+        for path in ("/", "/dbay", "/dbay/measures", f"/dbay/measures/{tilde_encode(ROW)}"):
+            page = await datasette.client.get(path)
+            assert page.status_code == 200, path
+            hrefs = {html.unescape(href) for href in re.findall(r'href="([^"#]+)"', page.text)}
+            for url in {urllib.parse.urljoin(f"http://localhost{path}", href) for href in hrefs}:
+                inner = url.removeprefix("http://localhost")
+                if inner.startswith("/") and (status := (await datasette.client.get(inner)).status_code) >= 400:
+                    broken[inner] = status
+        return broken
+
+    assert not asyncio.run(broken_links())
