@@ -12,7 +12,7 @@
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -63,7 +63,7 @@ def csv_with_bom(datasette: Any, app: App) -> App:
 def tilde_encoded_row_path(path: str, databases: set[str], formats: set[str]) -> str | None:
     """The path Datasette answers for a row path whose id is written with its dots, or None for any other path."""
     parts = path.split("/")
-    if len(parts) != 4 or parts[1] not in databases or "." in parts[2] or "." not in parts[3]:
+    if len(parts) != 4 or tilde_decode(parts[1]) not in databases or "." in parts[2] or "." not in parts[3]:
         return None
     row, _, suffix = parts[3].rpartition(".")
     pk, format_suffix = (row, f".{suffix}") if suffix in formats else (parts[3], "")

@@ -15,6 +15,7 @@ import pytest
 from datasette.utils import tilde_encode
 
 from dbay.datasette.plugin import marked_snippet
+from dbay.datasette.wrappers import tilde_encoded_row_path
 from dbay.releases import ReleaseFolder
 from dbay.service.asgi import create_datasette
 from tests.conftest import query
@@ -128,6 +129,21 @@ def test_a_row_url_with_the_dots_of_its_id_redirects_to_the_row(server: str, wri
         assert response.status == 200
         assert response.url == f"{server}{redirected}"
         assert ROW in response.read().decode("utf-8")
+
+
+def test_a_row_path_is_tilde_encoded_in_any_database_name() -> None:
+    databases, formats = {"dbay", "dbay-2026.1"}, {"json", "csv"}
+    # plain `datasette serve dbay-2026.1.db` names the database with its dot, ~2E in its URLs
+    assert tilde_encoded_row_path("/dbay-2026~2E1/measures/a.1.json", databases, formats) == "/dbay-2026~2E1/measures/a~2E1.json"
+    assert tilde_encoded_row_path("/dbay/measures/a.1.txt", databases, formats) == "/dbay/measures/a~2E1~2Etxt"
+    for untouched in (
+        "/dbay/measures/a~2E1.json",
+        "/dbay/measures/a.json",
+        "/-/static/app.css",
+        "/other/measures/a.1",
+        "/dbay/measures.json",
+    ):
+        assert tilde_encoded_row_path(untouched, databases, formats) is None
 
 
 def test_table_and_static_urls_with_dots_are_not_redirected(server: str) -> None:
