@@ -10,6 +10,14 @@
   ``dbay`` entry (licence, facets, label columns, canned queries), every table and column its
   description from the record models in ``schema/records.py``, and the search query its SQL from
   ``dbay.search``, which owns the ranking.
+- ``render_cell``: the search query's ``snippet_html`` column shows as HTML, its matches
+  highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped.
+- ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
+  as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
+  one Datasette answers (``wrappers.py``).
+- ``register_routes`` and ``extra_css_urls``: every page gets ``static/dbay.css`` (no CDN):
+  wide columns for the texts, and a table's column descriptions after its rows, so that the
+  search box is near the top.
 
 - ``handle_exception``: Datasette's errors go through logging, on the ``dbay.datasette`` logger,
   as Django logs its own: a client's mistake (a 4xx: no such table, row or database, a bad
@@ -21,12 +29,14 @@
 
 The plugin is registered through the ``datasette`` entry point in setup.cfg: wherever dbay is
 installed, Datasette loads it. ``site_metadata`` gives the rest of ``metadata.yml`` (title and
-links of the one origin) to ``dbay serve``.
+links of the one origin) to ``dbay serve`` and ``dbay datasette``.
 """
 
 import copy
+import html
 import logging
-from collections.abc import Generator
+import re
+from collections.abc import Callable, Generator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,9 +49,12 @@ from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from dbay import releases, search
+from dbay.datasette import wrappers
 from dbay.schema.records import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
+STYLESHEET = Path(__file__).with_name("static") / "dbay.css"
+STYLESHEET_PATH = "/-/dbay.css"
 TEMPLATE_DATABASE = releases.LATEST_DATABASE
 # The search query's columns; its matching and ranking are dbay.search's.
 SEARCH_COLUMNS = (
@@ -50,6 +63,9 @@ SEARCH_COLUMNS = (
     "measures.participating_agencies"
 )
 log = logging.getLogger("dbay.datasette")
+# The one column of HTML the plugin writes (dbay_snippet's), and the only tags it may hold.
+SNIPPET_COLUMN = "snippet_html"
+MARK_TAGS = re.compile(r"(</?mark>)")
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
@@ -64,9 +80,19 @@ def _written() -> dict[str, Any]:
     return written
 
 
-def site_metadata() -> dict[str, Any]:
-    """The site's metadata (title, description, licence, links): all of metadata.yml but the databases."""
-    return {key: copy.deepcopy(value) for key, value in _written().items() if key != "databases"}
+# The site's links to the rest of dbay serve's origin (the downloads, the API's home page).
+ORIGIN_LINKS = ("source_url", "about", "about_url")
+
+
+def site_metadata(base_url: str, with_origin: bool = True) -> dict[str, Any]:
+    """The site's metadata (title, description, licence, links): all of metadata.yml but the databases.
+
+    Its description's links are made to start with Datasette's ``base_url``; ``with_origin``
+    false leaves out the links to the rest of ``dbay serve``'s origin, for Datasette alone.
+    """
+    site = {key: copy.deepcopy(value) for key, value in _written().items() if key != "databases"}
+    site["description_html"] = site["description_html"].replace("{base_url}", base_url)
+    return site if with_origin else {key: value for key, value in site.items() if key not in ORIGIN_LINKS}
 
 
 @cache
@@ -87,10 +113,58 @@ def _database_metadata() -> dict[str, Any]:
     return database
 
 
+@cache
+def _metadata_at(database_url: str) -> dict[str, Any]:
+    """The database's metadata with ``{database_url}`` in its tables' HTML descriptions made its path."""
+    database = copy.deepcopy(_database_metadata())
+    for table in database["tables"].values():
+        if "description_html" in table:
+            table["description_html"] = table["description_html"].replace("{database_url}", database_url)
+    return database
+
+
 @hookimpl
 def get_metadata(datasette: Any, key: str, database: str | None, table: str | None) -> dict[str, Any]:
     names = [name for name in datasette.databases if releases.is_release_database(name)]
-    return {"databases": {name: _database_metadata() for name in names}}
+    return {"databases": {name: _metadata_at(datasette.urls.database(name)) for name in names}}
+
+
+def marked_snippet(snippet: str) -> Markup:
+    """A snippet as HTML: its ``<mark>`` and ``</mark>`` tags kept, everything else escaped.
+
+    ``dbay_snippet`` escapes the text already; every piece between the tags is unescaped and escaped
+    again, so that its entities show as written and any other tag, however it got there, as text.
+    """
+    pieces = MARK_TAGS.split(snippet)
+    return Markup("".join(piece if MARK_TAGS.fullmatch(piece) else html.escape(html.unescape(piece)) for piece in pieces))
+
+
+@hookimpl
+def render_cell(value: Any, column: str) -> Markup | None:
+    """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags."""
+    return marked_snippet(value) if column == SNIPPET_COLUMN and isinstance(value, str) else None
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Callable[[], Response]]]:
+    return [(rf"^{STYLESHEET_PATH.replace('.', '[.]')}$", stylesheet)]
+
+
+def stylesheet() -> Response:
+    return Response(STYLESHEET.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def extra_css_urls(datasette: Any) -> list[str]:
+    return [datasette.urls.path(STYLESHEET_PATH)]
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[wrappers.App], wrappers.App]:
+    def wrap(app: wrappers.App) -> wrappers.App:
+        return wrappers.dotted_rows_redirected(datasette, wrappers.csv_with_bom(datasette, app))
+
+    return wrap
 
 
 def error_status(exception: BaseException) -> int:

@@ -302,7 +302,9 @@ def register_functions(connection: sqlite3.Connection) -> None:
 
     ``dbay_match(query)`` gives the MATCH expression, or one that matches nothing where the query
     has nothing to search for, so a canned query with an empty search returns no rows rather than
-    an error; ``dbay_snippet(text, query)`` gives the HTML snippet.
+    an error; ``dbay_snippet(text, query)`` gives the HTML snippet; ``dbay_fold(text)`` the text
+    as search compares it (Simplified, lowercase), for ``instr`` on columns the index lacks.
     """
     connection.create_function("dbay_match", 1, match_or_nothing, deterministic=True)
+    connection.create_function("dbay_fold", 1, lambda text: fold(text) if isinstance(text, str) else text, deterministic=True)
     connection.create_function("dbay_snippet", 2, lambda text, query: snippet(text or "", query or ""), deterministic=True)

@@ -52,7 +52,9 @@ DATASETTE_SETTINGS = {
 
 def create_datasette(folder: ReleaseFolder, base_url: str = f"{DATASETTE_PREFIX}/") -> Datasette:
     """Datasette on every release of the folder: the latest as ``dbay``, each as ``dbay-<version>``."""
-    datasette = Datasette(metadata=site_metadata(), settings={**DATASETTE_SETTINGS, "base_url": base_url})
+    # cors: its JSON is open to every origin (Access-Control-Allow-Origin: *), as the API's is.
+    metadata = site_metadata(base_url, with_origin=base_url == f"{DATASETTE_PREFIX}/")  # alone, no API beside it
+    datasette = Datasette(metadata=metadata, settings={**DATASETTE_SETTINGS, "base_url": base_url}, cors=True)
     named = [(releases.LATEST_DATABASE, folder.latest)] if folder.latest else []
     for name, version in named + [(releases.datasette_name(v), v) for v in folder.versions]:
         datasette.add_database(Database(datasette, path=str(folder.path(version)), is_mutable=False), name=name)

@@ -124,7 +124,8 @@ def test_the_wheel_holds_the_package_its_data_and_licences_and_nothing_else(whee
         names = set(archive.namelist())
     package = {name for name in names if not name.startswith("dbay-")}
     assert all(name.startswith("dbay/") for name in package)  # no top-level build, schema, tests …
-    for needed in ("dbay/datasette/metadata.yml", "dbay/datasette/plugin.py", "dbay/build/genre.yml",
+    for needed in ("dbay/datasette/metadata.yml", "dbay/datasette/plugin.py", "dbay/datasette/wrappers.py",
+                   "dbay/datasette/static/dbay.css", "dbay/build/genre.yml",
                    "dbay/build/agency_grammar.yml", "dbay/build/renditions.yml", "dbay/service/templates/home.html",
                    "dbay/py.typed"):  # fmt: skip
         assert needed in names, needed
@@ -165,3 +166,5 @@ def test_plain_datasette_on_the_release_file_has_the_plugin(serving: Any, releas
     assert "<mark>养老</mark>" in ranked[0]["snippet_html"]
     metadata = fetch(server, f"{database}.json")
     assert "search" in {query["name"] for query in metadata["queries"]}
+    with urllib.request.urlopen(f"{server}/-/dbay.css", timeout=30) as stylesheet:
+        assert b"col-text" in stylesheet.read()

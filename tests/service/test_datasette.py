@@ -11,7 +11,7 @@ import pytest
 
 from dbay.schema.records import Measure
 from tests.conftest import query
-from tests.service.conftest import NEW, PLAN
+from tests.service.conftest import NEW, OLD, PLAN
 
 POINTS = "digital-guangdong-2024-key-tasks"
 
@@ -122,3 +122,55 @@ def test_public_limits_no_writes_no_extensions_bounded_time(server: str) -> None
     assert slow["ok"] is False and "too long" in slow["error"]
     settings = get_json(server, "/data/-/settings.json")
     assert (settings["sql_time_limit_ms"], settings["max_returned_rows"]) == (3000, 1000)
+
+
+def test_what_each_agency_leads(server: str) -> None:
+    leading = get_json(server, "/data/dbay/agencies_leading.json", _shape="objects")["rows"]
+    assert len(leading) == 15 and sum(row["measures_led"] for row in leading) == 45
+    assert leading[0] == {
+        "id": "sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju",
+        "name": "省政务服务和数据管理局",
+        "measures_led": 21,
+        "documents": 1,
+        "document_ids": POINTS,
+    }
+    assert [(row["name"], row["measures_led"]) for row in leading[1:4]] == [
+        ("省发展改革委", 4),
+        ("省工业和信息化厅", 4),
+        ("省科技厅", 3),
+    ]
+
+
+def test_measures_by_year_of_document(server: str) -> None:
+    years = get_json(server, "/data/dbay/measures_by_year.json", _shape="objects")["rows"]
+    assert years == [
+        {"year": "2023", "documents": 1, "measures": 31},
+        {"year": "2024", "documents": 1, "measures": 55},
+        {"year": "undated", "documents": 1, "measures": 27},  # the opinions carry no date of issue
+    ]
+
+
+def mentioning(server: str, database: str, word: str) -> dict[str, tuple[int, set[str]]]:
+    rows = get_json(server, f"/data/{database}/measures_mentioning.json", word=word, _shape="objects")["rows"]
+    return {row["id"]: (row["in_measure_text"], set((row["in_renditions"] or "").split(", ")) - {""}) for row in rows}
+
+
+def test_measures_mentioning_a_word_in_any_rendition(server: str) -> None:
+    opinions = "accelerating-digital-development-opinions"
+    expected = {
+        f"{opinions}.3.1.1": (1, {f"{opinions}.news"}),
+        f"{PLAN}.2.1.1": (1, {f"{PLAN}.official", f"{PLAN}.news", f"{PLAN}.encyclopedia"}),
+        f"{PLAN}.2.5.2": (1, {f"{PLAN}.official", f"{PLAN}.news"}),
+        f"{PLAN}.2.6.2": (1, {f"{PLAN}.official", f"{PLAN}.news"}),
+    }
+    assert mentioning(server, "dbay", "养老") == mentioning(server, "dbay", "養老") == expected
+    # The first release printed the official text's typo (百县干镇万村); the news report had it right.
+    key_tasks = {f"{POINTS}.2.8": (1, {f"{POINTS}.web-page"})}  # 百县千镇万村 in the work points too
+    old = f"dbay-{OLD.replace('.', '-')}"
+    assert (
+        mentioning(server, old, "千镇")
+        == mentioning(server, old, "千鎮")
+        == {f"{PLAN}.2.7.1": (0, {f"{PLAN}.news"}), **key_tasks}
+    )
+    assert mentioning(server, "dbay", "千镇") == {f"{PLAN}.2.7.1": (1, {f"{PLAN}.official", f"{PLAN}.news"}), **key_tasks}
+    assert mentioning(server, "dbay", " ") == {}

@@ -52,7 +52,7 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def screenshot(page: Page, path: Path, start: str) -> None:
-    """The viewport from ``start`` down (Datasette lists column descriptions above the search form)."""
+    """The viewport from ``start`` down."""
     page.locator(start).first.evaluate("element => element.scrollIntoView()")
     page.screenshot(path=str(path))
 
@@ -84,11 +84,13 @@ def test_typing_a_two_character_word_in_the_search_box_shows_the_measures(
     assert narrowed and all(i.startswith("digital-guangdong-2024-key-tasks.") for i in narrowed)
     screenshot(page, screenshots / "2-facet.png", "form.filters")
 
-    # CSV export of what is shown: UTF-8, the same rows.
+    # CSV export of what is shown: UTF-8 with the byte order mark Excel needs, the same rows.
     href = page.locator("a", has_text="CSV").first.get_attribute("href")
     assert href and ".csv" in href
     with urllib.request.urlopen(f"{server}{href}") as response:
-        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+        body = response.read()
+    assert body.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert {row["id"] for row in rows} == narrowed
 
 
@@ -128,3 +130,15 @@ def test_a_provision_page_highlights_its_source_and_switches_script_without_othe
     assert page.locator("#results mark").first.is_visible()
     screenshot(page, screenshots / "7-search.png", "h1")
     assert origins == {urlsplit(server).netloc}  # nothing from a CDN or any other origin
+
+
+def test_the_search_box_is_near_the_top_and_the_texts_are_wide(server: str, page: Page) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{server}/data/dbay/measures")
+    search_box = page.locator("input#_search").bounding_box()
+    assert search_box and search_box["y"] < 400  # in the first screen, above the column descriptions
+    descriptions = page.locator("dl.column-descriptions").bounding_box()
+    rows = page.locator("table.rows-and-columns").bounding_box()
+    assert descriptions and rows and descriptions["y"] > rows["y"]  # still on the page, after the rows
+    text = page.locator("table.rows-and-columns td.col-text").first.bounding_box()
+    assert text and text["width"] >= 400  # a paragraph, not a column of a few characters
