@@ -15,6 +15,7 @@ from flask import Blueprint, Response, current_app, g, render_template, request,
 
 from dbay.service import agencies, documents, measures
 from dbay.service.context import db, language, pinned, release, text
+from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import encode_cursor, offset_from_cursor
 from dbay.service.queries import row, rows
@@ -107,6 +108,7 @@ def measure(measure_id: str) -> Response:
     lang = language()
     urls = {r["id"]: r["url"] for r in rows(db(), "select id, url from renditions where document_id = ?", data["document_id"])}
     sources = [source | _in_context(source) | {"url": urls.get(source["rendition_id"])} for source in data["sources"]]
+    differences = against_measure_text(data["sources"], data["text_rendition_id"])
     neighbours = {
         name: row(
             db(),
@@ -120,7 +122,14 @@ def measure(measure_id: str) -> Response:
     for name, neighbour in neighbours.items():
         if neighbour:
             neighbours[name] = neighbour | {"title": text(neighbour, "title", lang)}
-    return _page("measure.html", measure=data, sources=sources, crumbs=_crumbs(data, lang), neighbours=neighbours)
+    return _page(
+        "measure.html",
+        measure=data,
+        sources=sources,
+        crumbs=_crumbs(data, lang),
+        neighbours=neighbours,
+        differences=differences,
+    )
 
 
 def _in_context(source: dict[str, Any]) -> dict[str, Any]:

@@ -222,3 +222,13 @@ def test_following_every_link_from_the_home_page_finds_no_broken_page(client: Fl
                 seen.add(_without_choices(followed))
                 queue.append(followed)
     assert checked > 400 and not queue  # 3 documents, 208 measures, their agencies, JSON and searches
+
+
+def test_a_provision_page_shows_how_each_other_rendition_words_it(client: FlaskClient) -> None:
+    html = page(client, f"/measures/{MEASURE}")
+    news = re.search(rf'<p class="differences" id="differences-{PLAN}.news">(.*?)</p>', html, re.S)
+    assert news
+    # The news report adds the label, drops 务 of 政务, and words 数据 as 资料 and 加快 as 加速.
+    assert news.group(1).startswith("<ins>1. </ins>推动粤港澳政<del>务</del>服务一体化。")
+    assert "<del>数据</del><ins>资料</ins>通" in news.group(1) and "加<del>快</del><ins>速</ins>推动" in news.group(1)
+    assert f'id="differences-{PLAN}.official"' not in html  # the measure's text comes from the official text
