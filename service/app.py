@@ -15,7 +15,7 @@ from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 
 from dbay.releases import ReleaseFolder
-from dbay.service import agencies, context, documents, errors, measures, pages, reading, releases
+from dbay.service import agencies, citations, context, documents, errors, measures, pages, reading, releases
 from dbay.service.arguments import describe_releases
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.schemas import ProblemSchema
@@ -73,6 +73,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(reading.blueprint)
+    app.register_blueprint(citations.blueprint)
     errors.register(app)
     context.register(app)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
-from dbay.service import agencies, documents, measures
+from dbay.service import agencies, citations, documents, measures
 from dbay.service.context import db, language, pinned, release, text
 from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
@@ -129,6 +129,8 @@ def measure(measure_id: str) -> Response:
         crumbs=_crumbs(data, lang),
         neighbours=neighbours,
         differences=differences,
+        bibtex=citations.bibtex(data, lang),
+        csl_json=citations.csl_json_text(data, lang),
     )
 
 
