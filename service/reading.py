@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 
-from dbay.service import agencies, citations, documents, measures
+from dbay.service import agencies, citations, csv_links, documents, measures
 from dbay.service.context import db, language, pinned, release, text
 from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
@@ -99,7 +99,7 @@ def _page(template: str, **context: Any) -> Response:
 
 @blueprint.route("/documents/<document_id>")
 def document(document_id: str) -> Response:
-    return _page("document.html", document=documents.detail(document_id))
+    return _page("document.html", document=documents.detail(document_id), csv_url=csv_links.document_csv(document_id))
 
 
 @blueprint.route("/measures/<measure_id>")
@@ -131,6 +131,7 @@ def measure(measure_id: str) -> Response:
         differences=differences,
         bibtex=citations.bibtex(data, lang),
         csl_json=citations.csl_json_text(data, lang),
+        csv_url=csv_links.measure_csv(measure_id),
     )
 
 
@@ -179,7 +180,7 @@ def agency(agency_id: str) -> Response:
     )
     for successor in successors:
         successor["name"] = text(successor, "name", language())
-    return _page("agency.html", agency=data, titles=titles, successors=successors)
+    return _page("agency.html", agency=data, titles=titles, successors=successors, csv_url=csv_links.agency_csv(agency_id))
 
 
 @blueprint.route("/search")
@@ -220,4 +221,5 @@ def search() -> Response:
         following=following,
         choices=choices,
         titles=titles,
+        csv_url=csv_links.search_csv(chosen),
     )
