@@ -10,7 +10,7 @@ from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.lineage import predecessors
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import rows
-from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema
+from dbay.service.schemas import AgencyDetailSchema, AgencyListMetaSchema, AgencySummarySchema
 
 blueprint = ApiBlueprint(
     "agencies",
@@ -39,17 +39,37 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
+def agency_clause_coverage() -> dict[str, list[str]]:
+    """Which documents the agencies' counts cover: those some of whose provisions name agencies, and the others.
+
+    Agency clauses are found only where a document words them (牵头 …, 按职责分工负责); a document
+    without them adds to no agency's counts, which a ranking of agencies should say."""
+    documents = rows(
+        db(),
+        "select d.id, exists (select 1 from measures m join measure_agencies ma on ma.measure_id = m.id "
+        "where m.document_id = d.id) as named from documents d order by d.id",
+    )
+    return {
+        "documents_with_agency_clauses": [d["id"] for d in documents if d["named"]],
+        "documents_without_agency_clauses": [d["id"] for d in documents if not d["named"]],
+    }
+
+
 @blueprint.route("")
 class Agencies(MethodView):
-    @blueprint.listing("AgencyList", AgencySummarySchema, ListArgs)
+    @blueprint.listing("AgencyList", AgencySummarySchema, ListArgs, meta=AgencyListMetaSchema)
     def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
-        """Every agency, those leading most measures first."""
+        """Every agency, those leading most measures first.
+
+        The counts cover only the documents whose provisions name agencies: meta lists them
+        (documents_with_agency_clauses) and the others (documents_without_agency_clauses).
+        """
         offset = offset_from_cursor(cursor)
         total = db().execute("select count(*) from agencies").fetchone()[0]
         found = rows(db(), f"{COUNTS} group by a.id order by leads desc, shares desc, a.id limit ? offset ?", limit, offset)
         return {
             "data": [summary(a, language()) for a in found],
-            "meta": meta(total=total, limit=limit),
+            "meta": meta(total=total, limit=limit, **agency_clause_coverage()),
             "links": links("agencies.Agencies", offset, limit, total),
         }
 

@@ -32,7 +32,7 @@ from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
-from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, ProblemSchema, envelope
+from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, MetaSchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
 _PATH = get_args(RecordPath)[1]
@@ -235,10 +235,15 @@ class ApiBlueprint(Blueprint):
 
         return _compose(self.alt_response(200, schema=schema, success=True), decorator)
 
-    def listing(self, name: str, item: type[Schema], args: type[Schema], missing: str | None = None) -> Callable[[F], F]:
-        """A list view: query arguments ``args``, answered with a page of ``item``; ``missing`` documents
-        the 404 of a filter that names no record."""
-        decorators = [self.arguments(args, location="query", as_kwargs=True), self.answer(envelope(name, item, many=True))]
+    def listing(
+        self, name: str, item: type[Schema], args: type[Schema], missing: str | None = None, meta: type[Schema] = MetaSchema
+    ) -> Callable[[F], F]:
+        """A list view: query arguments ``args``, answered with a page of ``item`` and ``meta``; ``missing``
+        documents the 404 of a filter that names no record."""
+        decorators = [
+            self.arguments(args, location="query", as_kwargs=True),
+            self.answer(envelope(name, item, many=True, meta=meta)),
+        ]
         if missing:
             decorators.append(self.alt_response(404, schema=ProblemSchema, content_type=PROBLEM_TYPE, description=missing))
         return _compose(*decorators)

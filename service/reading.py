@@ -180,7 +180,14 @@ def agency(agency_id: str) -> Response:
     )
     for successor in successors:
         successor["name"] = text(successor, "name", language())
-    return _page("agency.html", agency=data, titles=titles, successors=successors, csv_url=csv_links.agency_csv(agency_id))
+    return _page(
+        "agency.html",
+        agency=data,
+        titles=titles,
+        successors=successors,
+        csv_url=csv_links.agency_csv(agency_id),
+        coverage=agencies.agency_clause_coverage(),
+    )
 
 
 @blueprint.route("/search")

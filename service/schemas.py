@@ -70,6 +70,20 @@ class MetaSchema(Schema):
     limit = fields.Integer(metadata={"description": "Page size."})
 
 
+class AgencyListMetaSchema(MetaSchema):
+    documents_with_agency_clauses = fields.List(
+        fields.String(),
+        metadata={
+            "description": "The documents some of whose provisions name agencies (rows of measure_agencies): "
+            "the agencies' counts and their order cover these documents only."
+        },
+    )
+    documents_without_agency_clauses = fields.List(
+        fields.String(),
+        metadata={"description": "The documents none of whose provisions names an agency: they add to no agency's counts."},
+    )
+
+
 class LinksSchema(Schema):
     self = fields.String(required=True, metadata={"description": "This page."})
     next = fields.String(allow_none=True, metadata={"description": "The next page, or null on the last."})
@@ -252,10 +266,10 @@ ReleaseDetailSchema = schema_from(
 )
 
 
-def envelope(name: str, item: type[Schema], many: bool) -> type[Schema]:
+def envelope(name: str, item: type[Schema], many: bool, meta: type[Schema] = MetaSchema) -> type[Schema]:
     """``{"data": …, "meta": …, "links": …}`` around one item or a page of items."""
     data = fields.List(fields.Nested(item)) if many else fields.Nested(item)
-    return Schema.from_dict({"data": data, "meta": fields.Nested(MetaSchema), "links": fields.Nested(LinksSchema)}, name=name)
+    return Schema.from_dict({"data": data, "meta": fields.Nested(meta), "links": fields.Nested(LinksSchema)}, name=name)
 
 
 class ProblemSchema(Schema):
