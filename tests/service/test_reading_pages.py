@@ -226,7 +226,7 @@ def test_following_every_link_from_the_home_page_finds_no_broken_page(client: Fl
 
 def test_a_provision_page_shows_how_each_other_rendition_words_it(client: FlaskClient) -> None:
     html = page(client, f"/measures/{MEASURE}")
-    news = re.search(rf'<p class="differences" id="differences-{PLAN}.news">(.*?)</p>', html, re.S)
+    news = re.search(rf'<p class="source differences" id="differences-{PLAN}.news">(.*?)</p>', html, re.S)
     assert news
     # The news report adds the label, drops 务 of 政务, and words 数据 as 资料 and 加快 as 加速.
     assert news.group(1).startswith("<ins>1. </ins>推动粤港澳政<del>务</del>服务一体化。")
