@@ -38,6 +38,7 @@ AXE := .cache/node/node_modules/axe-core/axe.min.js
 axe: $(AXE)
 
 $(AXE):
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
 	npm install --prefix .cache/node --no-save --no-audit --no-fund axe-core@$(AXE_VERSION)
 
 # mypy strict over the whole dbay package, ruff's lints, and ruff's formatting.

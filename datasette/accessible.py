@@ -1,8 +1,9 @@
 """ASGI middleware that names what Datasette's own HTML leaves unnamed, for screen readers (and axe-core).
 
 Datasette's pages have no ``lang`` on ``<html>`` (a screen reader then reads the Chinese rows with an
-English voice), and the filter row's column and operator menus and its value box have no label. Its
-templates are left as they are; the few attributes are added to each HTML answer as it leaves.
+English voice), the filter row's column and operator menus and its value box have no label, and a
+table that scrolls sideways cannot be scrolled from the keyboard. Its templates are left as they
+are; the few attributes are added to each HTML answer as it leaves.
 """
 
 from dbay.datasette.wrappers import App, Message, Receive, Scope, Send
@@ -14,6 +15,8 @@ NAMED = (
     (b'<select name="_filter_column', b'<select aria-label="Filter column" name="_filter_column', 0),
     (b'<select name="_filter_op', b'<select aria-label="Filter operator" name="_filter_op', 0),
     (b'class="filter-value"', b'class="filter-value" aria-label="Filter value"', 0),
+    # A table wider than the page scrolls sideways: with the keyboard too, once it can take the focus.
+    (b'<div class="table-wrapper">', b'<div class="table-wrapper" tabindex="0">', 0),
 )
 
 
