@@ -7,7 +7,7 @@ TOOLS := $(VENV)/.installed-tools
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install tools browser loadgen test lint dataset serve screenshots bench clean
+.PHONY: install tools browser axe loadgen test lint dataset serve screenshots bench clean
 
 # What serving needs: the package (editable) and its dependencies, nothing else.
 install: $(INSTALLED)
@@ -31,17 +31,27 @@ browser:
 	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
 	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
+# The accessibility checker the browser tests inject into each page (axe-core, MPL-2.0), from npm into a
+# git-ignored folder; nothing is fetched by the pages themselves.
+AXE_VERSION := 4.11.0
+AXE := .cache/node/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+
+$(AXE):
+	@command -v npm >/dev/null || (apt-get update -qq && apt-get install -y -qq npm >/dev/null)
+	npm install --prefix .cache/node --no-save --no-audit --no-fund axe-core@$(AXE_VERSION)
+
 # mypy strict over the whole dbay package, ruff's lints, and ruff's formatting.
 lint: tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint browser
+test: lint browser axe
 	$(BIN)/pytest
 
 # Retakes the README's screenshots (the browser tests take them).
-screenshots: tools browser
+screenshots: tools browser axe
 	DBAY_SCREENSHOTS=docs/screenshots $(BIN)/pytest tests/service/test_journalist_walkthrough.py
 
 # Builds the release from sources/ (a no-op when it is up to date).

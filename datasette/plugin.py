@@ -14,7 +14,8 @@
   highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped.
 - ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
   as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
-  one Datasette answers (``wrappers.py``).
+  one Datasette answers (``wrappers.py``); its HTML gets a ``lang`` and its filter menus names
+  (``accessible.py``).
 - ``register_routes`` and ``extra_css_urls``: every page gets ``static/dbay.css`` (no CDN):
   wide columns for the texts, and a table's column descriptions after its rows, so that the
   search box is near the top.
@@ -49,7 +50,7 @@ from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
 from dbay import releases, search
-from dbay.datasette import wrappers
+from dbay.datasette import accessible, wrappers
 from dbay.schema.records import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
@@ -162,7 +163,7 @@ def extra_css_urls(datasette: Any) -> list[str]:
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Callable[[wrappers.App], wrappers.App]:
     def wrap(app: wrappers.App) -> wrappers.App:
-        return wrappers.dotted_rows_redirected(datasette, wrappers.csv_with_bom(datasette, app))
+        return accessible.with_names(wrappers.dotted_rows_redirected(datasette, wrappers.csv_with_bom(datasette, app)))
 
     return wrap
 

@@ -1,11 +1,12 @@
-"""The pages a person opens: the home page and the bulk downloads."""
+"""The pages a person opens first: the home page, the list of agencies and the bulk downloads."""
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, send_from_directory, url_for
+from flask import Blueprint, Response, abort, g, render_template, request, send_from_directory, url_for
 
 from dbay import releases
-from dbay.service.context import release_folder
+from dbay.service.context import language, release_folder, text
+from dbay.service.queries import rows
 
 blueprint = Blueprint("pages", __name__)
 
@@ -15,6 +16,45 @@ DESCRIPTIONS = {
     "datapackage": "Frictionless Data Package: every file and column described",
     "checksums": "SHA-256 of each file (sha256sum -c)",
 }
+SWITCHED = ("pages.home", "pages.agencies")  # the pages showing names and titles, in either script
+AGENCIES_ON_HOME = 10  # the agencies named in most measures; the rest are on /agencies
+# Every agency with the measures it leads and shares, the most named first.
+AGENCIES_BY_MEASURES = """
+select a.id, a.name, a.name_hant, sum(ma.role = 'lead') as lead, sum(ma.role != 'lead') as participating,
+       count(*) as measures
+from agencies a join measure_agencies ma on ma.agency_id = a.id
+group by a.id order by measures desc, a.name
+"""
+
+
+@blueprint.before_request
+def answer_people_with_pages() -> None:
+    """A bad lang= on these pages is answered with an error page, as on the reading pages."""
+    if request.endpoint in SWITCHED:
+        g.page = True
+
+
+@blueprint.after_request
+def vary_by_language(response: Response) -> Response:
+    """Without lang=, Accept-Language chooses the script of these pages."""
+    if request.endpoint in SWITCHED:
+        response.vary.add("Accept-Language")
+    return response
+
+
+@blueprint.context_processor
+def script_switch() -> dict[str, Any]:
+    """The script switch of base.html on these pages too (the reading pages have their own helpers)."""
+    if "failed" in g or request.endpoint not in SWITCHED:  # a page of an error (a bad lang= among them), or in English
+        return {}
+    here = {**(request.view_args or {}), **request.args}
+    return {"lang": language(), "script_url": lambda chosen: url_for(str(request.endpoint), **{**here, "lang": chosen})}
+
+
+def page_url(endpoint: str, **values: Any) -> str:
+    """A link that keeps the script chosen with lang= (these pages always show the latest release)."""
+    kept: dict[str, Any] = {"lang": request.args["lang"]} if "lang" in request.args else {}
+    return url_for(endpoint, **kept, **values)
 
 
 def releases_with_downloads() -> list[dict[str, Any]]:
@@ -35,20 +75,43 @@ def releases_with_downloads() -> list[dict[str, Any]]:
     return listing
 
 
+def agencies_by_measures(version: str, lang: str) -> list[dict[str, Any]]:
+    found = rows(release_folder().connection(version), AGENCIES_BY_MEASURES)
+    return [agency | {"name": text(agency, "name", lang)} for agency in found]
+
+
 @blueprint.route("/")
 def home() -> str:
-    listing = releases_with_downloads()
-    counts = None
-    if listing:
-        connection = release_folder().connection(listing[0]["info"].version)
-        counts = {
-            table: connection.execute(f"select count(*) from {table}").fetchone()[0]
-            for table in ("documents", "measures", "agencies")
-        }
-        documents = [dict(r) for r in connection.execute("select id, title, extracted_measures from documents")]
-    else:
-        documents = []
-    return render_template("home.html", latest=listing[0]["info"] if listing else None, counts=counts, documents=documents)
+    lang = language()
+    versions = release_folder().versions
+    if not versions:
+        return render_template("home.html", latest=None, page_url=page_url)
+    latest = versions[0]
+    connection = release_folder().connection(latest)
+    counts = {
+        table: connection.execute(f"select count(*) from {table}").fetchone()[0]
+        for table in ("documents", "measures", "agencies")
+    }
+    documents = [
+        document | {"title": text(document, "title", lang)}
+        for document in rows(connection, "select id, title, title_hant, issued, extracted_measures from documents order by id")
+    ]
+    release_row = rows(connection, "select version, built_at, license, license_url from releases where version = ?", latest)[0]
+    return render_template(
+        "home.html",
+        latest=release_row,
+        counts=counts,
+        documents=documents,
+        agencies=agencies_by_measures(latest, lang)[:AGENCIES_ON_HOME],
+        page_url=page_url,
+    )
+
+
+@blueprint.route("/agencies")
+def agencies() -> str:
+    versions = release_folder().versions
+    listed = agencies_by_measures(versions[0], language()) if versions else []
+    return render_template("agencies.html", agencies=listed, page_url=page_url)
 
 
 @blueprint.route("/downloads/")

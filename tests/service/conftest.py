@@ -1,4 +1,4 @@
-"""A data folder with two releases of the project's sources, and a client of the API on it."""
+"""A data folder with two releases of the project's sources; a client of the API on it, a server and a browser."""
 
 import shutil
 import socket
@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from flask.testing import FlaskClient
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from dbay.build.pipeline import run_build
 from dbay.releases import ReleaseFolder
@@ -17,6 +18,7 @@ from dbay.service.app import create_app
 from dbay.service.asgi import create_asgi
 from tests.conftest import SOURCES, write_release_config
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PLAN = "digital-bay-area-action-plan"
 OLD, NEW = "2026.1", "2026.2"
 # The second release corrects one provision's text (a typo of the official text: 干镇 for 千镇).
@@ -63,3 +65,23 @@ def server(data_dir: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{config.port}"
     running.should_exit = True
     thread.join(timeout=10)
+
+
+# Per module: Playwright's sync API keeps an event loop running while it is open, which asyncio.run in other tests refuses.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert CHROMIUM, "Debian's chromium is needed: make install installs it"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-HK")
+    yield context.new_page()
+    context.close()

@@ -8,39 +8,17 @@ run leaves the working tree as it was.
 import csv
 import io
 import os
-import shutil
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
 from tests.conftest import query
 from tests.service.conftest import NEW, PLAN
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM, "Debian's chromium is needed: make install installs it"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-HK")
-    yield context.new_page()
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +120,34 @@ def test_the_search_box_is_near_the_top_and_the_texts_are_wide(server: str, page
     assert descriptions and rows and descriptions["y"] > rows["y"]  # still on the page, after the rows
     text = page.locator("table.rows-and-columns td.col-text").first.bounding_box()
     assert text and text["width"] >= 400  # a paragraph, not a column of a few characters
+
+
+def test_a_story_from_the_home_page_search_to_the_provision_its_agency_and_its_datasette_row(
+    server: str, data_dir: Path, page: Page, screenshots: Path
+) -> None:
+    """README, "For journalists": who answers for public data? From the home page's search box to the agency."""
+    page.goto(f"{server}/?lang=zh-Hans")
+    screenshot(page, screenshots / "0-home.png", "h1")
+    page.get_by_label("搜索条目 Search the measures").fill("公共数据")
+    page.locator("form#search button").click()
+    page.wait_for_url("**/search?q=*")
+    database = data_dir / f"dbay-{NEW}.db"
+    expected = query(database, "select count(*) from measures where title like '%公共数据%' or text like '%公共数据%'")[0][0]
+    assert page.locator("#total").inner_text().startswith(f"{expected} measures")
+
+    page.locator("#results a[href^='/measures/digital-guangdong-2024-key-tasks.5.21']").click()
+    assert page.locator("h1").inner_text() == "（二十一）强化数据资源开发利用"
+    assert page.locator("#citation").inner_text().startswith("《数字广东建设2024年工作要点》")
+    assert page.locator("section.rendition mark").first.is_visible()
+
+    page.locator("#lead a", has_text="省政务服务和数据管理局").click()
+    assert page.locator("h1").inner_text() == "省政务服务和数据管理局"
+    (led,) = query(
+        database,
+        "select count(*) from measure_agencies where agency_id = 'sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju' and role = 'lead'",
+    )[0]
+    assert page.locator("h2#lead").inner_text() == f"牵头 Leads ({led})"
+
+    page.go_back()
+    page.locator("a", has_text="Datasette row").click()
+    assert page.locator("h1").inner_text().startswith("measures:")
