@@ -12,7 +12,10 @@ beside them (the source text around a span, previous and next, the breadcrumbs).
 from typing import Any
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
+from dbay.build.scripts import to_hant
 from dbay.service import agencies, citations, csv_links, documents, measures
 from dbay.service.context import db, language, pinned, release, text
 from dbay.service.differences import against_measure_text
@@ -77,6 +80,14 @@ def helpers() -> dict[str, Any]:
         "canonical": url_for(str(request.endpoint), **{k: v for k, v in here.items() if k != "lang"}, _external=True),
         "json_url": api_url(),
     }
+
+
+@blueprint.app_template_filter("in_script")
+@pass_context
+def in_script(context: Context, label: str) -> str:
+    """A page's own wording (a heading, a label) in the script the page is read in; the templates
+    write it in Simplified. Texts from the release come in the chosen script already."""
+    return to_hant(label) if context.get("lang") == "zh-Hant" else label
 
 
 @blueprint.app_template_global()

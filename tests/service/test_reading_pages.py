@@ -232,3 +232,13 @@ def test_a_provision_page_shows_how_each_other_rendition_words_it(client: FlaskC
     assert news.group(1).startswith("<ins>1. </ins>推动粤港澳政<del>务</del>服务一体化。")
     assert "<del>数据</del><ins>资料</ins>通" in news.group(1) and "加<del>快</del><ins>速</ins>推动" in news.group(1)
     assert f'id="differences-{PLAN}.official"' not in html  # the measure's text comes from the official text
+
+
+def test_a_page_s_own_wording_follows_the_script_chosen(client: FlaskClient) -> None:
+    # The templates write their headings in Simplified: 来源 (sources) and 机关 (agencies) are
+    # 來源 and 機關 in Traditional; the page's English stays as it is.
+    measure = f"/measures/{PLAN}.2.6.1"
+    assert "<h2>来源 Sources</h2>" in client.get(f"{measure}?lang=zh-Hans").get_data(as_text=True)
+    assert "<h2>來源 Sources</h2>" in client.get(f"{measure}?lang=zh-Hant").get_data(as_text=True)
+    home = client.get("/", headers={"Accept-Language": "zh-TW"}).get_data(as_text=True)
+    assert "<h2>機關 Agencies</h2>" in home and "机关" not in home
