@@ -1,7 +1,9 @@
-"""Errors as RFC 9457 problem details (``application/problem+json``), never an HTML page or a 500.
+"""Errors as RFC 9457 problem details (``application/problem+json``), or as a page for a person.
 
 Every error names what was wrong: the parameter for a 400 (``invalid_params``), the resource for a
-404. Unexpected failures are logged and answered with a problem document too.
+404. Unexpected failures are logged and answered the same way, never with a traceback. The API
+always answers problems; a reading page, or a browser's request for a URL outside the API that
+no route answers, gets the same words as an HTML page (``error.html``).
 """
 
 from http import HTTPStatus
@@ -43,6 +45,16 @@ def unknown_record(parameter: str, record_id: str, version: str) -> Problem:
     return Problem(404, f"{parameter}: {record_id!r} does not exist in release {version}", parameter)
 
 
+def _wants_page() -> bool:
+    """A reading page's request (service/reading.py), or a browser asking for a URL outside the API
+    that no route answers (``/measures/`` cut short): answered with a page, not a problem."""
+    if "page" in g:
+        return True
+    if request.url_rule is not None or request.path.startswith("/api/"):
+        return False
+    return request.accept_mimetypes.best_match(["text/html", "application/json", PROBLEM_TYPE]) == "text/html"
+
+
 def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | None = None) -> Response:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -53,7 +65,7 @@ def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | N
     }
     if invalid:
         body["invalid_params"] = invalid
-    if "page" in g:  # a person reading a page (service/reading.py) gets a page saying what went wrong
+    if _wants_page():  # a person reading pages gets a page saying what went wrong
         g.failed = True
         page = render_template("error.html", status=status, title=body["title"], detail=detail)
         return Response(page, status=status, mimetype="text/html")

@@ -242,3 +242,13 @@ def test_a_page_s_own_wording_follows_the_script_chosen(client: FlaskClient) -> 
     assert "<h2>來源 Sources</h2>" in client.get(f"{measure}?lang=zh-Hant").get_data(as_text=True)
     home = client.get("/", headers={"Accept-Language": "zh-TW"}).get_data(as_text=True)
     assert "<h2>機關 Agencies</h2>" in home and "机关" not in home
+
+
+def test_a_url_no_route_answers_is_a_page_for_a_browser_and_a_problem_for_the_api(client: FlaskClient) -> None:
+    cut_short = client.get("/measures/", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert cut_short.status_code == 404 and cut_short.mimetype == "text/html"
+    assert "<h1>" in cut_short.get_data(as_text=True)
+    as_data = client.get("/measures/", headers={"Accept": "application/json"})
+    assert as_data.status_code == 404 and as_data.mimetype == "application/problem+json"
+    api = client.get("/api/v1/nowhere", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.mimetype == "application/problem+json"
