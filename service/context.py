@@ -103,6 +103,12 @@ def link(endpoint: str, **values: Any) -> str:
     return template.replace(_SLOT, converter.to_url(value))
 
 
+def this_page_in(script: str) -> str:
+    """This request's page in another script: the same path and parameters, ``lang=`` replaced."""
+    here = {**(request.view_args or {}), **request.args}
+    return url_for(str(request.endpoint), **{**here, "lang": script})
+
+
 def datasette_url(table: str, row_id: str | None = None) -> str:
     """The Datasette page of a table or row in the release this answer came from.
 

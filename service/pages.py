@@ -5,7 +5,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, g, render_template, request, send_from_directory, url_for
 
 from dbay import releases
-from dbay.service.context import language, release_folder, text
+from dbay.service.context import language, release_folder, text, this_page_in
 from dbay.service.queries import rows
 
 blueprint = Blueprint("pages", __name__)
@@ -47,8 +47,7 @@ def script_switch() -> dict[str, Any]:
     """The script switch of base.html on these pages too (the reading pages have their own helpers)."""
     if "failed" in g or request.endpoint not in SWITCHED:  # a page of an error (a bad lang= among them), or in English
         return {}
-    here = {**(request.view_args or {}), **request.args}
-    return {"lang": language(), "script_url": lambda chosen: url_for(str(request.endpoint), **{**here, "lang": chosen})}
+    return {"lang": language(), "script_url": this_page_in}
 
 
 def page_url(endpoint: str, **values: Any) -> str:

@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 
 from dbay.build.scripts import to_hant
 from dbay.service import agencies, citations, csv_links, documents, measures
-from dbay.service.context import db, language, pinned, release, text
+from dbay.service.context import db, language, pinned, release, text, this_page_in
 from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import encode_cursor, offset_from_cursor
@@ -75,7 +75,7 @@ def helpers() -> dict[str, Any]:
     return {
         "lang": lang,
         "page_url": page_url,
-        "script_url": lambda chosen: url_for(str(request.endpoint), **{**here, "lang": chosen}),
+        "script_url": this_page_in,
         # The same page in either script is one thing; its release, search and page are part of what it is.
         "canonical": url_for(str(request.endpoint), **{k: v for k, v in here.items() if k != "lang"}, _external=True),
         "json_url": api_url(),
