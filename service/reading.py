@@ -14,6 +14,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from werkzeug.datastructures import ImmutableMultiDict
 
 from dbay.build.scripts import to_hant
 from dbay.service import agencies, citations, csv_links, documents, measures
@@ -46,6 +47,8 @@ def prefers_json() -> bool:
 def negotiate() -> Response | None:
     g.negotiated = True  # context._finish adds Vary: Accept
     if prefers_json():
+        # The search form sends the filters it leaves at "all" empty; on the page they mean no filter.
+        request.args = ImmutableMultiDict([(name, value) for name, value in request.args.items(multi=True) if value])
         answer: Any = current_app.view_functions[API_VIEWS[str(request.endpoint)]](**(request.view_args or {}))
         return current_app.make_response(answer)
     g.page = True  # errors.problem_response answers a person with a page; context._finish gives it its own ETag

@@ -252,3 +252,12 @@ def test_a_url_no_route_answers_is_a_page_for_a_browser_and_a_problem_for_the_ap
     assert as_data.status_code == 404 and as_data.mimetype == "application/problem+json"
     api = client.get("/api/v1/nowhere", headers={"Accept": "text/html"})
     assert api.status_code == 404 and api.mimetype == "application/problem+json"
+
+
+def test_the_search_page_s_json_reads_empty_filters_as_all(client: FlaskClient) -> None:
+    # The HTML form sends document= and agency= empty when "all" is chosen; asked for JSON, the
+    # same URL answers as the API does without those filters.
+    asked = client.get("/search?q=养老&document=&agency=", headers={"Accept": "application/json"})
+    assert asked.status_code == 200 and asked.mimetype == "application/json"
+    plain = client.get("/api/v1/measures?q=养老").get_json()
+    assert [m["id"] for m in asked.get_json()["data"]] == [m["id"] for m in plain["data"]] != []
