@@ -133,6 +133,8 @@ def _finish(response: Response) -> Response:
     response.headers["Access-Control-Allow-Origin"] = "*"
     response.headers["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
     response.headers["Access-Control-Expose-Headers"] = "ETag, X-Dataset-Version, Link"
+    # The request headers the API reads: a browser app revalidating with If-None-Match sends a preflight first.
+    response.headers["Access-Control-Allow-Headers"] = "Accept, Accept-Language, If-None-Match"
     if g.get("negotiated"):  # a page's URL answers HTML or JSON by Accept (service/reading.py)
         response.headers["Vary"] = "Accept, Accept-Language"
     info: ReleaseInfo | None = g.get("release")

@@ -324,3 +324,17 @@ def test_cors_is_open_for_get(client: FlaskClient) -> None:
         "/api/v1/agencies", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"}
     )
     assert preflight.status_code == 200 and preflight.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_preflight_allows_the_headers_the_api_reads(client: FlaskClient) -> None:
+    # A browser app revalidating an answer sends If-None-Match, so its preflight asks for it.
+    preflight = client.options(
+        f"/api/v1/measures/{CORRECTED_MEASURE}",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "if-none-match, accept-language",
+        },
+    )
+    allowed = {name.strip().lower() for name in preflight.headers["Access-Control-Allow-Headers"].split(",")}
+    assert preflight.status_code == 200 and {"if-none-match", "accept-language", "accept"} <= allowed
