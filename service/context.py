@@ -143,6 +143,7 @@ def _finish(response: Response) -> Response:
     response.headers["X-Dataset-Version"] = info.version
     if request.method in ("GET", "HEAD") and response.status_code == 200 and not response.direct_passthrough:
         response.headers.setdefault("Vary", "Accept-Language")
+        response.headers["Content-Language"] = language()  # the script every text of the answer is in
         key = f"{info.content_sha256} {request.full_path} {language() if 'lang' not in request.args else ''}"
         if "page" in g:  # a page's HTML and JSON share its URL
             key += " page"

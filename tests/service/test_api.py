@@ -338,3 +338,12 @@ def test_a_preflight_allows_the_headers_the_api_reads(client: FlaskClient) -> No
     )
     allowed = {name.strip().lower() for name in preflight.headers["Access-Control-Allow-Headers"].split(",")}
     assert preflight.status_code == 200 and {"if-none-match", "accept-language", "accept"} <= allowed
+
+
+@pytest.mark.parametrize(
+    ("query", "headers", "script"),
+    [("", {}, "zh-Hans"), ("?lang=zh-Hant", {}, "zh-Hant"), ("", {"Accept-Language": "zh-TW"}, "zh-Hant")],
+)
+def test_an_answer_says_its_script(client: FlaskClient, query: str, headers: dict[str, str], script: str) -> None:
+    for path in (f"/api/v1/measures/{CORRECTED_MEASURE}", f"/measures/{CORRECTED_MEASURE}"):
+        assert client.get(f"{path}{query}", headers=headers).headers["Content-Language"] == script
