@@ -4,8 +4,10 @@ For ``dist/dbay-<v>.db`` this writes, in the same folder:
 
 - ``dbay-<v>.zip``: ``csv/<table>.csv`` and ``jsonl/<table>.jsonl`` for every published table, and
   ``datapackage.json`` at its root describing the CSV files;
-- ``dbay-<v>.datapackage.json``: the same descriptor, to read without unzipping (its paths are
-  relative to the root of the zip);
+- ``dbay-<v>.datapackage.json``: the same descriptor, to read without unzipping, its paths under
+  the folder ``dbay-<v>/`` next to it: the service answers the zip's files there
+  (``/downloads/dbay-<v>/csv/<table>.csv``), and ``unzip dbay-<v>.zip -d dbay-<v>`` makes them
+  resolve on disk too;
 - ``dbay-<v>.SHA256SUMS``: the SHA-256 of the database, the zip and the descriptor, in the format
   ``sha256sum -c`` checks.
 
@@ -72,11 +74,12 @@ def write_downloads(database: Path) -> dict[str, Path]:
         tables = {model.table: _rows(connection, model) for model in PUBLISHED_RECORDS}
     descriptor = _json_bytes(datapackage(release))
     entries = {"datapackage.json": descriptor}
+    standalone = _json_bytes(datapackage(release, folder=releases.tables_folder(release["version"])))
     for model in PUBLISHED_RECORDS:
         entries[f"csv/{model.table}.csv"] = csv_bytes(model, tables[model.table])
         entries[f"jsonl/{model.table}.jsonl"] = jsonl_bytes(model, tables[model.table])
     releases.write_bytes(paths["tables"], _zip_bytes(entries))
-    releases.write_bytes(paths["datapackage"], descriptor)
+    releases.write_bytes(paths["datapackage"], standalone)
     releases.write_bytes(paths["checksums"], _checksums([paths["database"], paths["tables"], paths["datapackage"]]))
     return paths
 
@@ -136,11 +139,11 @@ def table_schema(model: type[Record]) -> dict[str, Any]:
     return schema
 
 
-def resource(model: type[Record]) -> dict[str, Any]:
+def resource(model: type[Record], folder: str = "") -> dict[str, Any]:
     return {
         "profile": "tabular-data-resource",
         "name": model.table,
-        "path": f"csv/{model.table}.csv",
+        "path": f"{folder}csv/{model.table}.csv",
         "format": "csv",
         "mediatype": "text/csv",
         # The IANA name, as the spec asks; readers (Frictionless included) skip the BOM of a UTF-8 file.
@@ -150,23 +153,29 @@ def resource(model: type[Record]) -> dict[str, Any]:
     }
 
 
-def datapackage(release: Row) -> dict[str, Any]:
-    """The Data Package descriptor of a release, given its row of the releases table."""
+def datapackage(release: Row, folder: str = "") -> dict[str, Any]:
+    """The Data Package descriptor of a release, given its row of the releases table: its paths relative
+    to the root of the zip, or with ``folder`` (the standalone descriptor's) under that folder."""
     version = release["version"]
+    where = (
+        f"relative to the root of {releases.file_name(version, 'tables')}"
+        if not folder
+        else f"under {folder}, next to this file: the service answers them there, and "
+        f"unzip {releases.file_name(version, 'tables')} -d {folder.rstrip('/')} puts them there on disk"
+    )
     return {
         "profile": "tabular-data-package",
         "name": "dbay",
         "title": TITLE,
         "description": (
             f"{metadata('dbay')['Summary']}. Release {version}, record schema {release['schema_version']}. "
-            f"Each resource's path is relative to the root of {releases.file_name(version, 'tables')}, which also holds every "
-            "table as JSON Lines (jsonl/<table>.jsonl)."
+            f"Each resource's path is {where}. The zip also holds every table as JSON Lines (jsonl/<table>.jsonl)."
         ),
         "version": version,
         "created": release["built_at"],
         "content_sha256": release["content_sha256"],
         "licenses": [{"name": release["license"], "path": release["license_url"]}],
-        "resources": [resource(model) for model in PUBLISHED_RECORDS],
+        "resources": [resource(model, folder) for model in PUBLISHED_RECORDS],
     }
 
 

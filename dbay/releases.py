@@ -50,6 +50,11 @@ def file_name(version: str, kind: str = "database") -> str:
     return f"{NAME}-{version}{SUFFIXES[kind]}"
 
 
+def tables_folder(version: str) -> str:
+    """``dbay-2026.1/``: where the standalone Data Package finds the zip's files, next to it (build/downloads.py)."""
+    return f"{NAME}-{version}/"
+
+
 def release_path(folder: Path, version: str) -> Path:
     return folder / file_name(version)
 

@@ -1,5 +1,6 @@
 """The pages a person opens first: the home page, the list of agencies and the bulk downloads."""
 
+import zipfile
 from typing import Any
 
 from flask import Blueprint, Response, abort, g, render_template, request, send_from_directory, url_for
@@ -125,3 +126,29 @@ def download(name: str) -> Response:
         abort(404, description=f"no download named {name!r}")
     # send_from_directory answers conditional and range requests, with an ETag.
     return send_from_directory(release_folder().folder.resolve(), name, conditional=True, etag=True, max_age=3600)
+
+
+# What each file inside a release's zip is, by extension.
+MEMBER_TYPES = {".csv": "text/csv; charset=utf-8", ".jsonl": "application/jsonl; charset=utf-8", ".json": "application/json"}
+
+
+@blueprint.route("/downloads/<folder>/<path:member>")
+def download_member(folder: str, member: str) -> Response:
+    """A file of a release's zip, where the standalone datapackage.json names it (``dbay-<v>/csv/<table>.csv``)."""
+    version = folder.removeprefix(f"{releases.NAME}-")
+    suffix = "." + member.rsplit(".", 1)[-1]
+    if releases.tables_folder(version) != f"{folder}/" or version not in release_folder().versions or suffix not in MEMBER_TYPES:
+        abort(404, description=f"no download named {folder}/{member}")
+    archive_path = release_folder().downloads(version).get("tables")
+    if archive_path is None:
+        abort(404, description=f"release {version} has no {releases.file_name(version, 'tables')}")
+    with zipfile.ZipFile(archive_path) as archive:
+        try:
+            info = archive.getinfo(member)
+        except KeyError:
+            abort(404, description=f"{releases.file_name(version, 'tables')} holds no {member!r}")
+        response = Response(archive.read(info), mimetype=MEMBER_TYPES[suffix])
+    response.set_etag(f"{folder}-{info.CRC:08x}-{info.file_size}")
+    response.cache_control.public, response.cache_control.max_age = True, 3600
+    response.make_conditional(request)
+    return response

@@ -133,8 +133,14 @@ def test_jsonl_has_json_columns_as_json_and_booleans_as_booleans(downloads: dict
 
 
 def test_the_datapackage_describes_every_column_from_the_models(downloads: dict[str, Path], extracted: Path) -> None:
-    package = json.loads(downloads["datapackage"].read_text(encoding="utf-8"))
-    assert downloads["datapackage"].read_bytes() == (extracted / "datapackage.json").read_bytes()
+    package = json.loads((extracted / "datapackage.json").read_text(encoding="utf-8"))
+    standalone = json.loads(downloads["datapackage"].read_text(encoding="utf-8"))
+    # The standalone copy differs only in where its paths point (next to it, under dbay-<v>/) and says so.
+    for resource, beside in zip(package["resources"], standalone["resources"], strict=True):
+        assert beside == resource | {"path": f"dbay-{package['version']}/{resource['path']}"}
+    assert {k: v for k, v in standalone.items() if k not in ("resources", "description")} == {
+        k: v for k, v in package.items() if k not in ("resources", "description")
+    }
     assert (package["name"], package["version"]) == ("dbay", query(downloads["database"], "select version from releases")[0][0])
     assert [r["name"] for r in package["resources"]] == [model.table for model in PUBLISHED_RECORDS]
     assert package["licenses"] == [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}]
@@ -176,6 +182,23 @@ def test_frictionless_finds_the_package_valid(extracted: Path) -> None:
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     assert len(report.tasks) == len(PUBLISHED_RECORDS)
     assert sum(task.stats["rows"] for task in report.tasks) > 0
+
+
+def test_the_standalone_descriptor_resolves_next_to_the_zip_unzipped_as_it_says(
+    downloads: dict[str, Path], tmp_path: Path
+) -> None:
+    """Its paths are under dbay-<v>/; unzip -d dbay-<v>, as its description says, puts the files there."""
+    folder = tmp_path / "next-to"
+    folder.mkdir()
+    descriptor = folder / downloads["datapackage"].name
+    shutil.copyfile(downloads["datapackage"], descriptor)
+    version = json.loads(descriptor.read_text(encoding="utf-8"))["version"]
+    assert f"unzip dbay-{version}.zip -d dbay-{version}" in json.loads(descriptor.read_text(encoding="utf-8"))["description"]
+    with zipfile.ZipFile(downloads["tables"]) as archive:
+        archive.extractall(folder / f"dbay-{version}")
+    report = frictionless.validate(str(descriptor))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert len(report.tasks) == len(PUBLISHED_RECORDS)
 
 
 def test_frictionless_rejects_a_broken_reference_or_boolean(extracted: Path, tmp_path: Path) -> None:
