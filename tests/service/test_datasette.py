@@ -109,6 +109,17 @@ def test_canned_queries_answer_the_first_questions(server: str) -> None:
     assert [row["path"] for row in gaps] == ["1.1", "1.2"]
 
 
+def test_a_canned_query_given_an_id_the_release_lacks_says_so(server: str) -> None:
+    """Not an empty answer, which would read as "this rendition lacks nothing"."""
+    gaps = get_json(server, "/data/dbay/coverage_gaps.json", rendition=f"{PLAN}.nosuch", _shape="array")
+    said = f"No rendition {PLAN}.nosuch in this release: rendition ids are in the renditions table."
+    assert gaps == [{"id": None, "path": None, "title": said}]
+    outline = get_json(server, "/data/dbay/document_outline.json", document="no-such-plan", _shape="array")
+    assert [(row["kind"], row["id"]) for row in outline] == [("not found", None)]
+    assert "No document no-such-plan" in outline[0]["title"]
+    assert get_json(server, "/data/dbay/coverage_gaps.json", rendition="", _shape="array") == []
+
+
 def test_public_limits_no_writes_no_extensions_bounded_time(server: str) -> None:
     write = get_json(server, "/data/dbay.json", sql="update documents set title = 'x'")
     assert write["ok"] is False
