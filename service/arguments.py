@@ -32,7 +32,7 @@ from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
-from dbay.service.openapi import GET, LIST, SEED_EXAMPLE, operation_id
+from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
 from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
@@ -235,7 +235,7 @@ class ApiBlueprint(Blueprint):
 
             return cast(F, checked)
 
-        examples = {SEED_EXAMPLE: example} if example else None
+        examples = {EXAMPLE_NAME: example} if example else None
         return _compose(self.alt_response(200, schema=schema, success=True, examples=examples), decorator)
 
     def _operation(self, verb: str, decorators: Callable[[str], list[Callable[[F], F]]]) -> Callable[[F], F]:

@@ -18,7 +18,7 @@ from apispec import APISpec, BasePlugin
 from flask import Flask
 from flask_smorest import Api
 
-SEED_EXAMPLE = "latest_release"  # the name of each 200 answer's example
+EXAMPLE_NAME = "latest_release"  # the name of each 200 answer's example, under its media type
 LIST, GET = "list", "get"
 
 
