@@ -18,6 +18,7 @@ from dbay.releases import ReleaseFolder
 from dbay.service import agencies, citations, context, documents, errors, measures, pages, reading, releases
 from dbay.service.arguments import describe_releases
 from dbay.service.errors import PROBLEM_TYPE
+from dbay.service.openapi import SharedParameters, add_examples
 from dbay.service.schemas import ProblemSchema
 
 SWAGGER_ASSETS = "/api/docs/assets/"
@@ -66,7 +67,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     folder = app.config.get("RELEASES") or ReleaseFolder(Path(app.config["DATA_DIR"]))
     app.extensions["dbay_releases"] = folder
 
-    api = DbayApi(app)
+    api = DbayApi(app, spec_kwargs={"extra_plugins": [SharedParameters()]})
     api.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"  # the error components are registered by now
     describe_releases(api, folder.versions)  # before the blueprints: their description is made as they register
     for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):
@@ -81,4 +82,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def swagger_assets(name: str) -> Response:
         return send_from_directory(swagger_ui_bundle.swagger_ui_path, name, max_age=86400)
 
+    add_examples(app, api)  # last: the app answers by now, and a Flask app that has answered takes no more routes
     return app

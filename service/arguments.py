@@ -32,7 +32,8 @@ from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
-from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, MetaSchema, ProblemSchema, envelope
+from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
+from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
 _PATH = get_args(RecordPath)[1]
@@ -212,8 +213,9 @@ class ApiBlueprint(Blueprint):
 
     ARGUMENTS_PARSER = _parser()
 
-    def answer(self, schema: type[Schema]) -> Callable[[F], F]:
-        """Documents ``schema`` as the 200 answer of a view that builds exactly that shape itself.
+    def answer(self, schema: type[Schema], example: str | None = None) -> Callable[[F], F]:
+        """Documents ``schema`` as the 200 answer of a view that builds exactly that shape itself, and
+        ``example`` as the name of its example in components/examples (service/openapi.py).
 
         flask-smorest's ``response`` would dump the view's result through the schema again, which
         took half the time of a list answer; the views already write the documented fields and
@@ -233,25 +235,44 @@ class ApiBlueprint(Blueprint):
 
             return cast(F, checked)
 
-        return _compose(self.alt_response(200, schema=schema, success=True), decorator)
+        examples = {EXAMPLE_NAME: example} if example else None
+        return _compose(self.alt_response(200, schema=schema, success=True, examples=examples), decorator)
+
+    def _operation(self, verb: str, decorators: Callable[[str], list[Callable[[F], F]]]) -> Callable[[F], F]:
+        """Names the view's operation (``operation_id``) and documents it with ``decorators(name)``."""
+
+        def decorator(view: F) -> F:
+            name = operation_id(verb, view.__qualname__)
+            named: Callable[[F], F] = self.doc(operationId=name)
+            return _compose(named, *decorators(name))(view)
+
+        return decorator
 
     def listing(
-        self, name: str, item: type[Schema], args: type[Schema], missing: str | None = None, meta: type[Schema] = MetaSchema
+        self, name: str, item: type[Schema], args: type[Schema], missing: str | None = None, meta: type[Schema] | None = None
     ) -> Callable[[F], F]:
         """A list view: query arguments ``args``, answered with a page of ``item`` and ``meta``; ``missing``
-        documents the 404 of a filter that names no record."""
-        decorators = [
-            self.arguments(args, location="query", as_kwargs=True),
-            self.answer(envelope(name, item, many=True, meta=meta)),
-        ]
-        if missing:
-            decorators.append(self.alt_response(404, schema=ProblemSchema, content_type=PROBLEM_TYPE, description=missing))
-        return _compose(*decorators)
+        documents the 404 of a filter that names no record. Its operation is ``list_`` and the view's class."""
+
+        def decorators(operation: str) -> list[Callable[[F], F]]:
+            documented = [
+                self.arguments(args, location="query", as_kwargs=True),
+                self.answer(envelope(name, item, many=True, meta=meta), example=operation),
+            ]
+            if missing:
+                documented.append(self.alt_response(404, schema=ProblemSchema, content_type=PROBLEM_TYPE, description=missing))
+            return documented
+
+        return self._operation(LIST, decorators)
 
     def single(self, name: str, item: type[Schema], args: type[Schema] = CommonArgs) -> Callable[[F], F]:
-        """A single-resource view: the common arguments (or ``args``), one ``item``, or a 404 problem."""
-        return _compose(
-            self.arguments(args, location="query", as_kwargs=True),
-            self.answer(envelope(name, item, many=False)),
-            self.alt_response(404, response="NOT_FOUND"),
+        """A single-resource view: the common arguments (or ``args``), one ``item``, or a 404 problem. Its
+        operation is ``get_`` and the view's class."""
+        return self._operation(
+            GET,
+            lambda operation: [
+                self.arguments(args, location="query", as_kwargs=True),
+                self.answer(envelope(name, item, many=False), example=operation),
+                self.alt_response(404, response="NOT_FOUND"),
+            ],
         )

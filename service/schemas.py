@@ -50,13 +50,34 @@ def field_from(model: type[BaseModel], name: str, *, bilingual: bool = False) ->
     return _SCALARS.get(base, fields.String)(**options)
 
 
+def present(attributes: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """``attributes`` (a response schema's fields), each marked ``required`` but those named ``optional``.
+
+    A required field is in every answer, as the description states (``required``) and the fuzz test
+    checks; an optional one only some requests add (``snippet`` with ``q``)."""
+    for name, field in attributes.items():
+        field.required = name not in optional
+    return attributes
+
+
+def always_present(attributes: dict[str, Any], name: str, optional: tuple[str, ...] = ()) -> type[Schema]:
+    """``Schema.from_dict`` for a response: its fields are in every answer but those named ``optional`` (``present``)."""
+    return Schema.from_dict(present(attributes, optional), name=name)
+
+
 def schema_from(
-    name: str, model: type[BaseModel], names: list[str], bilingual: tuple[str, ...] = (), **extra: fields.Field[Any]
+    name: str,
+    model: type[BaseModel],
+    names: list[str],
+    bilingual: tuple[str, ...] = (),
+    optional: tuple[str, ...] = (),
+    **extra: fields.Field[Any],
 ) -> type[Schema]:
-    """A response schema with ``names`` taken from ``model`` and ``extra`` fields of the API's own."""
+    """A response schema with ``names`` taken from ``model`` and ``extra`` fields of the API's own, all
+    in every answer but those named ``optional`` (``present``)."""
     attributes: dict[str, Any] = {n: field_from(model, n, bilingual=n in bilingual) for n in names}
     attributes.update(extra)
-    return Schema.from_dict(attributes, name=name)
+    return always_present(attributes, name, optional)
 
 
 def _links(description: str) -> fields.Dict:
@@ -65,14 +86,18 @@ def _links(description: str) -> fields.Dict:
 
 class MetaSchema(Schema):
     release = fields.String(required=True, metadata={"description": "The release that answered."})
-    lang = fields.String(metadata={"description": "The script of the text fields."})
-    total = fields.Integer(metadata={"description": "Number of items matching the request, over all pages."})
-    limit = fields.Integer(metadata={"description": "Page size."})
+    lang = fields.String(required=True, metadata={"description": "The script of the text fields."})
 
 
-class AgencyListMetaSchema(MetaSchema):
+class PageMetaSchema(MetaSchema):
+    total = fields.Integer(required=True, metadata={"description": "Number of items matching the request, over all pages."})
+    limit = fields.Integer(required=True, metadata={"description": "Page size."})
+
+
+class AgencyListMetaSchema(PageMetaSchema):
     documents_with_agency_clauses = fields.List(
         fields.String(),
+        required=True,
         metadata={
             "description": "The documents some of whose provisions name agencies (rows of measure_agencies): "
             "the agencies' counts and their order cover these documents only."
@@ -80,13 +105,17 @@ class AgencyListMetaSchema(MetaSchema):
     )
     documents_without_agency_clauses = fields.List(
         fields.String(),
+        required=True,
         metadata={"description": "The documents none of whose provisions names an agency: they add to no agency's counts."},
     )
 
 
 class LinksSchema(Schema):
     self = fields.String(required=True, metadata={"description": "This page."})
-    next = fields.String(allow_none=True, metadata={"description": "The next page, or null on the last."})
+
+
+class PageLinksSchema(LinksSchema):
+    next = fields.String(required=True, allow_none=True, metadata={"description": "The next page, or null on the last."})
 
 
 DeclaredCountSchema = schema_from("DeclaredCount", DeclaredCount, list(DeclaredCount.model_fields))
@@ -100,11 +129,25 @@ AgencyRoleSchema = schema_from(
     inherited=fields.Boolean(metadata={"description": "True where the clause is inherited (下同, or a section's)."}),
 )
 
+MEASURE_SUMMARY = [
+    "id",
+    "document_id",
+    "section_id",
+    "path",
+    "label",
+    "title",
+    "text",
+    "numbering",
+    "converted_script",
+    "agencies_open_ended",
+]
 MeasureSummarySchema = schema_from(
     "MeasureSummary",
     Measure,
-    ["id", "document_id", "section_id", "path", "label", "title", "text", "numbering", "converted_script", "agencies_open_ended"],
+    MEASURE_SUMMARY,
     bilingual=("title", "text"),
+    # fields= chooses what a list's items hold (id always), and snippet comes with q.
+    optional=(*MEASURE_SUMMARY[1:], "agencies", "snippet", "links"),
     agencies=fields.List(fields.Nested(AgencyRoleSchema), metadata={"description": "Agencies and their roles."}),
     snippet=fields.String(
         allow_none=True, metadata={"description": "With q: the text around the match, matches in <mark>, HTML-escaped."}
@@ -120,7 +163,7 @@ SourceSchema = schema_from(
     script=fields.String(metadata={"description": Rendition.model_fields["script"].description}),
 )
 
-CitationSchema = Schema.from_dict(
+CitationSchema = always_present(
     {
         "text": fields.String(metadata={"description": "A ready-made citation: title, number, place."}),
         "document_title": fields.String(metadata={"description": "The document's title."}),
@@ -167,13 +210,13 @@ RenditionSchema = schema_from(
 
 
 class OutlineNodeSchema(Schema):
-    type = fields.String(metadata={"description": "section or measure."})
-    id = fields.String(metadata={"description": "The section's or measure's id."})
-    path = fields.String(metadata={"description": Measure.model_fields["path"].description})
-    label = fields.String(allow_none=True, metadata={"description": Measure.model_fields["label"].description})
-    title = fields.String(metadata={"description": "Heading or title." + BILINGUAL_NOTE})
-    numbering = fields.String(metadata={"description": Measure.model_fields["numbering"].description})
-    children = fields.List(fields.Nested(lambda: OutlineNodeSchema()), metadata={"description": "Nodes below."})
+    type = fields.String(required=True, metadata={"description": "section or measure."})
+    id = fields.String(required=True, metadata={"description": "The section's or measure's id."})
+    path = fields.String(required=True, metadata={"description": Measure.model_fields["path"].description})
+    label = fields.String(required=True, allow_none=True, metadata={"description": Measure.model_fields["label"].description})
+    title = fields.String(required=True, metadata={"description": "Heading or title." + BILINGUAL_NOTE})
+    numbering = fields.String(required=True, metadata={"description": Measure.model_fields["numbering"].description})
+    children = fields.List(fields.Nested(lambda: OutlineNodeSchema()), required=True, metadata={"description": "Nodes below."})
 
 
 DOCUMENT_FIELDS = ["id", "title", "issuer", "doc_number", "issued", "declared_measures", "extracted_measures"]
@@ -207,7 +250,7 @@ AgencySummarySchema = schema_from(
     counts=_agency_counts(),
     links=_links("self: this agency's URL; measures: its measures."),
 )
-PredecessorSchema = Schema.from_dict(
+PredecessorSchema = always_present(
     {
         "id": fields.String(metadata={"description": "The agency under an earlier name."}),
         "name": fields.String(metadata={"description": "That name." + BILINGUAL_NOTE}),
@@ -226,6 +269,7 @@ AgencyDetailSchema = schema_from(
     Agency,
     ["id", "name", "aliases", "collective", "lineage_id"],
     bilingual=("name",),
+    optional=("predecessors",),
     counts=_agency_counts(),
     predecessors=fields.List(
         fields.Nested(PredecessorSchema),
@@ -239,7 +283,7 @@ AgencyDetailSchema = schema_from(
     links=_links("self, measures."),
 )
 
-ChangeSchema = Schema.from_dict(
+ChangeSchema = always_present(
     {
         "record_type": fields.String(),
         "record_id": fields.String(),
@@ -266,20 +310,23 @@ ReleaseDetailSchema = schema_from(
 )
 
 
-def envelope(name: str, item: type[Schema], many: bool, meta: type[Schema] = MetaSchema) -> type[Schema]:
-    """``{"data": …, "meta": …, "links": …}`` around one item or a page of items."""
+def envelope(name: str, item: type[Schema], many: bool, meta: type[Schema] | None = None) -> type[Schema]:
+    """``{"data": …, "meta": …, "links": …}`` around one item or a page of items (by default with the
+    page's meta and links)."""
     data = fields.List(fields.Nested(item)) if many else fields.Nested(item)
-    return Schema.from_dict({"data": data, "meta": fields.Nested(meta), "links": fields.Nested(LinksSchema)}, name=name)
+    meta = meta or (PageMetaSchema if many else MetaSchema)
+    links = PageLinksSchema if many else LinksSchema
+    return always_present({"data": data, "meta": fields.Nested(meta), "links": fields.Nested(links)}, name)
 
 
 class ProblemSchema(Schema):
     """RFC 9457 problem details."""
 
-    type = fields.String(metadata={"description": "A URI identifying the problem type (about:blank)."})
-    title = fields.String(metadata={"description": "The HTTP status phrase."})
-    status = fields.Integer(metadata={"description": "The HTTP status code."})
-    detail = fields.String(metadata={"description": "What went wrong, naming the parameter or resource."})
-    instance = fields.String(metadata={"description": "The request's path and query."})
+    type = fields.String(required=True, metadata={"description": "A URI identifying the problem type (about:blank)."})
+    title = fields.String(required=True, metadata={"description": "The HTTP status phrase."})
+    status = fields.Integer(required=True, metadata={"description": "The HTTP status code."})
+    detail = fields.String(required=True, metadata={"description": "What went wrong, naming the parameter or resource."})
+    instance = fields.String(required=True, metadata={"description": "The request's path and query."})
     invalid_params = fields.List(
         fields.Dict(keys=fields.String(), values=fields.String()),
         metadata={

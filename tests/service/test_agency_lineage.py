@@ -16,6 +16,7 @@ from dbay.build.pipeline import run_build
 from dbay.datasette.plugin import METADATA
 from dbay.service.app import create_app
 from tests.conftest import GENRE, SOURCES, copy_sources, query
+from tests.service.described import parameters
 
 OLD_NAME, NEW_NAME = "省政务服务数据管理局", "省政务服务和数据管理局"
 OLD_ID, NEW_ID = "sheng-zheng-wu-fu-wu-shu-ju-guan-li-ju", "sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju"
@@ -95,10 +96,8 @@ def test_predecessors_without_an_agency_change_nothing(lineage_client: FlaskClie
 
 def test_openapi_documents_the_lineage_parameters(lineage_client: FlaskClient) -> None:
     spec = get(lineage_client, "/api/v1/openapi.json")
-    agency = spec["paths"]["/api/v1/agencies/{agency_id}"]["get"]["parameters"]
-    measures = spec["paths"]["/api/v1/measures"]["get"]["parameters"]
-    assert "include" in [p["name"] for p in agency]
-    assert "predecessors" in [p["name"] for p in measures]
+    assert "include" in parameters(spec, "/api/v1/agencies/{agency_id}")
+    assert "predecessors" in parameters(spec, "/api/v1/measures")
 
 
 def test_datasette_canned_query_finds_the_agency_and_its_predecessors(release_dir: Path) -> None:

@@ -9,6 +9,7 @@ from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
 from tests.service.conftest import NEW, OLD, PLAN
+from tests.service.described import parameters
 
 EXAMPLES = [
     "/api/v1/documents",
@@ -41,8 +42,18 @@ def test_the_openapi_description_is_valid(spec: dict[str, Any]) -> None:
         "/api/v1/releases",
         "/api/v1/releases/{version}",
     }
-    parameters = {p["name"] for p in spec["paths"]["/api/v1/measures"]["get"]["parameters"]}
-    assert parameters >= {"document", "section", "agency", "role", "q", "fields", "limit", "cursor", "lang", "release"}
+    assert set(parameters(spec, "/api/v1/measures")) >= {
+        "document",
+        "section",
+        "agency",
+        "role",
+        "q",
+        "fields",
+        "limit",
+        "cursor",
+        "lang",
+        "release",
+    }
     text = spec["components"]["schemas"]["MeasureDetail"]["properties"]["text"]
     assert text["description"].startswith("Full text, Simplified, without the trailing agency clause.")
 
@@ -65,7 +76,7 @@ def test_errors_are_documented_as_problem_details_and_answers_as_json(spec: dict
 
 
 def test_the_description_states_what_each_parameter_accepts(spec: dict[str, Any]) -> None:
-    measures = {p["name"]: p for p in spec["paths"]["/api/v1/measures"]["get"]["parameters"]}
+    measures = parameters(spec, "/api/v1/measures")
     assert measures["release"]["schema"]["enum"] == [NEW, OLD]  # the releases this server holds, newest first
     assert measures["fields"]["schema"]["items"]["enum"][:3] == ["id", "document_id", "section_id"]
     assert (measures["fields"]["style"], measures["fields"]["explode"], measures["fields"]["schema"]["minItems"]) == (
@@ -83,7 +94,7 @@ def test_the_description_states_what_each_parameter_accepts(spec: dict[str, Any]
         }
     )
     assert measures["cursor"]["schema"]["pattern"] == "^[A-Za-z0-9_-]+$"
-    agency = {p["name"]: p for p in spec["paths"]["/api/v1/agencies/{agency_id}"]["get"]["parameters"]}
+    agency = parameters(spec, "/api/v1/agencies/{agency_id}")
     assert agency["include"]["schema"]["items"]["enum"] == ["predecessors"]
 
 

@@ -10,13 +10,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from tests.service.conftest import PLAN
+from tests.service.described import parameters
 
 
 def test_release_is_described_as_the_server_checks_it(client: FlaskClient) -> None:
     spec: dict[str, Any] = client.get("/api/v1/openapi.json").get_json()
-    operations = [op for path in spec["paths"].values() for op in path.values() if isinstance(op, dict)]
-    parameters = [p for op in operations for p in op.get("parameters", [])]
-    releases = [p for p in parameters if p["name"] == "release"]
+    releases = [parameters(spec, path)["release"] for path in spec["paths"]]
     assert releases and all(p["schema"].get("pattern") == r"^[0-9]+(?:\.[0-9]+)*$" for p in releases)
     # an empty release= breaks the pattern, so the 400 the server gives is what the description says
     response = client.get("/api/v1/measures?release=")

@@ -51,7 +51,7 @@ def test_a_person_sees_the_home_page_the_api_docs_and_a_measure(server: str, tmp
         page.get_by_role("link", name="JSON API").click()
         page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
         assert "dbay: Guangdong digital-policy provisions" in page.locator(".swagger-ui .info .title").inner_text()
-        page.locator("#operations-measures-get_api_v1_measures").wait_for()
+        page.locator("#operations-measures-list_measures").wait_for()
         page.screenshot(path=str(tmp_path / "api-docs.png"))
         page.goto(f"{server}/api/v1/measures/{PLAN}.2.6.1")
         assert "推动粤港澳政务服务一体化" in page.content()
