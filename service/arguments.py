@@ -32,7 +32,8 @@ from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
-from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, MetaSchema, ProblemSchema, envelope
+from dbay.service.languages import LANG_PATTERN, accepted
+from dbay.service.schemas import MeasureSummarySchema, MetaSchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
 _PATH = get_args(RecordPath)[1]
@@ -53,7 +54,7 @@ class FullMatch(validate.Validator):
 
     def __call__(self, value: str) -> str:
         if self.regex.fullmatch(value) is None:
-            raise ValidationError(self.reason.format(pattern=self.regex.pattern))
+            raise ValidationError(self.reason.format(pattern=self.regex.pattern, input=value))
         return value
 
 
@@ -113,10 +114,11 @@ class CommonArgs(Schema):
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
 
     lang = fields.String(
-        validate=validate.OneOf(LANGUAGES),
+        validate=FullMatch(LANG_PATTERN, error=f"must be {accepted()} (any letter case), not {{input!r}}"),
         metadata={
-            "description": "Script of every text field: zh-Hans (default) or zh-Hant. Without it, Accept-Language "
-            "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."
+            "description": f"Script of every text field: {accepted()}, in any letter case; zh-Hans by default. "
+            "meta.lang and Content-Language state it as zh-Hans or zh-Hant. Without lang, Accept-Language "
+            "decides by the same tags."
         },
     )
     release = ReleaseVersion(

@@ -57,7 +57,7 @@ def negotiate() -> Response | None:
 
 def page_url(endpoint: str, **values: Any) -> str:
     """A link to a page that keeps the request's release and the script chosen with lang=."""
-    kept = {**pinned(), **({"lang": request.args["lang"]} if "lang" in request.args else {})}
+    kept = {**pinned(), **({"lang": language()} if "lang" in request.args else {})}
     return url_for(endpoint, **{**kept, **values})
 
 
