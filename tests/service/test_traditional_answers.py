@@ -14,7 +14,7 @@ import sqlite3
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from flask.testing import FlaskClient
@@ -119,7 +119,21 @@ def test_the_agency_clause_and_the_declared_counts_are_traditional(client: Flask
 class _PageText(HTMLParser):
     """The text of a page, but what the page shows verbatim (VERBATIM_PAGE_PARTS)."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID: ClassVar[set[str]] = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self) -> None:
         super().__init__()
