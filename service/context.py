@@ -16,7 +16,7 @@ from dbay import releases
 from dbay.build.scripts import to_hant
 from dbay.releases import ReleaseFolder, ReleaseInfo
 from dbay.service.errors import bad_parameter, not_found
-from dbay.service.languages import accepted, script_of
+from dbay.service.languages import accepted, preferred_script, script_of
 
 CACHE_CONTROL = "public, max-age=300"
 DATASETTE_PREFIX = "/data"  # where the one origin mounts Datasette (service/asgi.py)
@@ -36,13 +36,7 @@ def language() -> str:
         if script is None:
             raise bad_parameter("lang", f"must be {accepted()} (any letter case), not {given!r}")
         return script
-    for tag, _quality in request.accept_languages:
-        script = script_of(tag)
-        if script is not None:
-            return script
-        if tag.lower().startswith("zh-"):  # another Chinese tag (zh-yue): the default script
-            return "zh-Hans"
-    return "zh-Hans"
+    return preferred_script(tag for tag, _quality in request.accept_languages)
 
 
 def release() -> ReleaseInfo:

@@ -8,6 +8,7 @@ The answer states the script by its canonical tag, zh-Hans or zh-Hant (``meta.la
 """
 
 import re
+from collections.abc import Iterable
 
 # Script → the tags that ask for it; a tag ending in "-*" stands for every longer tag under it (zh-Hant-TW).
 SCRIPT_TAGS: dict[str, tuple[str, ...]] = {
@@ -45,3 +46,14 @@ def accepted() -> str:
         f"{script} or {', '.join(tag.replace('*', '…') for tag in tags if tag != script)} for {SCRIPT_NAMES[script]}"
         for script, tags in SCRIPT_TAGS.items()
     )
+
+
+def preferred_script(accept_language: Iterable[str]) -> str:
+    """The script of the first Chinese tag among Accept-Language's preferences, else zh-Hans."""
+    for tag in accept_language:
+        script = script_of(tag)
+        if script is not None:
+            return script
+        if tag.lower().startswith("zh-"):  # another Chinese tag (zh-yue): the default script
+            return "zh-Hans"
+    return "zh-Hans"

@@ -128,3 +128,19 @@ def test_the_traditional_citation_of_the_plans_measure(client: FlaskClient) -> N
     # 《title》（number）place: part 二, item group （六）, item 1 (official.txt), title and number in Traditional
     citation = client.get(f"/api/v1/measures/{MEASURE}?lang=zh-Hant").get_json()["data"]["citation"]
     assert citation["text"] == "《“數字灣區”建設三年行動方案》（粵辦函〔2023〕297號）二（六）1"
+
+
+@pytest.mark.parametrize(
+    ("url", "header", "script"),
+    [
+        ("/measures/no-such-measure?lang=zh-Hant", "", "zh-Hant"),
+        ("/measures/no-such-measure?lang=zh-hk", "", "zh-Hant"),
+        ("/measures/no-such-measure", "zh-TW", "zh-Hant"),
+        (f"/measures/{MEASURE}?lang=zh_TW", "zh-TW", "zh-Hant"),  # the bad lang itself: Accept-Language's script
+        ("/measures/no-such-measure", "", "zh-Hans"),
+    ],
+)
+def test_an_error_page_is_in_the_script_asked_for(client: FlaskClient, url: str, header: str, script: str) -> None:
+    response = client.get(url, headers={"Accept": "text/html", "Accept-Language": header})
+    assert response.status_code in (400, 404) and response.mimetype == "text/html"
+    assert response.get_data(as_text=True).startswith(f'<!DOCTYPE html>\n<html lang="{script}">')
