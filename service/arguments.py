@@ -32,7 +32,7 @@ from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
-from dbay.service.languages import LANG_PATTERN, accepted
+from dbay.service.languages import LANG_PATTERN, REFUSAL, accepted
 from dbay.service.schemas import MeasureSummarySchema, MetaSchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
@@ -114,7 +114,7 @@ class CommonArgs(Schema):
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
 
     lang = fields.String(
-        validate=FullMatch(LANG_PATTERN, error=f"must be {accepted()} (any letter case), not {{input!r}}"),
+        validate=FullMatch(LANG_PATTERN, error=REFUSAL),
         metadata={
             "description": f"Script of every text field: {accepted()}, in any letter case; zh-Hans by default. "
             "meta.lang and Content-Language state it as zh-Hans or zh-Hant. Without lang, Accept-Language "

@@ -16,7 +16,7 @@ from dbay import releases
 from dbay.build.scripts import to_hant
 from dbay.releases import ReleaseFolder, ReleaseInfo
 from dbay.service.errors import bad_parameter, not_found
-from dbay.service.languages import accepted, preferred_script, script_of
+from dbay.service.languages import REFUSAL, preferred_script, script_of
 
 CACHE_CONTROL = "public, max-age=300"
 DATASETTE_PREFIX = "/data"  # where the one origin mounts Datasette (service/asgi.py)
@@ -34,7 +34,7 @@ def language() -> str:
         given = request.args["lang"]
         script = script_of(given)
         if script is None:
-            raise bad_parameter("lang", f"must be {accepted()} (any letter case), not {given!r}")
+            raise bad_parameter("lang", REFUSAL.format(input=given))
         return script
     return preferred_script(tag for tag, _quality in request.accept_languages)
 

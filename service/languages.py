@@ -48,6 +48,9 @@ def accepted() -> str:
     )
 
 
+REFUSAL = f"must be {accepted()} (any letter case), not {{input!r}}"  # the 400's reason, of the value in ``input``
+
+
 def preferred_script(accept_language: Iterable[str]) -> str:
     """The script of the first Chinese tag among Accept-Language's preferences, else zh-Hans."""
     for tag in accept_language:
