@@ -71,7 +71,7 @@ class MeasureBuild:
     text: Bilingual
     converted_script: Script | None  # None where both scripts come from sources
     numbering: str
-    clause: str | None
+    clause: Bilingual | None  # the clause it carries itself, in the script of its text and converted
     clause_from: str | None
     open_ended: bool
     agencies: list[AgencyLink]
@@ -281,7 +281,7 @@ def build_document(document: LoadedDocument) -> DocumentBuild:
                 text=_both(text, script),
                 converted_script="zh-Hant" if script == "zh-Hans" else "zh-Hans",
                 numbering=placed.numbering,
-                clause=clause.text if clause else None,
+                clause=_both(clause.text, script) if clause else None,
                 clause_from=None,
                 open_ended=bool(clause and clause.open_ended),
                 agencies=_agency_links(clause, script, inherited=False) if clause else [],

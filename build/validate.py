@@ -169,10 +169,20 @@ def to_records(builds: list[DocumentBuild], register: dict[str, Registered], lin
     return records
 
 
+def _hant(text: str | None) -> str | None:
+    """A document's metadata (written in Simplified in its document.yml) in Traditional script."""
+    return convert(text, "zh-Hant") if text is not None else None
+
+
 def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, str]) -> None:
     config = build.loaded.config
     where: Callable[[str], str] = lambda what: f"document {config.id}, {what}"  # noqa: E731
-    declared = [DeclaredCount(unit=u, declared=d, level=lv, found=f, phrase=p) for u, d, lv, f, p in build.declared]
+    declared = [
+        DeclaredCount(
+            unit=u, declared=d, level=lv, found=f, phrase=p, unit_hant=convert(u, "zh-Hant"), phrase_hant=convert(p, "zh-Hant")
+        )
+        for u, d, lv, f, p in build.declared  # read in Simplified (build/counts.py)
+    ]
     records.documents.append(
         validated(
             Document,
@@ -181,7 +191,9 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
             title=build.title.hans,
             title_hant=build.title.hant,
             issuer=config.issuer,
+            issuer_hant=_hant(config.issuer),
             doc_number=config.doc_number,
+            doc_number_hant=_hant(config.doc_number),
             issued=config.issued,
             preamble=build.preamble.hans if build.preamble else None,
             preamble_hant=build.preamble.hant if build.preamble else None,
@@ -271,7 +283,8 @@ def _add_document(records: Records, build: DocumentBuild, agency_ids: dict[str, 
                 title_hant=measure.title.hant,
                 text_hant=measure.text.hant,
                 converted_script=measure.converted_script,
-                agency_clause=measure.clause,
+                agency_clause=measure.clause.hans if measure.clause else None,
+                agency_clause_hant=measure.clause.hant if measure.clause else None,
                 agency_clause_inherited_from=measure.clause_from,
                 agencies_open_ended=measure.open_ended,
                 numbering=measure.numbering,

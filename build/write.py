@@ -83,6 +83,8 @@ def changes_since(previous: Path | None, tables: dict[str, list[Record]], delibe
             if old[identifier] != new[identifier]:
                 before, after = json.loads(old[identifier]), json.loads(new[identifier])
                 fields = sorted(key for key in after if before.get(key) != after[key])
+                if not fields:
+                    continue  # only a column new since the previous release, null here: no value changed
                 detail = ", ".join(fields)
                 if identifier in reasons:
                     detail = f"{detail}; {reasons[identifier]}"

@@ -42,7 +42,9 @@ class DeclaredCount(BaseModel):
     declared: int = Field(ge=0, description="The number the text states.")
     level: int = Field(ge=1, description="Depth in the outline the count refers to (1 = top level).")
     found: int = Field(ge=0, description="The number of nodes the build found at that level.")
-    phrase: str = Field(description="The sentence fragment that states the count.")
+    phrase: str = Field(description="The sentence fragment that states the count (Simplified).")
+    unit_hant: str = Field(description="The unit in Traditional Chinese.")
+    phrase_hant: str = Field(description="The phrase in Traditional Chinese.")
 
 
 class Document(Record):
@@ -54,7 +56,9 @@ class Document(Record):
     title: NonEmpty = Field(description="Title in Simplified Chinese.")
     title_hant: NonEmpty = Field(description="Title in Traditional Chinese.")
     issuer: str | None = Field(description="Issuing body (Simplified), or null where no source states it.")
+    issuer_hant: str | None = Field(description="The issuing body in Traditional Chinese.")
     doc_number: str | None = Field(description="Official document number such as 粤办函〔2023〕297号, or null.")
+    doc_number_hant: str | None = Field(description="The document number in Traditional Chinese (粵辦函〔2023〕297號).")
     issued: date | None = Field(description="Date of issue (ISO 8601), or null where no source states it.")
     preamble: str | None = Field(description="Text before the first heading (Simplified), if any.")
     preamble_hant: str | None = Field(description="The preamble in Traditional Chinese.")
@@ -168,9 +172,11 @@ class Measure(Record):
         "null where an official rendition supplies each script."
     )
     agency_clause: str | None = Field(
-        description="The agency clause as printed: the trailing parenthesis without its parentheses, or the "
-        "labelled lines after the item (责任单位：…)."
+        description="The agency clause: the trailing parenthesis without its parentheses, or the labelled lines "
+        "after the item (责任单位：…), Simplified. As printed where the text's rendition is Simplified, converted "
+        "like the text where it is Traditional (measure_sources.clause_raw_text has it as printed)."
     )
+    agency_clause_hant: str | None = Field(description="The agency clause in Traditional Chinese.")
     agency_clause_inherited_from: Identifier | None = Field(
         description="Where the measure has no clause of its own but one applies to it (下同, or a clause on its "
         "section), the id of the record that carries that clause."

@@ -32,8 +32,9 @@ from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
+from dbay.service.languages import LANG_PATTERN, REFUSAL, accepted
 from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
-from dbay.service.schemas import LANGUAGES, MeasureSummarySchema, ProblemSchema, envelope
+from dbay.service.schemas import MeasureSummarySchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
 _PATH = get_args(RecordPath)[1]
@@ -54,7 +55,7 @@ class FullMatch(validate.Validator):
 
     def __call__(self, value: str) -> str:
         if self.regex.fullmatch(value) is None:
-            raise ValidationError(self.reason.format(pattern=self.regex.pattern))
+            raise ValidationError(self.reason.format(pattern=self.regex.pattern, input=value))
         return value
 
 
@@ -114,10 +115,11 @@ class CommonArgs(Schema):
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
 
     lang = fields.String(
-        validate=validate.OneOf(LANGUAGES),
+        validate=FullMatch(LANG_PATTERN, error=REFUSAL),
         metadata={
-            "description": "Script of every text field: zh-Hans (default) or zh-Hant. Without it, Accept-Language "
-            "decides (zh-TW, zh-HK, zh-MO and zh-Hant select Traditional)."
+            "description": f"Script of every text field: {accepted()}, in any letter case; zh-Hans by default. "
+            "meta.lang and Content-Language state it as zh-Hans or zh-Hant. Without lang, Accept-Language "
+            "decides by the same tags."
         },
     )
     release = ReleaseVersion(

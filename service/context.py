@@ -13,11 +13,11 @@ from datasette.utils import tilde_encode
 from flask import Flask, Response, current_app, g, request, url_for
 
 from dbay import releases
+from dbay.build.scripts import to_hant
 from dbay.releases import ReleaseFolder, ReleaseInfo
 from dbay.service.errors import bad_parameter, not_found
-from dbay.service.schemas import LANGUAGES
+from dbay.service.languages import REFUSAL, preferred_script, script_of
 
-TRADITIONAL_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 CACHE_CONTROL = "public, max-age=300"
 DATASETTE_PREFIX = "/data"  # where the one origin mounts Datasette (service/asgi.py)
 
@@ -28,19 +28,15 @@ def release_folder() -> ReleaseFolder:
 
 
 def language() -> str:
-    """``lang`` if given, else the first Chinese preference in Accept-Language, else zh-Hans."""
+    """The script asked for, by its canonical tag: ``lang`` if given, else the first Chinese preference
+    in Accept-Language, else zh-Hans. Tags are read by one table (service/languages.py)."""
     if "lang" in request.args:
-        lang = request.args["lang"]
-        if lang not in LANGUAGES:
-            raise bad_parameter("lang", f"must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-        return lang
-    for tag, _quality in request.accept_languages:
-        tag = tag.lower()
-        if tag.startswith(TRADITIONAL_TAGS):
-            return "zh-Hant"
-        if tag.startswith("zh"):
-            return "zh-Hans"
-    return "zh-Hans"
+        given = request.args["lang"]
+        script = script_of(given)
+        if script is None:
+            raise bad_parameter("lang", REFUSAL.format(input=given))
+        return script
+    return preferred_script(tag for tag, _quality in request.accept_languages)
 
 
 def release() -> ReleaseInfo:
@@ -120,8 +116,18 @@ def datasette_url(table: str, row_id: str | None = None) -> str:
 
 
 def text(row: dict[str, Any], field: str, lang: str) -> Any:
-    """A bilingual field of a row in the requested script."""
-    return row[f"{field}_hant"] if lang == "zh-Hant" else row[field]
+    """A bilingual field of a row in the requested script.
+
+    A release built before a field had its Traditional column (issuer_hant, doc_number_hant and
+    agency_clause_hant came with issue 12) is answered by converting the Simplified value here, by
+    the converter the build uses, so an older release served beside the latest answers in the
+    script asked for too."""
+    if lang != "zh-Hant":
+        return row[field]
+    if f"{field}_hant" in row:
+        return row[f"{field}_hant"]
+    value = row[field]
+    return to_hant(value) if isinstance(value, str) else value
 
 
 def meta(**extra: Any) -> dict[str, Any]:

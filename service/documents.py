@@ -20,8 +20,8 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
         "id": record["id"],
         "title": text(record, "title", lang),
-        "issuer": record["issuer"],
-        "doc_number": record["doc_number"],
+        "issuer": text(record, "issuer", lang),
+        "doc_number": text(record, "doc_number", lang),
         "issued": record["issued"],
         "declared_measures": record["declared_measures"],
         "extracted_measures": record["extracted_measures"],
@@ -59,6 +59,17 @@ def outline(document_id: str, lang: str) -> list[dict[str, Any]]:
     return top
 
 
+def declared_count(count: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A count the document declares, its unit and phrase in the script asked for."""
+    return {
+        "unit": text(count, "unit", lang),
+        "declared": count["declared"],
+        "level": count["level"],
+        "found": count["found"],
+        "phrase": text(count, "phrase", lang),
+    }
+
+
 @blueprint.route("")
 class Documents(MethodView):
     @blueprint.listing("DocumentList", DocumentSummarySchema, ListArgs)
@@ -91,7 +102,7 @@ def detail(document_id: str) -> dict[str, Any]:
         "preamble": text(record, "preamble", lang),
         "canonical_rendition_id": record["canonical_rendition_id"],
         "notes": record["notes"],
-        "declared_counts": json.loads(record["declared_counts"]),
+        "declared_counts": [declared_count(count, lang) for count in json.loads(record["declared_counts"])],
         "renditions": renditions,
         "outline": outline(document_id, lang),
     }

@@ -13,6 +13,8 @@ from urllib.parse import unquote_to_bytes
 from flask import Flask, Response, current_app, g, json, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from dbay.service.languages import preferred_script, script_of
+
 PROBLEM_TYPE = "application/problem+json"
 
 
@@ -55,6 +57,13 @@ def _wants_page() -> bool:
     return request.accept_mimetypes.best_match(["text/html", "application/json", PROBLEM_TYPE]) == "text/html"
 
 
+def _page_script() -> str:
+    """The script of an error page: lang= where it names one, else Accept-Language's (a bad lang= among
+    the errors a page can report, so this cannot be ``context.language``, which refuses it)."""
+    given = script_of(request.args.get("lang", ""))
+    return given or preferred_script(tag for tag, _quality in request.accept_languages)
+
+
 def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | None = None) -> Response:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -67,7 +76,7 @@ def problem_response(status: int, detail: str, invalid: list[dict[str, str]] | N
         body["invalid_params"] = invalid
     if _wants_page():  # a person reading pages gets a page saying what went wrong
         g.failed = True
-        page = render_template("error.html", status=status, title=body["title"], detail=detail)
+        page = render_template("error.html", status=status, title=body["title"], detail=detail, lang=_page_script())
         return Response(page, status=status, mimetype="text/html")
     return Response(json.dumps(body, ensure_ascii=False), status=status, mimetype=PROBLEM_TYPE)
 

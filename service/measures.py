@@ -218,27 +218,27 @@ def detail(measure_id: str) -> dict[str, Any]:
         measure_id,
     )
     notation = _notation(record, lang)
-    title = text(document, "title", lang)
-    number = f"（{document['doc_number']}）" if document["doc_number"] else ""
+    title, doc_number = text(document, "title", lang), text(document, "doc_number", lang)
+    number = f"（{doc_number}）" if doc_number else ""
     url = link("reading.measure", measure_id=measure_id, _external=True)  # people cite the page, which links the JSON
     data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
         "level": record["level"],
         "position": record["position"],
-        "agency_clause": record["agency_clause"],
+        "agency_clause": text(record, "agency_clause", lang),
         "agency_clause_inherited_from": record["agency_clause_inherited_from"],
         "text_rendition_id": record["text_rendition_id"],
         "document": {
             "id": document["id"],
             "title": title,
-            "doc_number": document["doc_number"],
-            "issuer": document["issuer"],
+            "doc_number": doc_number,
+            "issuer": text(document, "issuer", lang),
             "issued": document["issued"],
         },
         "sources": sources,
         "citation": {
             "text": f"《{title}》{number}{notation}",
             "document_title": title,
-            "doc_number": document["doc_number"],
+            "doc_number": doc_number,
             "notation": notation,
             "url": url,
         },

@@ -53,7 +53,7 @@ def script_switch() -> dict[str, Any]:
 
 def page_url(endpoint: str, **values: Any) -> str:
     """A link that keeps the script chosen with lang= (these pages always show the latest release)."""
-    kept: dict[str, Any] = {"lang": request.args["lang"]} if "lang" in request.args else {}
+    kept: dict[str, Any] = {"lang": language()} if "lang" in request.args else {}
     return url_for(endpoint, **kept, **values)
 
 

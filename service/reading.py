@@ -57,7 +57,7 @@ def negotiate() -> Response | None:
 
 def page_url(endpoint: str, **values: Any) -> str:
     """A link to a page that keeps the request's release and the script chosen with lang=."""
-    kept = {**pinned(), **({"lang": request.args["lang"]} if "lang" in request.args else {})}
+    kept = {**pinned(), **({"lang": language()} if "lang" in request.args else {})}
     return url_for(endpoint, **{**kept, **values})
 
 
@@ -66,6 +66,8 @@ def api_url() -> str:
 
     The search form sends the filters it leaves at "all" empty, which the API would refuse."""
     arguments = {**(request.view_args or {}), **{name: value for name, value in request.args.items() if value}}
+    if "lang" in arguments:
+        arguments["lang"] = language()  # the canonical tag, as the page's other links
     return url_for(API_VIEWS[str(request.endpoint)], **arguments)
 
 
@@ -217,6 +219,7 @@ def search() -> Response:
     if offset + RESULTS_PER_PAGE < total:
         # The cursor pins the release, so the link names it, as the API's next link does.
         kept = {name: value for name, value in request.args.items() if name not in ("cursor", *SEARCH_FILTERS)}
+        kept |= {"lang": lang} if "lang" in kept else {}  # the canonical tag, as every link of a page
         arguments: dict[str, Any] = {**kept, **chosen, "release": release().version}
         following = url_for("reading.search", **arguments, cursor=encode_cursor(offset + RESULTS_PER_PAGE))
     choices = {

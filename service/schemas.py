@@ -24,7 +24,6 @@ from dbay.schema.records import (
 )
 from dbay.schema.tables import base_type
 
-LANGUAGES = ("zh-Hans", "zh-Hant")
 BILINGUAL_NOTE = " Here in the script the request's lang selects."
 
 _SCALARS: dict[type, type[fields.Field[Any]]] = {
@@ -86,7 +85,9 @@ def _links(description: str) -> fields.Dict:
 
 class MetaSchema(Schema):
     release = fields.String(required=True, metadata={"description": "The release that answered."})
-    lang = fields.String(required=True, metadata={"description": "The script of the text fields."})
+    lang = fields.String(
+        required=True, metadata={"description": "The script of the text fields: zh-Hans or zh-Hant, as Content-Language."}
+    )
 
 
 class PageMetaSchema(MetaSchema):
@@ -118,7 +119,9 @@ class PageLinksSchema(LinksSchema):
     next = fields.String(required=True, allow_none=True, metadata={"description": "The next page, or null on the last."})
 
 
-DeclaredCountSchema = schema_from("DeclaredCount", DeclaredCount, list(DeclaredCount.model_fields))
+DeclaredCountSchema = schema_from(
+    "DeclaredCount", DeclaredCount, ["unit", "declared", "level", "found", "phrase"], bilingual=("unit", "phrase")
+)
 
 AgencyRoleSchema = schema_from(
     "AgencyRole",
@@ -167,7 +170,7 @@ CitationSchema = always_present(
     {
         "text": fields.String(metadata={"description": "A ready-made citation: title, number, place."}),
         "document_title": fields.String(metadata={"description": "The document's title."}),
-        "doc_number": fields.String(allow_none=True, metadata={"description": "The document's number, if any."}),
+        "doc_number": fields.String(allow_none=True, metadata={"description": "The document's number, if any." + BILINGUAL_NOTE}),
         "notation": fields.String(metadata={"description": "The place in the document's own notation, e.g. 二（六）1."}),
         "url": fields.String(metadata={"description": "The measure's permanent URL."}),
     },
@@ -194,7 +197,7 @@ MeasureDetailSchema = schema_from(
         "agencies_open_ended",
         "text_rendition_id",
     ],
-    bilingual=("title", "text"),
+    bilingual=("title", "text", "agency_clause"),
     document=fields.Dict(metadata={"description": "The document: id, title, doc_number, issuer, issued."}),
     agencies=fields.List(fields.Nested(AgencyRoleSchema), metadata={"description": "Agencies and their roles."}),
     sources=fields.List(
@@ -221,13 +224,17 @@ class OutlineNodeSchema(Schema):
 
 DOCUMENT_FIELDS = ["id", "title", "issuer", "doc_number", "issued", "declared_measures", "extracted_measures"]
 DocumentSummarySchema = schema_from(
-    "DocumentSummary", Document, DOCUMENT_FIELDS, bilingual=("title",), links=_links("self: this document's URL.")
+    "DocumentSummary",
+    Document,
+    DOCUMENT_FIELDS,
+    bilingual=("title", "issuer", "doc_number"),
+    links=_links("self: this document's URL."),
 )
 DocumentDetailSchema = schema_from(
     "DocumentDetail",
     Document,
     [*DOCUMENT_FIELDS, "preamble", "canonical_rendition_id", "notes"],
-    bilingual=("title", "preamble"),
+    bilingual=("title", "issuer", "doc_number", "preamble"),
     declared_counts=fields.List(
         fields.Nested(DeclaredCountSchema), metadata={"description": Document.model_fields["declared_counts"].description}
     ),

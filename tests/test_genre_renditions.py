@@ -175,7 +175,7 @@ def check_spans(database: Path) -> int:
     """Check every measure_sources row of a release; the number checked."""
     rows = query(
         database,
-        "select s.*, m.text, m.text_hant, m.agency_clause, m.text_rendition_id, r.script "
+        "select s.*, m.text, m.text_hant, m.agency_clause, m.agency_clause_hant, m.text_rendition_id, r.script "
         "from measure_sources s join measures m on m.id = s.measure_id join renditions r on r.id = s.rendition_id",
     )
     for row in rows:
@@ -183,11 +183,15 @@ def check_spans(database: Path) -> int:
         raw = row["raw_text"]
         assert raw == raw.strip() and not raw.endswith(("(", "（")), where
         if row["rendition_id"] == row["text_rendition_id"]:
-            text = row["text"] if row["script"] == "zh-Hans" else row["text_hant"]
+            text, clause = (
+                (row["text"], row["agency_clause"])
+                if row["script"] == "zh-Hans"
+                else (row["text_hant"], row["agency_clause_hant"])
+            )
             assert cleaned(raw) == text, where
-            if row["agency_clause"] is not None:
-                # a parenthesis ending the item, or labelled lines after it (责任单位：…)
-                assert cleaned(row["clause_raw_text"]) in (f"（{row['agency_clause']}）", row["agency_clause"]), where
+            if clause is not None:
+                # a parenthesis ending the item, or labelled lines after it (责任单位：…), in the script of the text
+                assert cleaned(row["clause_raw_text"]) in (f"（{clause}）", clause), where
         else:
             agreement = dice(bigrams(last_sentence(row["text"])), bigrams(last_sentence(cleaned(raw))))
             assert agreement >= LAST_SENTENCE_MIN_DICE, where

@@ -1,6 +1,7 @@
 """Releases: stable ids, deterministic builds, atomic writes, no silent overwrite, a record of changes."""
 
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,21 @@ def test_a_new_release_records_what_changed(plan_sources: Path, tmp_path: Path) 
     assert [tuple(row) for row in changes] == [("measure", "test-three-level-plan.1.1.1", "changed", "text, text_hant")]
     assert query(new.path, "select previous_version from releases")[0][0] == "1.0"
     assert (tmp_path / "dist" / "dbay-1.0.db").exists()  # the earlier release is kept
+
+
+def test_a_column_the_previous_release_lacks_changes_only_the_records_it_gives_a_value(
+    plan_sources: Path, tmp_path: Path
+) -> None:
+    """A release built before a column existed (issue 12 added agency_clause_hant): the records where
+    it is null are unchanged, those where it holds a value changed in it."""
+    old = run_build(plan_sources, tmp_path / "dist").written.path
+    with sqlite3.connect(old) as connection:
+        connection.execute("alter table measures drop column agency_clause_hant")
+    set_version(plan_sources, "1.1")
+    new = run_build(plan_sources, tmp_path / "dist").written.path
+    changes = query(new, "select record_id, detail from changes order by record_id")
+    with_clause = query(new, "select id from measures where agency_clause_hant is not null order by id")
+    assert with_clause and [tuple(row) for row in changes] == [(row["id"], "agency_clause_hant") for row in with_clause]
 
 
 def test_a_published_id_may_not_disappear_unless_retired(plan_sources: Path, tmp_path: Path) -> None:

@@ -31,8 +31,9 @@ CSL_HANT = [
         "title": "“數字灣區”建設三年行動方案 二（六）1",
         "container-title": "“數字灣區”建設三年行動方案",
         "section": "二（六）1",
-        "authority": "广东省人民政府办公厅",
-        "number": "粤办函〔2023〕297号",
+        # the issuer and number as the encyclopedia rendition prints them (印發機關, 發文字號)
+        "authority": "廣東省人民政府辦公廳",
+        "number": "粵辦函〔2023〕297號",
         "issued": {"date-parts": [[2023, 11, 7]]},
         "URL": PAGE,
         "language": "zh-Hant",
@@ -50,6 +51,12 @@ def test_the_csl_json_file_follows_the_script_chosen(client: FlaskClient) -> Non
     answer = client.get(f"/measures/{MEASURE}/citation.json?lang=zh-Hant")
     assert answer.status_code == 200 and answer.mimetype == "application/vnd.citationstyles.csl+json"
     assert answer.get_json(force=True) == CSL_HANT
+
+
+def test_the_bibtex_file_in_traditional_has_every_field_in_traditional(client: FlaskClient) -> None:
+    answer = client.get(f"/measures/{MEASURE}/citation.bib?lang=zh-hk").get_data(as_text=True)
+    assert "  author = {{廣東省人民政府辦公廳}},\n  howpublished = {“數字灣區”建設三年行動方案},\n" in answer
+    assert "  number = {粵辦函〔2023〕297號},\n" in answer and "  language = {zh-Hant},\n" in answer
 
 
 def test_the_provision_page_shows_both_formats_and_links_their_files(client: FlaskClient) -> None:
