@@ -192,11 +192,13 @@ def _order(args: dict[str, Any]) -> str:
     return str(chosen or "position")
 
 
-def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[int, list[dict[str, Any]]]:
+def listing(
+    args: dict[str, Any], limit: int, offset: int, lang: str, filters: Filters | None = None
+) -> tuple[int, list[dict[str, Any]]]:
     """(matches, one page of measures as summaries): filtered by ``args`` (MeasureListArgs' names), and
     with ``q`` searched, best first, each with a snippet; without it, in document order or by ``sort``.
-    The API's list and the search page both answer from it."""
-    filters = _filters(args)
+    The API's list and the search page both answer from it; ``filters`` are ``_filters(args)`` if the caller has them."""
+    filters = filters or _filters(args)
     order = _order(args)
     if "q" in args:
         total, found = _searched(args["q"], filters, limit, offset)
@@ -231,9 +233,10 @@ class Measures(MethodView):
         chosen = _chosen_fields(args.get("fields_"))
         offset = offset_from_cursor(cursor)
         lang = language()
-        total, items = listing(args, limit, offset, lang)
+        filters = _filters(args)
+        total, items = listing(args, limit, offset, lang, filters)
         data = [{k: v for k, v in item.items() if chosen is None or k in chosen} for item in items]
-        extra = {"facets": facets.counted(args["facets"], _filters(args), args.get("q"), lang)} if args.get("facets") else {}
+        extra = {"facets": facets.counted(args["facets"], filters, args.get("q"), lang)} if args.get("facets") else {}
         return {
             "data": data,
             "meta": meta(total=total, limit=limit, **extra),
