@@ -4,9 +4,10 @@ parses them and documents the answers.
 The OpenAPI description of a parameter is made from the very rules it is checked against (a
 pattern, an enum, bounds), so a request the description allows is one the server answers, and one
 it does not allow is a 400 problem naming the parameter; tests/service/test_fuzz.py holds the
-server to that. No parameter needs another: ``section`` alone is that part of every document,
+server to that. Filters need no other: ``section`` alone is that part of every document,
 ``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing.
-The rules the description cannot state, and how they are answered:
+The rules the description cannot state, and how they are answered (the fuzz test keeps a positive
+request within them):
 
 - a filter naming a record the release lacks (``document=``, ``agency=``, ``agency_lineage=``): a 400
   naming the parameter and the value, see ``MeasureListArgs`` and ``errors.unknown_record``;
