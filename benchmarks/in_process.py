@@ -6,11 +6,14 @@ By id, every request asks for a different measure (rotating over the release), s
 answered twice from memory; the other kinds repeat their URL, which the Flask app computes anew
 each time (the answer cache lives in the ASGI layer, ``service/cache.py``, not in Flask). The
 floor printed beside by id is the measure's row read with plain sqlite3 on an open connection.
+Beside the kinds the HTTP benchmarks share (``serving.requests``), the lists' filters of several
+values, agencies by name and lineage, dates, sort orders and facets (``filtered_requests``).
 Prints p50/p99; writes them to ``benchmarks/results/<date>-<machine>-in-process.json``.
 """
 
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,35 @@ def _repeating(client: FlaskClient, url: str) -> Callable[[int], Any]:
     return run
 
 
+def filtered_requests(database: Path) -> dict[str, str]:
+    """API-only kinds: several values, names, lineages, dates, sorts and facets, on the release's own data."""
+    connection = releases.open_read_only(database, immutable=True)
+    try:
+        top = [
+            row[0]
+            for row in connection.execute("select agency_id from measure_agencies group by 1 order by count(*) desc limit 2")
+        ]
+        name = connection.execute("select name_hant from agencies where id = ?", (top[0],)).fetchone()[0]
+        documents = [row[0] for row in connection.execute("select id from documents order by id limit 2")]
+    finally:
+        connection.close()
+    quote = urllib.parse.quote
+    every_facet = "facets=document,agency,role,year"
+    return {
+        "two agencies' measures, 50": f"/api/v1/measures?agency={','.join(top)}&limit=50",
+        "an agency by its Traditional name, 50": f"/api/v1/measures?agency={quote(name)}&limit=50",
+        "an agency's lineage, 50": f"/api/v1/measures?agency_lineage={top[0]}&limit=50",
+        "two documents' measures, 50": f"/api/v1/measures?document={','.join(documents)}&limit=50",
+        "measures issued in 2024, newest first, 50": "/api/v1/measures?issued_after=2024-01-01&sort=-issued&limit=50",
+        "search 数据 in two agencies, 50": f"/api/v1/measures?q={quote('数据')}&agency={','.join(top)}&limit=50",
+        "every measure, 50, four facets": f"/api/v1/measures?limit=50&{every_facet}",
+        "search 数据, 50, four facets": f"/api/v1/measures?q={quote('数据')}&limit=50&{every_facet}",
+        "two agencies, 50, four facets": f"/api/v1/measures?agency={','.join(top)}&limit=50&{every_facet}",
+        "documents newest first, 50": "/api/v1/documents?sort=-issued&limit=50",
+        "agencies by name, 50": "/api/v1/agencies?sort=name&limit=50",
+    }
+
+
 def main(data: Path, count: int) -> None:
     version = releases.latest_version(data)
     assert version, f"no release in {data}: run dbay build"
@@ -62,6 +94,8 @@ def main(data: Path, count: int) -> None:
     for kind, (url, _datasette) in requests(database).items():
         if kind != "measure by id":
             figures[kind] = _percentiles(_repeating(client, url), max(50, count // 5))
+    for kind, url in filtered_requests(database).items():
+        figures[kind] = _percentiles(_repeating(client, url), max(50, count // 5))
     figures["floor: the measure's row from sqlite3"] = _percentiles(floor, count)
     print(f"release {version}, {len(ids):,} measures, in process, uncached")
     print(f"{'request':<44}{'p50 ms':>9}{'p99 ms':>9}")

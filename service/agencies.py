@@ -5,7 +5,7 @@ from typing import Any
 
 from flask.views import MethodView
 
-from dbay.service.arguments import AgencyArgs, ApiBlueprint, ListArgs
+from dbay.service.arguments import AgencyArgs, AgencyListArgs, ApiBlueprint
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.lineage import predecessors
 from dbay.service.paging import links, offset_from_cursor
@@ -55,20 +55,31 @@ def agency_clause_coverage() -> dict[str, list[str]]:
     }
 
 
+# Each order ends in the id, which is unique, so an offset pages it without gaps or repeats.
+ORDERS = {
+    "lead": "leads desc, shares desc, a.id",
+    "participating": "shares desc, leads desc, a.id",
+    "name": "{name}, a.id",
+    "id": "a.id",
+}
+
+
 @blueprint.route("")
 class Agencies(MethodView):
-    @blueprint.listing("AgencyList", AgencySummarySchema, ListArgs, meta=AgencyListMetaSchema)
-    def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
-        """Every agency, those leading most measures first.
+    @blueprint.listing("AgencyList", AgencySummarySchema, AgencyListArgs, meta=AgencyListMetaSchema)
+    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
+        """Every agency, those leading most measures first (or by sort).
 
         The counts cover only the documents whose provisions name agencies: meta lists them
         (documents_with_agency_clauses) and the others (documents_without_agency_clauses).
         """
         offset = offset_from_cursor(cursor)
+        lang = language()
+        order = ORDERS[args.get("sort") or "lead"].format(name="a.name_hant" if lang == "zh-Hant" else "a.name")
         total = db().execute("select count(*) from agencies").fetchone()[0]
-        found = rows(db(), f"{COUNTS} group by a.id order by leads desc, shares desc, a.id limit ? offset ?", limit, offset)
+        found = rows(db(), f"{COUNTS} group by a.id order by {order} limit ? offset ?", limit, offset)
         return {
-            "data": [summary(a, language()) for a in found],
+            "data": [summary(a, lang) for a in found],
             "meta": meta(total=total, limit=limit, **agency_clause_coverage()),
             "links": links("agencies.Agencies", offset, limit, total),
         }

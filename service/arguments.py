@@ -4,18 +4,25 @@ parses them and documents the answers.
 The OpenAPI description of a parameter is made from the very rules it is checked against (a
 pattern, an enum, bounds), so a request the description allows is one the server answers, and one
 it does not allow is a 400 problem naming the parameter; tests/service/test_fuzz.py holds the
-server to that. No parameter needs another: ``section`` alone is that part of every document,
+server to that. Filters need no other: ``section`` alone is that part of every document,
 ``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing.
-The two rules the description cannot state, and how they are answered:
+The rules the description cannot state, and how they are answered (the fuzz test keeps a positive
+request within them):
 
-- a record id the release lacks (``document=``, ``agency=``, like an id in a path): a 404, see
-  ``MeasureListArgs`` and ``errors.unknown_record``;
+- a filter naming a record the release lacks (``document=``, ``agency=``, ``agency_lineage=``): a 400
+  naming the parameter and the value, see ``MeasureListArgs`` and ``errors.unknown_record``;
+- ``sort=`` against ``q``: with ``q`` results are ranked (``sort=relevance`` only), without it there is
+  no relevance to sort by; either mismatch is a 400 naming ``sort``;
 - a cursor the server did not issue for the answering release: a 400 naming ``cursor``, as APIs
   commonly answer a page token they cannot read. Its pattern can state only its alphabet: a
   cursor pins the release it pages (service/paging.py), which no schema can tie to ``release=``.
   The fuzz test therefore sends only cursors the server issued, as it sends real ids for 200s.
+
+A parameter is given once: several values are comma-separated (``agency=a,b``), and a repeated
+parameter is a 400 naming it (``_parser``) rather than one of its values silently kept.
 """
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Sequence
@@ -34,7 +41,7 @@ from dbay.service.context import release_folder
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.languages import LANG_PATTERN, REFUSAL, accepted
 from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
-from dbay.service.schemas import MeasureSummarySchema, ProblemSchema, envelope
+from dbay.service.schemas import FACET_VALUES, MeasureSummarySchema, ProblemSchema, envelope
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
 _PATH = get_args(RecordPath)[1]
@@ -42,6 +49,13 @@ CURSOR_PATTERN, CURSOR_MAX_LENGTH = "^[A-Za-z0-9_-]+$", 200  # URL-safe base64 w
 MALFORMED_CURSOR = "malformed cursor; use the links.next URL of a previous page"
 MEASURE_FIELDS = tuple(MeasureSummarySchema().fields)
 AGENCY_INCLUDES = ("predecessors",)
+# An agency named by id, name or alias: any text but the list's comma and control characters.
+AGENCY_NAME_PATTERN, AGENCY_NAME_MAX_LENGTH = r"^[^,\x00-\x1f\x7f-\x9f]+$", 100
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+MEASURE_ORDERS = ("position", "issued", "-issued", "relevance")
+DOCUMENT_ORDERS = ("id", "issued", "-issued", "title")
+AGENCY_ORDERS = ("lead", "participating", "name", "id")
+FACETS = ("document", "agency", "role", "year")
 
 
 class FullMatch(validate.Validator):
@@ -91,22 +105,51 @@ def describe_releases(api: Api, versions: Sequence[str]) -> None:
     api.ma_plugin.converter.add_attribute_function(release_enum)
 
 
-def _record_id(description: str) -> fields.String:
-    """A filter naming a record by its id: any id is well formed, one the release lacks is a 404."""
+def _several(
+    item: fields.Field[Any], description: str, at_least: str = "give at least one value", **options: Any
+) -> DelimitedList:
+    """A comma-separated list (``agency=a,b``): an array, ``style: form, explode: false`` in the
+    description. At least one value: ``agency=`` could be read as no value or as one empty value,
+    and is refused either way (leave the parameter out instead)."""
+    return DelimitedList(item, validate=validate.Length(min=1, error=at_least), metadata={"description": description}, **options)
+
+
+def _record_ids(description: str) -> DelimitedList:
+    """A filter naming records by their ids: any id is well formed, one the release lacks is a 400."""
     rules = [FullMatch(_IDENTIFIER.pattern, error="is not an id (lower-case letters, digits, '.' and '-')")]
-    return fields.String(validate=[*rules, validate.Length(max=_IDENTIFIER.max_length)], metadata={"description": description})
+    return _several(fields.String(validate=[*rules, validate.Length(max=_IDENTIFIER.max_length)]), description)
+
+
+def _agency_names(description: str) -> DelimitedList:
+    """Agencies by id, name or alias: any text but a comma or a control character (service/agency_names.py)."""
+    rules = [FullMatch(AGENCY_NAME_PATTERN, error="must be an agency id, name or alias, without control characters")]
+    return _several(fields.String(validate=[*rules, validate.Length(max=AGENCY_NAME_MAX_LENGTH)]), description)
 
 
 def _choices(choices: tuple[str, ...], description: str, **options: Any) -> DelimitedList:
-    """A comma-separated list of names from a closed set (``fields=title,path``): an array of an enum,
-    ``style: form, explode: false`` in the description. At least one name: ``fields=`` could be read
-    as no name or as one empty name, and is refused either way (leave the parameter out instead)."""
+    """A comma-separated list of names from a closed set (``fields=title,path``): an array of an enum."""
     choice = validate.OneOf(choices, error="{input!r} is not one of {choices}")
-    return DelimitedList(
-        fields.String(validate=choice),
-        validate=validate.Length(min=1, error="name at least one of " + ", ".join(choices)),
-        metadata={"description": description},
-        **options,
+    return _several(fields.String(validate=choice), description, "name at least one of " + ", ".join(choices), **options)
+
+
+def _calendar_date(value: str) -> None:
+    if re.fullmatch(DATE_PATTERN, value):  # a malformed one is FullMatch's to refuse
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(f"{value!r} is not a day of the calendar") from None
+
+
+def _issued(bound: str) -> fields.String:
+    """``issued_after`` / ``issued_before``: a day, inclusive, as YYYY-MM-DD (not ISO's other forms)."""
+    description = f"Only documents issued on or {bound} this day (YYYY-MM-DD, inclusive); undated documents are left out."
+    rules: list[Callable[[Any], Any]] = [FullMatch(DATE_PATTERN, error="must be a date as YYYY-MM-DD"), _calendar_date]
+    return fields.String(validate=rules, metadata={"description": description, "format": "date"})
+
+
+def _sort(orders: tuple[str, ...], description: str) -> fields.String:
+    return fields.String(
+        validate=validate.OneOf(orders, error="{input!r} is not one of {choices}"), metadata={"description": description}
     )
 
 
@@ -147,36 +190,58 @@ class AgencyArgs(CommonArgs):
     )
 
 
-class MeasureListArgs(ListArgs):
-    """The filters of /measures. Each narrows the list by itself, and filters combine.
+class DocumentListArgs(ListArgs):
+    issued_after = _issued("after")
+    issued_before = _issued("before")
+    sort = _sort(DOCUMENT_ORDERS, "Order: id (default), issued or -issued (by date, undated last, then id), title (then id).")
 
-    ``document=`` and ``agency=`` name records by id: they are described by the id's pattern, not as
-    an enum of the ids of a release, which a corpus of thousands of documents would bloat to hundreds
-    of kilobytes, repeated in every client's copy. An id the release does not hold is answered as
-    ``/documents/<id>`` is, with a 404 problem naming the parameter (``errors.unknown_record``).
+
+class AgencyListArgs(ListArgs):
+    sort = _sort(
+        AGENCY_ORDERS,
+        "Order: lead (default: measures led, most first, then shared, then id), participating (shared, then led, then id), "
+        "name (in the script of lang, then id), id.",
+    )
+
+
+class MeasureListArgs(ListArgs):
+    """The filters of /measures. Each narrows the list by itself, and filters combine (AND); a filter
+    given several values, comma-separated, keeps the measures matching any of them (OR).
+
+    ``document=`` and ``agency=`` name records: they are described by a pattern, not as an enum of
+    the ids of a release, which a corpus of thousands of documents would bloat to hundreds of
+    kilobytes, repeated in every client's copy. A value naming nothing in the release is a 400
+    problem naming the parameter and the value (``errors.unknown_record``).
     """
 
-    document = _record_id("Only this document's measures: a document id. One the release lacks is a 404.")
-    section = fields.String(
-        validate=FullMatch(_PATH.pattern, error="must be a path such as 2 or 2.6 (dotted numbers)"),
-        metadata={
-            "description": "Only measures under this path, such as 2 or 2.6: with document, in that document; "
-            "alone, in every document (section=1 is each document's first part)."
-        },
+    document = _record_ids("Only these documents' measures: document ids, comma-separated. One the release lacks is a 400.")
+    section = _several(
+        fields.String(validate=FullMatch(_PATH.pattern, error="must be a path such as 2 or 2.6 (dotted numbers)")),
+        "Only measures under these paths, comma-separated, such as 2 or 2.1,2.6: with document, in those documents; "
+        "alone, in every document (section=1 is each document's first part).",
     )
-    agency = _record_id("Only measures this agency leads or shares: an agency id. One the release lacks is a 404.")
+    agency = _agency_names(
+        "Only measures one of these agencies leads or shares: ids, names or aliases in either script, comma-separated. "
+        "A name several agencies answer to stands for all of them; one naming no agency is a 400."
+    )
+    agency_lineage = _agency_names(
+        "Only measures of these agencies under any of their names: each agency (id, name or alias) with every agency "
+        "of its lineage (lineage_id: earlier and later names, mergers), comma-separated. One naming no agency is a 400."
+    )
     predecessors = fields.Boolean(
         load_default=False,
         metadata={
             "description": "With agency: also the measures printed under the body's earlier names (its predecessors "
-            "in agency_successions), each keeping the name it printed. Without agency no measure is left out, "
-            "so it changes nothing."
+            "in agency_successions), each keeping the name it printed; agency_lineage adds later names too. "
+            "Without agency no measure is left out, so it changes nothing."
         },
     )
-    role = fields.String(
-        validate=validate.OneOf(("lead", "participating")),
-        metadata={"description": "With agency: only where it has this role; alone: measures with any agency in this role."},
+    role = _choices(
+        ("lead", "participating"),
+        "With agency or agency_lineage: only where it has one of these roles; alone: measures with any agency in them.",
     )
+    issued_after = _issued("after")
+    issued_before = _issued("before")
     q = fields.String(
         validate=validate.Length(min=1, max=200),
         metadata={
@@ -185,15 +250,41 @@ class MeasureListArgs(ListArgs):
             "with no letter, digit or ideograph matches nothing."
         },
     )
+    sort = _sort(
+        MEASURE_ORDERS,
+        "Order: position (document order; the default without q), issued or -issued (the document's date, undated "
+        "last, then document order), relevance (the default with q, and the only order with q).",
+    )
+    facets = _choices(
+        FACETS,
+        "Comma-separated: count the whole result (every page, q included) by document, agency, role or year of issue, "
+        f"into meta.facets, each the {FACET_VALUES} values with most measures.",
+    )
     fields_ = _choices(
         MEASURE_FIELDS, "Comma-separated fields to return (id is always included), such as title,path.", data_key="fields"
     )
 
 
+class _OnceEachParser(FlaskParser):
+    """Refuses a query parameter given more than once: webargs would keep one of its values and
+    drop the others unsaid. Several values go in one parameter, comma-separated."""
+
+    def load_querystring(self, req: Any, schema: Schema) -> Any:
+        repeated = {name: values for name, values in req.args.lists() if len(values) > 1}
+        if repeated:
+            raise ValidationError(
+                {
+                    name: f"given {len(values)} times; give it once, its values comma-separated ({name}={','.join(values)})"
+                    for name, values in repeated.items()
+                }
+            )
+        return super().load_querystring(req, schema)
+
+
 def _parser() -> FlaskParser:
     # Honour the schemas' unknown = RAISE (webargs drops unknown query parameters by default), and
     # document an invalid parameter as the 400 it is answered with.
-    parser = FlaskParser(unknown=None)
+    parser = _OnceEachParser(unknown=None)
     parser.DEFAULT_VALIDATION_STATUS = 400
     return parser
 

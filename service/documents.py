@@ -5,7 +5,7 @@ from typing import Any
 
 from flask.views import MethodView
 
-from dbay.service.arguments import ApiBlueprint, ListArgs
+from dbay.service.arguments import ApiBlueprint, DocumentListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import rows
@@ -70,15 +70,29 @@ def declared_count(count: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
+# Each order ends in the id, which is unique, so an offset pages it without gaps or repeats.
+ORDERS = {
+    "id": "id",
+    "issued": "issued is null, issued, id",
+    "-issued": "issued is null, issued desc, id",
+    "title": "{title}, id",
+}
+
+
 @blueprint.route("")
 class Documents(MethodView):
-    @blueprint.listing("DocumentList", DocumentSummarySchema, ListArgs)
-    def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
-        """Every document in the release."""
+    @blueprint.listing("DocumentList", DocumentSummarySchema, DocumentListArgs)
+    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
+        """Every document in the release, or those issued between issued_after and issued_before (inclusive)."""
         offset = offset_from_cursor(cursor)
         lang = language()
-        total = db().execute("select count(*) from documents").fetchone()[0]
-        found = rows(db(), "select * from documents order by id limit ? offset ?", limit, offset)
+        bounds = {"issued_after": "issued >= ?", "issued_before": "issued <= ?"}
+        chosen = [(condition, args[name]) for name, condition in bounds.items() if args.get(name)]
+        where = " and ".join(["1 = 1", *(condition for condition, _ in chosen)])
+        params = [day for _, day in chosen]
+        order = ORDERS[args.get("sort") or "id"].format(title="title_hant" if lang == "zh-Hant" else "title")
+        total = db().execute(f"select count(*) from documents where {where}", params).fetchone()[0]
+        found = rows(db(), f"select * from documents where {where} order by {order} limit ? offset ?", *params, limit, offset)
         return {
             "data": [summary(d, lang) for d in found],
             "meta": meta(total=total, limit=limit),

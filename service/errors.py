@@ -35,16 +35,16 @@ def not_found(what: str, version: str) -> Problem:
     return Problem(404, f"{what} does not exist in release {version}")
 
 
-def unknown_record(parameter: str, record_id: str, version: str) -> Problem:
-    """A 404 naming ``parameter``, a filter such as ``document=`` whose id no record of the release has.
+def unknown_record(parameter: str, value: str, version: str) -> Problem:
+    """A 400 naming ``parameter`` and ``value``, a filter such as ``agency=`` naming no record of the release.
 
-    The request is well formed (any id is), so a 400 would blame its form; and it asks for the
-    measures of a record, a resource there is none of when there is no record, as there is no
-    ``/documents/<id>`` either: both are 404s, with the same words. An empty page instead would
-    pass a misspelt id off as a record without measures. (OpenAPI cannot list the ids of a release
-    short of an enum of them all, too large for thousands of documents: see ``MeasureListArgs``.)
+    A filter's value is part of the request, not a resource of its own (as ``/documents/<id>``
+    is, whose missing id is a 404): a value naming nothing is a bad parameter, like any other the
+    release cannot answer. An empty page instead would pass a misspelt name off as an agency
+    without measures. (OpenAPI cannot list the ids of a release short of an enum of them all, too
+    large for thousands of documents: see ``MeasureListArgs``.)
     """
-    return Problem(404, f"{parameter}: {record_id!r} does not exist in release {version}", parameter)
+    return Problem(400, f"{parameter}: {value!r} does not exist in release {version}", parameter)
 
 
 def _wants_page() -> bool:

@@ -6,15 +6,13 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
+from dbay.service import agency_names, facets
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
-from dbay.service.errors import unknown_record
-from dbay.service.lineage import predecessor_ids
+from dbay.service.errors import bad_parameter, unknown_record
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import row, rows
-from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
-
-MISSING_FILTERED_RECORD = "Not Found: document= or agency= names a record the release does not have."
+from dbay.service.schemas import MeasureDetailSchema, MeasureListMetaSchema, MeasureSummarySchema
 
 blueprint = ApiBlueprint(
     "measures",
@@ -71,13 +69,16 @@ def _chosen_fields(requested: list[str] | None) -> set[str] | None:
 
 @dataclass
 class Filters:
-    """The list's filters as SQL on ``measures m``: those on the outline (a document, a section), whose
-    measures are consecutive in reading order, and the others (agency, role)."""
+    """The list's filters as SQL on ``measures m``: those on the outline (one document, one section),
+    whose measures are consecutive in reading order, and the others (several documents or sections,
+    agency, role, dates). ``agencies`` and ``roles`` are kept for the facets (service/facets.py)."""
 
     outline: list[str] = field(default_factory=list)
     outline_params: list[Any] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     others_params: list[Any] = field(default_factory=list)
+    agencies: list[str] | None = None
+    roles: list[str] = field(default_factory=list)
 
     def where(self) -> tuple[str, list[Any]]:
         return " and ".join(["1 = 1", *self.outline, *self.others]), [*self.outline_params, *self.others_params]
@@ -99,38 +100,60 @@ class Filters:
         where = " and ".join(self.others) if self.others else None
         return search_pages.Within(first, last, where, tuple(self.others_params))
 
+    def add(self, condition: str, params: list[Any], outline: bool = False) -> None:
+        (self.outline if outline else self.others).append(condition)
+        (self.outline_params if outline else self.others_params).extend(params)
+
+
+def _values(args: dict[str, Any], name: str) -> list[str]:
+    """A filter's values, each once: a list from MeasureListArgs, one string from the search page."""
+    value = args.get(name) or []
+    return list(dict.fromkeys([value] if isinstance(value, str) else value))
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
+
 
 def _filters(args: dict[str, Any]) -> Filters:
-    """The list's filters but q, each narrowing the list by itself.
+    """The list's filters but q, each narrowing the list by itself (AND), each value of one widening it (OR).
 
-    MeasureListArgs has checked every value's form; what remains is a record id the release lacks,
-    a 404 naming its parameter (``errors.unknown_record``). ``predecessors`` widens ``agency`` and
-    without it changes nothing.
+    MeasureListArgs has checked every value's form; what remains is a value naming no record of the
+    release, a 400 naming its parameter (``errors.unknown_record``). ``predecessors`` widens ``agency``
+    and without it changes nothing.
     """
     filters = Filters()
-    if document := args.get("document"):
+    documents, sections = _values(args, "document"), _values(args, "section")
+    for document in documents:
         if row(db(), "select id from documents where id = ?", document) is None:
             raise unknown_record("document", document, release().version)
-        filters.outline.append("m.document_id = ?")
-        filters.outline_params.append(document)
-    if section := args.get("section"):
-        # Within one document a section's measures are consecutive; across documents they are not.
-        conditions, params = (filters.outline, filters.outline_params) if document else (filters.others, filters.others_params)
-        conditions.append("(m.path = ? or m.path like ? || '.%')")
-        params += [section, section]
-    agency, role = args.get("agency"), args.get("role")
-    if agency:
-        if row(db(), "select id from agencies where id = ?", agency) is None:
-            raise unknown_record("agency", agency, release().version)
-        agencies = [agency, *(predecessor_ids(db(), agency) if args.get("predecessors") else [])]
-        marks = ", ".join("?" * len(agencies))
-        filters.others.append(
-            f"m.id in (select measure_id from measure_agencies where agency_id in ({marks})" + (" and role = ?)" if role else ")")
-        )
-        filters.others_params += [*agencies, role] if role else agencies
-    elif role:
-        filters.others.append("m.id in (select measure_id from measure_agencies where role = ?)")
-        filters.others_params.append(role)
+    # One document's measures are consecutive, and one section's within it: a range of rowids a search seeks to.
+    in_one_range = len(documents) == 1 and len(sections) <= 1
+    if documents:
+        filters.add(f"m.document_id in ({_marks(documents)})", documents, outline=in_one_range)
+    if sections:
+        condition = " or ".join(["(m.path = ? or m.path like ? || '.%')"] * len(sections))
+        filters.add(f"({condition})", [value for section in sections for value in (section, section)], outline=in_one_range)
+    filters.roles = _values(args, "role")
+    role = f" and role in ({_marks(filters.roles)})" if filters.roles else ""
+    named = False
+    for parameter in ("agency", "agency_lineage"):
+        if values := _values(args, parameter):
+            ids = agency_names.resolved(parameter, values)
+            ids = agency_names.lineages(ids) if parameter == "agency_lineage" else ids
+            ids = agency_names.with_predecessors(ids) if args.get("predecessors") else ids
+            filters.add(
+                f"m.id in (select measure_id from measure_agencies where agency_id in ({_marks(ids)}){role})",
+                [*ids, *filters.roles],
+            )
+            filters.agencies = ids if filters.agencies is None else filters.agencies
+            named = True
+    if filters.roles and not named:
+        filters.add(f"m.id in (select measure_id from measure_agencies where role in ({_marks(filters.roles)}))", filters.roles)
+    dated = {"issued_after": "d.issued >= ?", "issued_before": "d.issued <= ?"}
+    if bounds := [(condition, args[name]) for name, condition in dated.items() if args.get(name)]:
+        where = " and ".join(condition for condition, _ in bounds)
+        filters.add(f"m.document_id in (select d.id from documents d where {where})", [day for _, day in bounds])
     return filters
 
 
@@ -148,18 +171,44 @@ def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[in
     return total, [by_rowid[rowid] for rowid in rowids]
 
 
-def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[int, list[dict[str, Any]]]:
+# Each order ends in the rowid, which is unique, so an offset pages it without gaps or repeats.
+_DATED = " join documents d on d.id = m.document_id"
+ORDERS = {
+    "position": ("", "m.rowid"),  # measures are stored in reading order (dbay.search)
+    "issued": (_DATED, "d.issued is null, d.issued, m.rowid"),
+    "-issued": (_DATED, "d.issued is null, d.issued desc, m.rowid"),
+}
+
+
+def _order(args: dict[str, Any]) -> str:
+    """``sort=`` as an ORDERS key; with q, only relevance (the ranking inside the index), without it never."""
+    chosen = args.get("sort")
+    if "q" in args:
+        if chosen not in (None, "relevance"):
+            raise bad_parameter("sort", f"{chosen!r}: with q results are ranked; use sort=relevance or leave sort out")
+        return "relevance"
+    if chosen == "relevance":
+        raise bad_parameter("sort", "'relevance' needs q: without a search there is nothing to rank by")
+    return str(chosen or "position")
+
+
+def listing(
+    args: dict[str, Any], limit: int, offset: int, lang: str, filters: Filters | None = None
+) -> tuple[int, list[dict[str, Any]]]:
     """(matches, one page of measures as summaries): filtered by ``args`` (MeasureListArgs' names), and
-    with ``q`` searched, best first, each with a snippet; without it, in document order. The API's list
-    and the search page both answer from it."""
-    filters = _filters(args)
+    with ``q`` searched, best first, each with a snippet; without it, in document order or by ``sort``.
+    The API's list and the search page both answer from it; ``filters`` are ``_filters(args)`` if the caller has them."""
+    filters = filters or _filters(args)
+    order = _order(args)
     if "q" in args:
         total, found = _searched(args["q"], filters, limit, offset)
     else:
         where, params = filters.where()
         total = db().execute(f"select count(*) from measures m where {where}", params).fetchone()[0]
-        # Measures are stored in reading order (dbay.search), so rowid order is document order.
-        found = rows(db(), f"select m.* from measures m where {where} order by m.rowid limit ? offset ?", *params, limit, offset)
+        join, order_by = ORDERS[order]
+        found = rows(
+            db(), f"select m.* from measures m{join} where {where} order by {order_by} limit ? offset ?", *params, limit, offset
+        )
     agencies = agencies_of([m["id"] for m in found], lang)
     items = []
     for record in found:
@@ -174,17 +223,25 @@ def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[i
 
 @blueprint.route("")
 class Measures(MethodView):
-    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs, missing=MISSING_FILTERED_RECORD)
+    @blueprint.listing("MeasureList", MeasureSummarySchema, MeasureListArgs, meta=MeasureListMetaSchema)
     def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
-        """Measures, filtered (filters combine), searched with q, in pages.
+        """Measures, filtered (filters combine; a filter's comma-separated values are alternatives),
+        searched with q, sorted, counted by facets, in pages.
 
-        Without q, in document order; with q, best matches first, each with a snippet.
+        Without q, in document order or by sort; with q, best matches first, each with a snippet.
         """
         chosen = _chosen_fields(args.get("fields_"))
         offset = offset_from_cursor(cursor)
-        total, items = listing(args, limit, offset, language())
+        lang = language()
+        filters = _filters(args)
+        total, items = listing(args, limit, offset, lang, filters)
         data = [{k: v for k, v in item.items() if chosen is None or k in chosen} for item in items]
-        return {"data": data, "meta": meta(total=total, limit=limit), "links": links("measures.Measures", offset, limit, total)}
+        extra = {"facets": facets.counted(args["facets"], filters, args.get("q"), lang)} if args.get("facets") else {}
+        return {
+            "data": data,
+            "meta": meta(total=total, limit=limit, **extra),
+            "links": links("measures.Measures", offset, limit, total),
+        }
 
 
 def _notation(record: dict[str, Any], lang: str) -> str:

@@ -25,6 +25,7 @@ from dbay.schema.records import (
 from dbay.schema.tables import base_type
 
 BILINGUAL_NOTE = " Here in the script the request's lang selects."
+FACET_VALUES = 20  # values listed per facet of /measures, most measures first (service/facets.py)
 
 _SCALARS: dict[type, type[fields.Field[Any]]] = {
     str: fields.String,
@@ -108,6 +109,40 @@ class AgencyListMetaSchema(PageMetaSchema):
         fields.String(),
         required=True,
         metadata={"description": "The documents none of whose provisions names an agency: they add to no agency's counts."},
+    )
+
+
+class FacetValueSchema(Schema):
+    value = fields.String(
+        allow_none=True, metadata={"description": "A document id, agency id, role or year; null for undated documents' measures."}
+    )
+    label = fields.String(
+        allow_none=True,
+        metadata={"description": "The document's title or agency's name" + BILINGUAL_NOTE + " A role or year: itself."},
+    )
+    count = fields.Integer(
+        metadata={"description": "Measures of the whole result with this value: the total this filter would give."}
+    )
+
+
+class FacetSchema(Schema):
+    values = fields.List(
+        fields.Nested(FacetValueSchema),
+        metadata={"description": f"At most {FACET_VALUES} values, most measures first, then by value."},
+    )
+    more = fields.Integer(metadata={"description": "How many values had measures beyond those listed (0: the list is complete)."})
+
+
+class FacetsSchema(Schema):
+    document = fields.Nested(FacetSchema, metadata={"description": "By document."})
+    agency = fields.Nested(FacetSchema, metadata={"description": "By agency having a role in the measure (in role= if given)."})
+    role = fields.Nested(FacetSchema, metadata={"description": "By role of an agency (of agency= if given) in the measure."})
+    year = fields.Nested(FacetSchema, metadata={"description": "By the year its document was issued."})
+
+
+class MeasureListMetaSchema(MetaSchema):
+    facets = fields.Nested(
+        FacetsSchema, metadata={"description": "With facets=: the whole result (every page) counted by each facet asked for."}
     )
 
 
@@ -337,7 +372,6 @@ class ProblemSchema(Schema):
     invalid_params = fields.List(
         fields.Dict(keys=fields.String(), values=fields.String()),
         metadata={
-            "description": "For a 400, and a 404 from a filter naming no record: each offending parameter (name) "
-            "and why (reason)."
+            "description": "For a 400 (a filter naming no record among them): each offending parameter (name) and why (reason)."
         },
     )

@@ -5,8 +5,10 @@ A release of the two renamed-agency fixtures (2023: 省政务服务数据管理�
 """
 
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -113,3 +115,38 @@ def test_datasette_canned_query_finds_the_agency_and_its_predecessors(release_di
             ("test-renamed-agency-2024.1.1", NEW_NAME),
             ("test-renamed-agency-2024.2.3", NEW_NAME),
         ], asked
+
+
+LED_UNDER_EITHER_NAME = [
+    "test-renamed-agency-2023.1.1",
+    "test-renamed-agency-2023.2.3",
+    "test-renamed-agency-2024.1.1",
+    "test-renamed-agency-2024.2.3",
+]
+
+
+@pytest.mark.parametrize("asked", [OLD_ID, NEW_ID, OLD_NAME, "省政務服務和數據管理局"])
+def test_an_agency_s_lineage_is_every_name_of_its_body(lineage_client: FlaskClient, asked: str) -> None:
+    led = get(lineage_client, f"/api/v1/measures?agency_lineage={quote(asked)}&role=lead&fields=id")["data"]
+    assert [m["id"] for m in led] == LED_UNDER_EITHER_NAME
+
+
+def test_predecessors_look_back_only_and_the_lineage_both_ways(lineage_client: FlaskClient) -> None:
+    # The new name with its predecessors is its whole lineage; the old name has none before it.
+    back = get(lineage_client, f"/api/v1/measures?agency={NEW_ID}&predecessors=true&role=lead&fields=id")["data"]
+    assert [m["id"] for m in back] == LED_UNDER_EITHER_NAME
+    old = get(lineage_client, f"/api/v1/measures?agency={quote(OLD_NAME)}&predecessors=true&role=lead&fields=id")["data"]
+    assert [m["id"] for m in old] == ["test-renamed-agency-2023.1.1", "test-renamed-agency-2023.2.3"]
+
+
+def test_a_release_without_lineages_has_each_agency_its_own(release_dir: Path, tmp_path: Path) -> None:
+    # As a release built before the agency register: no lineage_id column, no successions
+    database = next(release_dir.glob("dbay-*.db"))
+    shutil.copy(database, tmp_path / database.name)
+    with sqlite3.connect(tmp_path / database.name) as connection:
+        connection.execute("alter table agencies drop column lineage_id")
+        connection.execute("drop table agency_successions")
+        connection.execute("update releases set content_sha256 = 'without lineages'")
+    client = create_app({"DATA_DIR": tmp_path, "TESTING": True}).test_client()
+    led = get(client, f"/api/v1/measures?agency_lineage={OLD_ID}&role=lead&fields=id")["data"]
+    assert [m["id"] for m in led] == ["test-renamed-agency-2023.1.1", "test-renamed-agency-2023.2.3"]

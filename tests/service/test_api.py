@@ -123,7 +123,20 @@ def test_search_finds_substrings_in_either_script(client: FlaskClient) -> None:
 
 @pytest.mark.parametrize(
     "filters",
-    [f"document={POINTS}", f"document={PLAN}&section=2", "section=2", f"agency={DATA_BUREAU}&role=lead", "role=participating"],
+    [
+        f"document={POINTS}",
+        f"document={PLAN}&section=2",
+        "section=2",
+        f"agency={DATA_BUREAU}&role=lead",
+        "role=participating",
+        # Several values: no longer one range of rowids, searched as conditions
+        f"document={PLAN},{OPINIONS}",
+        f"document={PLAN}&section=2.1,2.6",
+        "section=1,3",
+        f"agency={DATA_BUREAU},sheng-ke-ji-ting&role=lead,participating",
+        f"agency_lineage={DATA_BUREAU}",
+        "issued_after=2023-01-01&issued_before=2023-12-31",
+    ],
 )
 def test_a_filtered_search_is_the_search_s_ranking_of_the_filtered_list(client: FlaskClient, filters: str) -> None:
     # Outline filters are searched as ranges of rowids, the others as conditions: either way the
@@ -155,12 +168,12 @@ def test_a_query_with_nothing_to_search_for_matches_nothing(client: FlaskClient)
         assert get(client, f"/api/v1/measures?q={query}")["meta"]["total"] == 0, query
 
 
-def test_a_filter_naming_no_record_is_a_404_naming_it(client: FlaskClient) -> None:
+def test_a_filter_naming_no_record_is_a_400_naming_it(client: FlaskClient) -> None:
     for parameter in ("document", "agency"):
-        body = problem(client, f"/api/v1/measures?{parameter}=nope", 404)
+        body = problem(client, f"/api/v1/measures?{parameter}=nope", 400)
         assert body["detail"] == f"{parameter}: 'nope' does not exist in release {NEW}"
         assert [item["name"] for item in body["invalid_params"]] == [parameter]
-    assert problem(client, f"/api/v1/measures?document={PLAN}&release={OLD}&agency=nope", 404)["detail"].endswith(OLD)
+    assert problem(client, f"/api/v1/measures?document={PLAN}&release={OLD}&agency=nope", 400)["detail"].endswith(OLD)
 
 
 def test_paging_to_the_end_has_no_gaps_or_repeats(client: FlaskClient) -> None:

@@ -4,9 +4,13 @@ every request the description allows is answered (no 400); every request it does
 refused.
 
 Positive and negative requests are generated for each operation. Generated ids rarely name a
-record, so each path or query parameter of a positive request may be swapped for a real value, or
-a query parameter dropped, to reach the 200s too; an unknown id is a 404, which a schema-valid
-request may get. A cursor is a value only the server makes, like an id: a positive request carries
+record, so each path parameter of a positive request may be swapped for a real value, to reach
+the 200s too (an unknown id in a path is a 404, which a schema-valid request may get), and each
+query parameter swapped or dropped. A filter naming records (``document``, ``agency``,
+``agency_lineage``) is always swapped for real values (ids, and agencies' names in either
+script) or dropped: one naming no record is a 400 the description cannot state, as is a ``sort``
+at odds with ``q`` on /measures (relevance only with q, never without), which a positive request
+leaves out. A cursor is a value only the server makes, like an id: a positive request carries
 one the server issued for the release it names (or none), never a generated one
 (service/arguments.py says why). A negative request is sent as generated.
 
@@ -36,13 +40,16 @@ EXAMPLES = int(os.environ.get("DBAY_FUZZ_EXAMPLES", "40"))
 
 # Real values for parameters that name a record (path and query parameters alike). The releases
 # need none: the description lists them.
+AGENCIES = "select id from agencies union select name from agencies union select name_hant from agencies"
 REAL: dict[str, str] = {
     "document_id": "select id from documents",
     "document": "select id from documents",
     "measure_id": "select id from measures",
     "agency_id": "select id from agencies",
-    "agency": "select id from agencies",
+    "agency": AGENCIES,
+    "agency_lineage": AGENCIES,
 }
+NAMING = {"document", "agency", "agency_lineage"}  # query filters whose every value must name a record
 
 
 def real_values(data_dir: Path) -> dict[str, list[str]]:
@@ -69,11 +76,21 @@ def issued_cursors(app: Flask, versions: list[str]) -> dict[str, list[str]]:
 
 def _realistic(parameters: dict[str, Any], values: dict[str, list[str]], data: st.DataObject, droppable: bool) -> None:
     for name in list(parameters or {}):
-        choice = data.draw(st.sampled_from(["keep", "real", "drop"] if droppable else ["keep", "real"]))
+        choices = (
+            ["real", "drop"] if droppable and name in NAMING else ["keep", "real", "drop"] if droppable else ["keep", "real"]
+        )
+        choice = data.draw(st.sampled_from(choices))
         if choice == "real" and name in values:
-            parameters[name] = data.draw(st.sampled_from(values[name]))
+            real = st.sampled_from(values[name])
+            several = isinstance(parameters[name], list)  # a comma-separated parameter
+            parameters[name] = data.draw(st.lists(real, min_size=1, max_size=3) if several else real)
         elif choice == "drop":
             del parameters[name]
+
+
+def _sort_agreeing_with_q(query: dict[str, Any]) -> None:
+    if query and "sort" in query and ("q" in query) != (query["sort"] == "relevance"):
+        del query["sort"]
 
 
 def _issued_cursor(query: dict[str, Any], cursors: dict[str, list[str]], data: st.DataObject) -> None:
@@ -101,6 +118,8 @@ class Fuzzer:
                 _realistic(case.path_parameters, self.values, data, droppable=False)
                 _realistic(case.query, self.values, data, droppable=True)
                 _issued_cursor(case.query, self.cursors, data)
+                if operation.path == "/api/v1/measures":
+                    _sort_agreeing_with_q(case.query)
             response = case.call_and_validate()  # every check schemathesis has, none excluded
             self.statuses[operation.label, mode.value, response.status_code] += 1
 

@@ -152,7 +152,7 @@ def test_a_release_named_in_the_url_is_kept_in_links(client: FlaskClient) -> Non
     assert f'href="/measures/{PLAN}.2.7.2?release={OLD}"' in html
 
 
-@pytest.mark.parametrize("url", [f"/documents/{PLAN}x", "/measures/nothing", "/agencies/nobody", "/search?q=x&document=nothing"])
+@pytest.mark.parametrize("url", [f"/documents/{PLAN}x", "/measures/nothing", "/agencies/nobody"])
 def test_an_unknown_id_is_a_404_page(client: FlaskClient, url: str) -> None:
     html = page(client, url, 404)
     assert "<h1>404 Not Found</h1>" in html and "does not exist in release" in html
@@ -160,6 +160,8 @@ def test_an_unknown_id_is_a_404_page(client: FlaskClient, url: str) -> None:
 
 def test_a_bad_parameter_is_a_400_page(client: FlaskClient) -> None:
     assert "lang" in page(client, f"/measures/{MEASURE}?lang=en", 400)
+    # A search filter naming no record is a bad parameter, as in the API
+    assert "document: &#39;nothing&#39; does not exist in release" in page(client, "/search?q=x&document=nothing", 400)
 
 
 @pytest.mark.parametrize(
