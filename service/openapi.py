@@ -34,7 +34,8 @@ class SharedParameters(BasePlugin):
     Runs after flask-smorest's marshmallow plugin has turned the argument schemas into parameters
     (plugins run in order, extra plugins last), so a component is exactly what the field states.
     A parameter is named after itself; one whose definition differs from an earlier one of the same
-    name (a parameter that means something else in another operation) stays in its operation.
+    name (``sort`` orders each list by its own fields) is named after its operation as well
+    (``list_agencies.sort``), so a client still finds every parameter among the components.
     """
 
     def init_spec(self, spec: APISpec) -> None:
@@ -44,16 +45,19 @@ class SharedParameters(BasePlugin):
     def operation_helper(self, path: str | None = None, operations: dict[Any, Any] | None = None, **_: Any) -> None:
         for operation in (operations or {}).values():
             if isinstance(operation, dict) and "parameters" in operation:
-                operation["parameters"] = [self._shared(parameter) for parameter in operation["parameters"]]
+                name = operation.get("operationId", path or "")
+                operation["parameters"] = [self._shared(parameter, name) for parameter in operation["parameters"]]
 
-    def _shared(self, parameter: Any) -> Any:
+    def _shared(self, parameter: Any, operation: str) -> Any:
         if not isinstance(parameter, dict) or parameter.get("in") != "query":
             return parameter
-        name = parameter["name"]
-        if name not in self.shared:
-            self.shared[name] = parameter
-            self.spec.components.parameter(name, "query", parameter)
-        return name if self.shared[name] == parameter else parameter  # a name is resolved to its $ref by apispec
+        for name in (parameter["name"], f"{operation}.{parameter['name']}"):
+            if name not in self.shared:
+                self.shared[name] = parameter
+                self.spec.components.parameter(name, "query", parameter)
+            if self.shared[name] == parameter:
+                return name  # a name is resolved to its $ref by apispec
+        return parameter
 
 
 def add_examples(app: Flask, api: Api) -> None:

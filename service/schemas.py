@@ -114,23 +114,29 @@ class AgencyListMetaSchema(PageMetaSchema):
 
 class FacetValueSchema(Schema):
     value = fields.String(
-        allow_none=True, metadata={"description": "A document id, agency id, role or year; null for undated documents' measures."}
+        required=True,
+        allow_none=True,
+        metadata={"description": "A document id, agency id, role or year; null for undated documents' measures."},
     )
     label = fields.String(
+        required=True,
         allow_none=True,
         metadata={"description": "The document's title or agency's name" + BILINGUAL_NOTE + " A role or year: itself."},
     )
     count = fields.Integer(
-        metadata={"description": "Measures of the whole result with this value: the total this filter would give."}
+        required=True, metadata={"description": "Measures of the whole result with this value: the total this filter would give."}
     )
 
 
 class FacetSchema(Schema):
     values = fields.List(
         fields.Nested(FacetValueSchema),
+        required=True,
         metadata={"description": f"At most {FACET_VALUES} values, most measures first, then by value."},
     )
-    more = fields.Integer(metadata={"description": "How many values had measures beyond those listed (0: the list is complete)."})
+    more = fields.Integer(
+        required=True, metadata={"description": "How many values had measures beyond those listed (0: the list is complete)."}
+    )
 
 
 class FacetsSchema(Schema):
@@ -140,7 +146,7 @@ class FacetsSchema(Schema):
     year = fields.Nested(FacetSchema, metadata={"description": "By the year its document was issued."})
 
 
-class MeasureListMetaSchema(MetaSchema):
+class MeasureListMetaSchema(PageMetaSchema):
     facets = fields.Nested(
         FacetsSchema, metadata={"description": "With facets=: the whole result (every page) counted by each facet asked for."}
     )

@@ -98,10 +98,10 @@ def test_the_description_states_what_each_parameter_accepts(spec: dict[str, Any]
     assert measures["role"]["schema"]["items"]["enum"] == ["lead", "participating"]
     assert measures["sort"]["schema"]["enum"] == ["position", "issued", "-issued", "relevance"]
     assert measures["issued_after"]["schema"] == {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-    documents = {p["name"]: p for p in spec["paths"]["/api/v1/documents"]["get"]["parameters"]}
+    documents = parameters(spec, "/api/v1/documents")
     assert documents["sort"]["schema"]["enum"] == ["id", "issued", "-issued", "title"]
     assert documents["issued_before"]["schema"] == measures["issued_after"]["schema"]
-    agencies = {p["name"]: p for p in spec["paths"]["/api/v1/agencies"]["get"]["parameters"]}
+    agencies = parameters(spec, "/api/v1/agencies")
     assert agencies["sort"]["schema"]["enum"] == ["lead", "participating", "name", "id"]
     assert measures["cursor"]["schema"]["pattern"] == "^[A-Za-z0-9_-]+$"
     agency = parameters(spec, "/api/v1/agencies/{agency_id}")
