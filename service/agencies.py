@@ -5,7 +5,8 @@ from typing import Any
 
 from flask.views import MethodView
 
-from dbay.service.arguments import AgencyArgs, ApiBlueprint, ListArgs
+from dbay.service import searching
+from dbay.service.arguments import AgencyArgs, AgencyListArgs, ApiBlueprint
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.lineage import predecessors
 from dbay.service.paging import links, offset_from_cursor
@@ -57,19 +58,25 @@ def agency_clause_coverage() -> dict[str, list[str]]:
 
 @blueprint.route("")
 class Agencies(MethodView):
-    @blueprint.listing("AgencyList", AgencySummarySchema, ListArgs, meta=AgencyListMetaSchema)
-    def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
-        """Every agency, those leading most measures first.
+    @blueprint.listing("AgencyList", AgencySummarySchema, AgencyListArgs, meta=AgencyListMetaSchema)
+    def get(self, limit: int, cursor: str | None = None, q: str | None = None, **_: Any) -> dict[str, Any]:
+        """Every agency, those leading most measures first; with q, those whose names hold it.
 
         The counts cover only the documents whose provisions name agencies: meta lists them
         (documents_with_agency_clauses) and the others (documents_without_agency_clauses).
         """
         offset = offset_from_cursor(cursor)
-        total = db().execute("select count(*) from agencies").fetchone()[0]
-        found = rows(db(), f"{COUNTS} group by a.id order by leads desc, shares desc, a.id limit ? offset ?", limit, offset)
+        ordered = f"{COUNTS} group by a.id order by leads desc, shares desc, a.id"
+        extra: dict[str, Any] = {}
+        if q is not None:  # a few hundred agencies at most: filtered in Python, by the measures' own rules
+            every, extra["search"] = searching.filtered(rows(db(), ordered), q, searching.agency_texts)
+            total, found = len(every), every[offset : offset + limit]
+        else:
+            total = db().execute("select count(*) from agencies").fetchone()[0]
+            found = rows(db(), f"{ordered} limit ? offset ?", limit, offset)
         return {
             "data": [summary(a, language()) for a in found],
-            "meta": meta(total=total, limit=limit, **agency_clause_coverage()),
+            "meta": meta(total=total, limit=limit, **agency_clause_coverage(), **extra),
             "links": links("agencies.Agencies", offset, limit, total),
         }
 

@@ -27,6 +27,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.fields import DelimitedList
 from webargs.flaskparser import FlaskParser
 
+from dbay import search_syntax
 from dbay.releases import VERSION_PATTERN
 from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
@@ -108,6 +109,32 @@ def _choices(choices: tuple[str, ...], description: str, **options: Any) -> Deli
     )
 
 
+class _QuerySyntax(validate.Validator):
+    """``q``'s syntax (dbay.search_syntax): the parser's own sentence for a malformed query, and its
+    ``regex`` (the same rules) for apispec to state as the parameter's pattern."""
+
+    regex = re.compile(search_syntax.QUERY_PATTERN)
+
+    def __call__(self, value: str) -> str:
+        try:
+            search_syntax.parse(value)
+        except search_syntax.QuerySyntaxError as error:
+            raise ValidationError(str(error)) from error
+        return value
+
+
+def _query(description: str) -> fields.String:
+    return fields.String(
+        validate=[validate.Length(min=1, max=200), _QuerySyntax()],
+        metadata={
+            "description": description + " Words separated by spaces must all occur; A OR B, either; -word or "
+            '-"phrase" excludes; "a phrase" is matched as typed. Punctuation at a word\'s ends is ignored, and a '
+            "query with no letter, digit or ideograph matches nothing. A word with a cross-strait variant "
+            "(人工智慧/人工智能) finds it too where it occurs (meta.search.expanded)."
+        },
+    )
+
+
 class CommonArgs(Schema):
     class Meta:
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
@@ -144,6 +171,14 @@ class AgencyArgs(CommonArgs):
     )
 
 
+class AgencyListArgs(ListArgs):
+    q = _query("Only agencies whose name (either script) or an alias holds it, by folded substring, in the list's order.")
+
+
+class DocumentListArgs(ListArgs):
+    q = _query("Only documents whose title (either script), issuer or number holds it, by folded substring, in id order.")
+
+
 class MeasureListArgs(ListArgs):
     """The filters of /measures. Each narrows the list by itself, and filters combine.
 
@@ -174,13 +209,9 @@ class MeasureListArgs(ListArgs):
         validate=validate.OneOf(("lead", "participating")),
         metadata={"description": "With agency: only where it has this role; alone: measures with any agency in this role."},
     )
-    q = fields.String(
-        validate=validate.Length(min=1, max=200),
-        metadata={
-            "description": "Full-text search with substring semantics, in either script; ranked, with a snippet. "
-            "Spaces separate terms, which must all match; punctuation at a term's ends is ignored, so a query "
-            "with no letter, digit or ideograph matches nothing."
-        },
+    q = _query(
+        "Full-text search with substring semantics, in either script, also in the renditions' wording; ranked, "
+        "with a snippet and what matched."
     )
     fields_ = _choices(
         MEASURE_FIELDS, "Comma-separated fields to return (id is always included), such as title,path.", data_key="fields"

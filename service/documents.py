@@ -5,7 +5,8 @@ from typing import Any
 
 from flask.views import MethodView
 
-from dbay.service.arguments import ApiBlueprint, ListArgs
+from dbay.service import searching
+from dbay.service.arguments import ApiBlueprint, DocumentListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import rows
@@ -61,16 +62,23 @@ def outline(document_id: str, lang: str) -> list[dict[str, Any]]:
 
 @blueprint.route("")
 class Documents(MethodView):
-    @blueprint.listing("DocumentList", DocumentSummarySchema, ListArgs)
-    def get(self, limit: int, cursor: str | None = None, **_: Any) -> dict[str, Any]:
-        """Every document in the release."""
+    @blueprint.listing("DocumentList", DocumentSummarySchema, DocumentListArgs)
+    def get(self, limit: int, cursor: str | None = None, q: str | None = None, **_: Any) -> dict[str, Any]:
+        """Every document in the release; with q, those whose title, issuer or number holds it."""
         offset = offset_from_cursor(cursor)
         lang = language()
-        total = db().execute("select count(*) from documents").fetchone()[0]
-        found = rows(db(), "select * from documents order by id limit ? offset ?", limit, offset)
+        extra: dict[str, Any] = {}
+        if q is not None:  # documents are few: filtered in Python, by the measures' own rules
+            every, extra["search"] = searching.filtered(
+                rows(db(), "select * from documents order by id"), q, searching.document_texts
+            )
+            total, found = len(every), every[offset : offset + limit]
+        else:
+            total = db().execute("select count(*) from documents").fetchone()[0]
+            found = rows(db(), "select * from documents order by id limit ? offset ?", limit, offset)
         return {
             "data": [summary(d, lang) for d in found],
-            "meta": meta(total=total, limit=limit),
+            "meta": meta(total=total, limit=limit, **extra),
             "links": links("documents.Documents", offset, limit, total),
         }
 

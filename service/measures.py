@@ -6,6 +6,7 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
+from dbay.service import searching
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.errors import unknown_record
@@ -134,27 +135,15 @@ def _filters(args: dict[str, Any]) -> Filters:
     return filters
 
 
-def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """(matches, the page's measures best first): ranked inside the index, only the page read."""
-    expression = search.match_expression(query)
-    within = filters.within()
-    if expression is None or within is None:  # nothing to search for matches nothing, as in Datasette
-        return 0, []
-    total, rowids = search_pages.ranked_page(db(), expression, limit, offset, within)
-    marks = ",".join("?" * len(rowids))
-    by_rowid = {
-        record["rowid"]: record for record in rows(db(), f"select rowid, * from measures where rowid in ({marks})", *rowids)
-    }
-    return total, [by_rowid[rowid] for rowid in rowids]
-
-
-def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[int, list[dict[str, Any]]]:
-    """(matches, one page of measures as summaries): filtered by ``args`` (MeasureListArgs' names), and
-    with ``q`` searched, best first, each with a snippet; without it, in document order. The API's list
-    and the search page both answer from it."""
+def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[int, list[dict[str, Any]], dict[str, Any] | None]:
+    """(matches, one page of measures as summaries, meta.search or None): filtered by ``args``
+    (MeasureListArgs' names), and with ``q`` searched, best first, each with a snippet and what it
+    matched; without it, in document order. The API's list and the search page both answer from it."""
     filters = _filters(args)
+    searched = None
     if "q" in args:
-        total, found = _searched(args["q"], filters, limit, offset)
+        total, found, query, searched = searching.ranked_measures(args["q"], filters.within(), limit, offset)
+        where_found = searching.matched(found, query)
     else:
         where, params = filters.where()
         total = db().execute(f"select count(*) from measures m where {where}", params).fetchone()[0]
@@ -164,12 +153,13 @@ def listing(args: dict[str, Any], limit: int, offset: int, lang: str) -> tuple[i
     items = []
     for record in found:
         item = summary(record, lang, agencies[record["id"]])
-        if "q" in args:
-            item["snippet"] = search.snippet(text(record, "text", lang), args["q"]) or search.snippet(
-                text(record, "title", lang), args["q"]
+        if searched is not None:
+            item["snippet"] = search.snippet(text(record, "text", lang), query) or search.snippet(
+                text(record, "title", lang), query
             )
+            item["matched"] = where_found[record["id"]]
         items.append(item)
-    return total, items
+    return total, items, searched
 
 
 @blueprint.route("")
@@ -178,13 +168,19 @@ class Measures(MethodView):
     def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
         """Measures, filtered (filters combine), searched with q, in pages.
 
-        Without q, in document order; with q, best matches first, each with a snippet.
+        Without q, in document order; with q, best matches first, each with a snippet and what it
+        matched, and meta.search saying which cross-strait variants were searched too.
         """
         chosen = _chosen_fields(args.get("fields_"))
         offset = offset_from_cursor(cursor)
-        total, items = listing(args, limit, offset, language())
+        total, items, searched = listing(args, limit, offset, language())
         data = [{k: v for k, v in item.items() if chosen is None or k in chosen} for item in items]
-        return {"data": data, "meta": meta(total=total, limit=limit), "links": links("measures.Measures", offset, limit, total)}
+        extra = {"search": searched} if searched is not None else {}
+        return {
+            "data": data,
+            "meta": meta(total=total, limit=limit, **extra),
+            "links": links("measures.Measures", offset, limit, total),
+        }
 
 
 def _notation(record: dict[str, Any], lang: str) -> str:

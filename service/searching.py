@@ -1,0 +1,99 @@
+"""``q`` in the API: parsing it, widening it with cross-strait variants, and saying what it matched.
+
+One owner for what the lists of measures, agencies and documents share: the syntax
+(``dbay.search_syntax``), the variants (``dbay.search_variants``), the ``meta.search`` of an
+answer, and a measure's ``matched``. Measures are searched in the index; agencies and documents,
+a few hundred rows at most, by folded substring over their fields in Python, with the same test
+(``search_syntax.matches``) that ``matched`` uses.
+"""
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from dbay import search, search_pages, search_variants
+from dbay.search_syntax import Query, QuerySyntaxError, fold, matches
+from dbay.search_variants import Expansion
+from dbay.service.context import db
+from dbay.service.errors import bad_parameter
+from dbay.service.queries import rows
+
+
+def parsed(query: str) -> Query:
+    """The parsed ``q``, or a 400 problem naming q and what to change."""
+    try:
+        return search.parse(query)
+    except QuerySyntaxError as error:
+        raise bad_parameter("q", f"{error} (in {query!r})") from error
+
+
+def search_meta(query: str, expanded: list[Expansion]) -> dict[str, Any]:
+    """``meta.search``: the query as given and the words it also searched for (service/schemas.py)."""
+    return {"query": query, "expanded": [{"term": e.term, "variants": list(e.variants)} for e in expanded]}
+
+
+def ranked_measures(
+    query: str, within: search_pages.Within | None, limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]], Query, dict[str, Any]]:
+    """(matches, the page's measures best first, the query searched, meta.search): ranked inside the
+    index with the variants that occur in it, only the page read."""
+    widened, expanded = search_variants.expand(parsed(query), search_variants.index_probe(db()))
+    expression = search.match_expression(widened)
+    if expression is None or within is None:  # nothing to search for matches nothing, as in Datasette
+        return 0, [], widened, search_meta(query, expanded)
+    total, rowids = search_pages.ranked_page(db(), expression, limit, offset, within)
+    marks = ",".join("?" * len(rowids))
+    by_rowid = {
+        record["rowid"]: record for record in rows(db(), f"select rowid, * from measures where rowid in ({marks})", *rowids)
+    }
+    return total, [by_rowid[rowid] for rowid in rowids], widened, search_meta(query, expanded)
+
+
+def _both(record: dict[str, Any], name: str) -> str:
+    return fold(f"{record[name]}\n{record.get(f'{name}_hant') or ''}")
+
+
+def matched(records: Sequence[dict[str, Any]], query: Query) -> dict[str, list[dict[str, str]]]:
+    """For each measure (by id), where the query's words and phrases occur: its title, its text (either
+    script), and each rendition whose span holds one that the measure's own title and text lack."""
+    spans: dict[str, list[dict[str, Any]]] = {record["id"]: [] for record in records}
+    marks = ",".join("?" * len(spans))
+    for span in rows(
+        db(),
+        f"select measure_id, rendition_id, raw_text from measure_sources where measure_id in ({marks}) "
+        "order by measure_id, rendition_id, start",
+        *spans,
+    ):
+        spans[span["measure_id"]].append(span)
+    found: dict[str, list[dict[str, str]]] = {}
+    phrases = query.positive
+    for record in records:
+        own = {name: _both(record, name) for name in ("title", "text")}
+        where = [{"field": name} for name, folded in own.items() if any(phrase in folded for phrase in phrases)]
+        lacking = [phrase for phrase in phrases if not any(phrase in folded for folded in own.values())]
+        for span in spans[record["id"]]:
+            entry = {"field": "rendition", "rendition_id": span["rendition_id"]}
+            if entry not in where and any(phrase in fold(span["raw_text"]) for phrase in lacking):
+                where.append(entry)
+        found[record["id"]] = where
+    return found
+
+
+def filtered(
+    records: list[dict[str, Any]], query: str, texts: Callable[[dict[str, Any]], list[str | None]]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The records whose ``texts`` (folded, together) match ``q``, in their order, and meta.search.
+
+    A variant is searched for where it occurs in some record's texts, as in the index for measures."""
+    folded = [fold("\n".join(text for text in texts(record) if text)) for record in records]
+    widened, expanded = search_variants.expand(parsed(query), lambda phrase: any(phrase in text for text in folded))
+    kept = [record for record, text in zip(records, folded, strict=True) if matches(widened, text)]
+    return kept, search_meta(query, expanded)
+
+
+def agency_texts(record: dict[str, Any]) -> list[str | None]:
+    return [record["name"], record["name_hant"], *json.loads(record["aliases"])]
+
+
+def document_texts(record: dict[str, Any]) -> list[str | None]:
+    return [record["title"], record["title_hant"], record["issuer"], record["doc_number"]]
