@@ -2,16 +2,20 @@
 
 Semantics
 ---------
-A query is split at whitespace into terms; a measure matches when **every** term occurs as a
-substring of its title or text, in Simplified or Traditional script. Matching compares *folded*
-text: each character converted to Simplified on its own (OpenCC t2s) and ASCII-style lowercased,
-so 養老 finds 养老, ipv6 finds IPv6, and a term found inside a text is always found by the index
-(folding character by character maps every substring of a text to a substring of its folded
-form, which whole-text conversion, choosing characters by context, would not guarantee).
-Punctuation inside a term must match exactly; punctuation at its ends is ignored, so a term
-typed as ``"养老"`` or 「养老」 means 养老. A query without a letter, digit or ideograph searches
-nothing (``match_expression`` returns None). ``OR``, ``NOT``, ``*`` and quotes are ordinary
-characters, never operators.
+A query (syntax: ``dbay.search_syntax``) is words and ``"phrases"``, all of which must match,
+``A OR B`` for either, and ``-word`` or ``-"phrase"`` to leave measures out. A word or phrase
+matches a measure when it occurs as a substring of its title or text, in Simplified or
+Traditional script, or of the wording of a rendition that carries it (see Index). Matching
+compares *folded* text: each character converted to Simplified on its own (OpenCC t2s) and
+ASCII-style lowercased, so 養老 finds 养老, ipv6 finds IPv6, and a term found inside a text is
+always found by the index (folding character by character maps every substring of a text to a
+substring of its folded form, which whole-text conversion, choosing characters by context,
+would not guarantee). Punctuation inside a word must match exactly; punctuation at its ends is
+ignored, so 「养老」 means 养老; a phrase is matched as typed, spaces included. A query without a
+letter, digit or ideograph searches nothing (``match_expression`` returns None); a malformed
+one raises ``QuerySyntaxError``. ``AND``, ``NOT``, lower-case ``or``, ``*``, ``:`` and the like
+are ordinary characters, never operators. Cross-strait vocabulary (人工智慧 for 人工智能) is
+another word, not another script: ``dbay.search_variants`` adds it at query time.
 
 Index
 -----
@@ -20,7 +24,7 @@ and ``trigram`` cannot match terms shorter than three characters. So the index s
 tokenised copy of each measure in which every character is its own token, and a term becomes
 an FTS5 phrase: consecutive tokens, that is a substring. The table::
 
-    create virtual table measures_fts using fts5(measure_id unindexed, title, text, tokenize='ascii')
+    create virtual table measures_fts using fts5(measure_id unindexed, title, text, renditions, tokenize='ascii')
 
 has one row a measure, ``measures_fts.rowid = measures.rowid``. A character's token is:
 
@@ -36,9 +40,16 @@ has one row a measure, ``measures_fts.rowid = measures.rowid``. A character's to
 
 The title and text columns hold the folded Simplified form; where the Traditional column folds
 to something else (rarely: 2 of the 113 seed measures, with 著 for 着 and 鍊 for 链), its folded form follows on a
-new line, so Traditional-only characters are found too and no phrase spans the two.
+new line, so Traditional-only characters are found too and no phrase spans the two. The
+renditions column holds the wording of the renditions that carry the measure
+(``measure_sources.raw_text``: news reposts, Traditional reposts in Taiwan usage) where it is
+not the measure's own: each span is cut into clauses at sentence and clause punctuation, and a
+clause is kept when its letters, digits and ideographs do not occur, in order, in the measure's
+label, title and text (``rendition_wording``); kept clauses are folded, one a line.
 
-Ranking is bm25 with the title weighted twenty times the text (``RANK_SQL``), ties in reading
+Ranking is bm25 with the title weighted twenty times the text and the renditions' wording a quarter
+of it (``RANK_SQL``; bm25 counts every column in a measure's length, so the title's weight makes up
+for the renditions' length and a title match still ranks first), ties in reading
 order: ``order_by`` states it once for the API, the Datasette canned query and any other caller.
 The same weights are stored as the table's default ``rank``, so ``order by rank`` ranks the same way.
 The build writes measures in reading order and ``create_index`` refuses them otherwise, so the
@@ -55,6 +66,7 @@ each term a double-quoted phrase::
     select measure_id, title from measures_fts where measures_fts match '"养 老"' order by rank;
     select measure_id from measures_fts where measures_fts match '"数 据" AND "5 g"';
     select measure_id from measures_fts where measures_fts match 'title : "互 联 网"';  -- titles only
+    select measure_id from measures_fts where measures_fts match '("人 工 智 能" OR "人 工 智 慧") NOT "试 点"';
     select m.* from measures_fts join measures m on m.rowid = measures_fts.rowid
       where measures_fts match '"大 湾 区"' order by rank;
 

@@ -3,8 +3,8 @@
 The pairs are a reviewed data file, ``sources/search_variants.yml`` (shipped in the package as
 ``dbay/search_variants.yml``), each with its source. A word or phrase of a query that is one side
 of a pair gains the other side as an alternative (``expand``), as if the user had typed
-``人工智慧 OR 人工智能`` — but only where the other side *occurs* (in the release's index, for
-measures: ``index_probe``). So a mainland word searched in a mainland corpus keeps its plain
+``人工智慧 OR 人工智能`` — but only where the other side *occurs* (for measures, in their own
+titles and texts: ``measures_probes``). So a mainland word searched in a mainland corpus keeps its plain
 expression, and with it the stored ranking of a frequent term (``dbay.search_pages``); and a
 side that does not occur is left out of the expression, which matches the same measures. Only
 whole words and phrases are looked up (数位 but not 数位化), and exclusions are not expanded.
@@ -24,7 +24,7 @@ from dbay.search_syntax import Query, fold
 
 VARIANTS_FILE = Path(__file__).with_name("search_variants.yml")
 SIDES = ("taiwan", "mainland")
-_PROBED: dict[tuple[str, str], bool] = {}  # (release file, phrase): whether it occurs
+_PROBED: dict[tuple[str, str, str], bool] = {}  # (release file, columns, phrase): whether it occurs
 _PROBES_KEPT = 10_000
 
 
@@ -80,42 +80,59 @@ def variants() -> dict[str, tuple[str, ...]]:
     return load_variants()
 
 
-def index_probe(connection: sqlite3.Connection) -> Callable[[str], bool]:
-    """Whether a folded phrase occurs in this database's search index: one cheap FTS5 lookup, kept per
-    release file (a release never changes; a new one is a new file)."""
+def index_probe(connection: sqlite3.Connection, columns: str = "") -> Callable[[str], bool]:
+    """Whether a folded phrase occurs in this database's search index (in ``columns``, an FTS5 column
+    filter such as ``{title text}``, or anywhere): one cheap FTS5 lookup, kept per release file (a
+    release never changes; a new one is a new file)."""
     file = connection.execute("pragma database_list").fetchone()[2]
 
     def occurs(phrase: str) -> bool:
-        if (file, phrase) not in _PROBED:
+        key = (file, columns, phrase)
+        if key not in _PROBED:
             expression = search.match_expression(Query(((phrase,),)))
+            if columns:
+                expression = f"{columns} : {expression}"
             found = connection.execute(f"select 1 from {search.TABLE} where {search.TABLE} match ? limit 1", (expression,))
             if len(_PROBED) >= _PROBES_KEPT:
                 _PROBED.clear()
-            _PROBED[file, phrase] = found.fetchone() is not None
+            _PROBED[key] = found.fetchone() is not None
             if not file:  # an in-memory database has no name to keep the answer under
-                return _PROBED.pop((file, phrase))
-        return _PROBED[file, phrase]
+                return _PROBED.pop(key)
+        return _PROBED[key]
 
     return occurs
 
 
+def measures_probes(connection: sqlite3.Connection) -> tuple[Callable[[str], bool], Callable[[str], bool]]:
+    """``expand``'s two tests for the measures of a release: a variant must occur in the measures' own
+    titles and texts (the renditions' wording is searched as typed already, and a Taiwan repost of a
+    mainland corpus must not widen every mainland query, which would also lose the stored rankings
+    of frequent terms); the word typed is kept where it occurs anywhere, renditions included."""
+    return index_probe(connection, "{title text}"), index_probe(connection)
+
+
 def expand(
-    query: Query, occurs: Callable[[str], bool], table: dict[str, tuple[str, ...]] | None = None
+    query: Query,
+    variant_occurs: Callable[[str], bool],
+    term_occurs: Callable[[str], bool] | None = None,
+    table: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[Query, list[Expansion]]:
     """The query with each word that has variants widened to those that occur, and what was widened.
 
-    A word that has variants occurring is kept only if it occurs itself: leaving out a phrase that
-    matches nothing changes no answer and keeps the expression the plain one of the variant.
+    A word that has variants occurring is kept only if it occurs itself (``term_occurs``, by default
+    ``variant_occurs``): leaving out a phrase that matches nothing changes no answer and keeps the
+    expression the plain one of the variant.
     """
     table = variants() if table is None else table
+    term_occurs = variant_occurs if term_occurs is None else term_occurs
     clauses: list[tuple[str, ...]] = []
     expanded: list[Expansion] = []
     for clause in query.clauses:
         phrases: list[str] = []
         for phrase in clause:
-            present = [variant for variant in table.get(phrase, ()) if occurs(variant)]
+            present = [variant for variant in table.get(phrase, ()) if variant_occurs(variant)]
             if present:
                 expanded.append(Expansion(phrase, tuple(present)))
-            phrases += ([phrase] if not present or occurs(phrase) else []) + present
+            phrases += ([phrase] if not present or term_occurs(phrase) else []) + present
         clauses.append(tuple(dict.fromkeys(phrases)))
     return Query(tuple(dict.fromkeys(clauses)), query.excluded), expanded

@@ -37,7 +37,7 @@ def ranked_measures(
 ) -> tuple[int, list[dict[str, Any]], Query, dict[str, Any]]:
     """(matches, the page's measures best first, the query searched, meta.search): ranked inside the
     index with the variants that occur in it, only the page read."""
-    widened, expanded = search_variants.expand(parsed(query), search_variants.index_probe(db()))
+    widened, expanded = search_variants.expand(parsed(query), *search_variants.measures_probes(db()))
     expression = search.match_expression(widened)
     if expression is None or within is None:  # nothing to search for matches nothing, as in Datasette
         return 0, [], widened, search_meta(query, expanded)
