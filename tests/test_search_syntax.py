@@ -141,3 +141,20 @@ def test_or_exclusion_and_phrase_find_what_a_scan_finds(connection: sqlite3.Conn
     # 大数据、云计算 is in the seed texts: the phrase with its punctuation is found, without it not.
     assert _found(connection, '"据、云"') == _scan(connection, "据、云") != set()
     assert _found(connection, '"据 云"') == set()
+
+
+def test_the_snippet_marks_what_is_searched_for_not_what_is_excluded() -> None:
+    assert search.snippet("发展养老服务", "养老 -数据") == "发展<mark>养老</mark>服务"
+    assert search.snippet("养老和数据", "养老 OR 数据") == "<mark>养老</mark>和<mark>数据</mark>"
+    assert search.snippet("养老和数据", '"老和数" -养老') == "养<mark>老和数</mark>据"
+
+
+def test_sql_functions_take_the_syntax_and_match_nothing_for_a_malformed_query(connection: sqlite3.Connection) -> None:
+    search.register_functions(connection)
+    sql = f"select measure_id from {search.TABLE} where {search.TABLE} match dbay_match(?)"
+    found = {query: {row[0] for row in connection.execute(sql, (query,))} for query in ("养老 OR 数据", "养老", "数据")}
+    assert found["养老 OR 数据"] == found["养老"] | found["数据"] != set()
+    for malformed in ('"养老', "-养老", "养老 OR"):
+        assert connection.execute(sql, (malformed,)).fetchall() == []
+        assert connection.execute("select dbay_snippet('发展养老', ?)", (malformed,)).fetchone()[0] is None
+    assert connection.execute("select dbay_snippet('发展养老服务', '养老 -服务')").fetchone()[0] == "发展<mark>养老</mark>服务"
