@@ -36,12 +36,13 @@ from dbay.build.scripts import to_hans
 # The characters that separate items: listed, not ``\s``, so that Python and the JSON Schema
 # pattern (ECMAScript) agree on every one.
 SPACES = "\t\n\v\f\r \u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
-_SPACE_CLASS = "".join(f"\\u{ord(character):04x}" for character in SPACES)  # ASCII escapes both dialects read
-_S = f"[{_SPACE_CLASS}]"
-_C = f'[^{_SPACE_CLASS}"]'  # a character of a word
+# SPACES as a character class in ASCII escapes, which both dialects read (tests check it is SPACES).
+SPACE_CLASS = r"\u0009-\u000d\u0020\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_S = f"[{SPACE_CLASS}]"
+_C = f'[^{SPACE_CLASS}"]'  # a character of a word
 _PHRASE = '"[^"]*"'
 # A word to search for: not starting with "-" (an exclusion) and not the operator OR itself.
-_WORD = f'(?:[^{_SPACE_CLASS}"O-]{_C}*|O(?:[^{_SPACE_CLASS}"R]{_C}*|R{_C}+)?)'
+_WORD = f'(?:[^{SPACE_CLASS}"O-]{_C}*|O(?:[^{SPACE_CLASS}"R]{_C}*|R{_C}+)?)'
 _POSITIVE = f"(?:{_PHRASE}|{_WORD})"
 _NEGATIVE = f"-(?:{_PHRASE}|{_C}+)"
 _ALTERNATIVES = f"{_POSITIVE}(?:{_S}+OR{_S}+{_POSITIVE})*"
@@ -117,9 +118,9 @@ def _items(query: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     tokens = [match.group() for match in _ITEM.finditer(query)]
     for index, token in enumerate(tokens):
-        if re.fullmatch(f"{_S}+", token):
+        if token[0] in SPACES:
             continue
-        glued = index + 1 < len(tokens) and not re.fullmatch(f"{_S}+", tokens[index + 1])
+        glued = index + 1 < len(tokens) and tokens[index + 1][0] not in SPACES
         if token.endswith('"') and glued:
             raise QuerySyntaxError(f"put a space after the closing quote of {token}")
         if token == "-":

@@ -5,7 +5,8 @@ The OpenAPI description of a parameter is made from the very rules it is checked
 pattern, an enum, bounds), so a request the description allows is one the server answers, and one
 it does not allow is a 400 problem naming the parameter; tests/service/test_fuzz.py holds the
 server to that. No parameter needs another: ``section`` alone is that part of every document,
-``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing.
+``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing
+(``q``'s syntax is a regular language: its pattern states it exactly, see ``_QuerySyntax``).
 The two rules the description cannot state, and how they are answered:
 
 - a record id the release lacks (``document=``, ``agency=``, like an id in a path): a 404, see

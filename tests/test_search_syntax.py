@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dbay import search
+from dbay import search, search_syntax
 from dbay.search_syntax import QUERY_PATTERN, Query, QuerySyntaxError, matches, parse
 
 
@@ -158,3 +158,8 @@ def test_sql_functions_take_the_syntax_and_match_nothing_for_a_malformed_query(c
         assert connection.execute(sql, (malformed,)).fetchall() == []
         assert connection.execute("select dbay_snippet('发展养老', ?)", (malformed,)).fetchone()[0] is None
     assert connection.execute("select dbay_snippet('发展养老服务', '养老 -服务')").fetchone()[0] == "发展<mark>养老</mark>服务"
+
+
+def test_the_pattern_s_spaces_are_the_parser_s() -> None:
+    spaces = re.compile(f"[{search_syntax.SPACE_CLASS}]")
+    assert [chr(code) for code in range(0x3001) if spaces.fullmatch(chr(code))] == sorted(search_syntax.SPACES)
