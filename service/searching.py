@@ -49,34 +49,46 @@ def ranked_measures(
     return total, [by_rowid[rowid] for rowid in rowids], widened, search_meta(query, expanded)
 
 
-def _both(record: dict[str, Any], name: str) -> str:
-    return fold(f"{record[name]}\n{record.get(f'{name}_hant') or ''}")
+def _occurs(phrase: str, text: str | None) -> bool:
+    # Folding is idempotent, so a folded phrase found in the text as written (lowercased) is in its
+    # folded form too: most are found so, without folding the text.
+    return text is not None and (phrase in text.lower() or phrase in fold(text))
+
+
+def _spans(measure_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {measure_id: [] for measure_id in measure_ids}
+    marks = ",".join("?" * len(measure_ids))
+    for span in rows(
+        db(),
+        f"select measure_id, rendition_id, raw_text from measure_sources where measure_id in ({marks}) "
+        "order by measure_id, rendition_id, start",
+        *measure_ids,
+    ):
+        found[span["measure_id"]].append(span)
+    return found
 
 
 def matched(records: Sequence[dict[str, Any]], query: Query) -> dict[str, list[dict[str, str]]]:
     """For each measure (by id), where the query's words and phrases occur: its title, its text (either
     script), and each rendition whose span holds one that the measure's own title and text lack."""
-    spans: dict[str, list[dict[str, Any]]] = {record["id"]: [] for record in records}
-    marks = ",".join("?" * len(spans))
-    for span in rows(
-        db(),
-        f"select measure_id, rendition_id, raw_text from measure_sources where measure_id in ({marks}) "
-        "order by measure_id, rendition_id, start",
-        *spans,
-    ):
-        spans[span["measure_id"]].append(span)
-    found: dict[str, list[dict[str, str]]] = {}
     phrases = query.positive
+    where: dict[str, list[dict[str, str]]] = {}
+    lacking: dict[str, list[str]] = {}
     for record in records:
-        own = {name: _both(record, name) for name in ("title", "text")}
-        where = [{"field": name} for name, folded in own.items() if any(phrase in folded for phrase in phrases)]
-        lacking = [phrase for phrase in phrases if not any(phrase in folded for folded in own.values())]
-        for span in spans[record["id"]]:
-            entry = {"field": "rendition", "rendition_id": span["rendition_id"]}
-            if entry not in where and any(phrase in fold(span["raw_text"]) for phrase in lacking):
-                where.append(entry)
-        found[record["id"]] = where
-    return found
+        own = {
+            name: {phrase for phrase in phrases if _occurs(phrase, record[name]) or _occurs(phrase, record.get(f"{name}_hant"))}
+            for name in ("title", "text")
+        }
+        where[record["id"]] = [{"field": name} for name, found in own.items() if found]
+        if missing := [phrase for phrase in phrases if phrase not in own["title"] | own["text"]]:
+            lacking[record["id"]] = missing
+    if lacking:  # the renditions are read only for measures found by their wording
+        for measure_id, spans in _spans(list(lacking)).items():
+            for span in spans:
+                entry = {"field": "rendition", "rendition_id": span["rendition_id"]}
+                if entry not in where[measure_id] and any(_occurs(phrase, span["raw_text"]) for phrase in lacking[measure_id]):
+                    where[measure_id].append(entry)
+    return where
 
 
 def filtered(
