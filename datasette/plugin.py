@@ -4,7 +4,8 @@
   ``rowid in (select rowid from measures_fts where measures_fts match escape_fts(:search))``.
   Replacing ``escape_fts`` with dbay's query builder (``dbay.search``, the same code the JSON API
   uses) gives substring semantics in either script: 养老 and 養老 find exactly the measures that
-  contain 养老. It also adds ``dbay_match(q)`` and ``dbay_snippet(text, q)`` for SQL.
+  contain 养老, with the API's syntax (OR, -word, "phrase"; a malformed query matches nothing,
+  as SQL has no way to say why). It also adds ``dbay_match(q)`` and ``dbay_snippet(text, q)``.
 - ``get_metadata``: every release database (``dbay``, ``dbay-<version>``, or ``dbay-2026.1`` as a
   plain ``datasette serve dbay-2026.1.db`` names it) gets the metadata of ``metadata.yml``'s
   ``dbay`` entry (licence, facets, label columns, canned queries), every table and column its

@@ -162,7 +162,9 @@ def _candidate_terms(connection: sqlite3.Connection, frequent: int, measures: in
 
     Every ``step``-th measure is read and each term counted once a measure; a term is a candidate
     when its share of the sample, with some slack, would reach ``frequent``. The caller counts
-    each candidate exactly, so the sample only decides which terms are worth counting.
+    each candidate exactly, so the sample only decides which terms are worth counting. It reads the
+    measures' own columns, not the renditions' wording the index also holds: a term frequent only
+    there is ranked live, as any term below the threshold.
     """
     step = max(1, measures // SAMPLE)
     counts: Counter[str] = Counter()

@@ -5,6 +5,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from dbay.service import searching
 from dbay.service.arguments import AgencyArgs, AgencyListArgs, ApiBlueprint
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.lineage import predecessors
@@ -67,8 +68,8 @@ ORDERS = {
 @blueprint.route("")
 class Agencies(MethodView):
     @blueprint.listing("AgencyList", AgencySummarySchema, AgencyListArgs, meta=AgencyListMetaSchema)
-    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
-        """Every agency, those leading most measures first (or by sort).
+    def get(self, limit: int, cursor: str | None = None, q: str | None = None, **args: Any) -> dict[str, Any]:
+        """Every agency, those leading most measures first (or by sort); with q, those whose names hold it.
 
         The counts cover only the documents whose provisions name agencies: meta lists them
         (documents_with_agency_clauses) and the others (documents_without_agency_clauses).
@@ -76,11 +77,17 @@ class Agencies(MethodView):
         offset = offset_from_cursor(cursor)
         lang = language()
         order = ORDERS[args.get("sort") or "lead"].format(name="a.name_hant" if lang == "zh-Hant" else "a.name")
-        total = db().execute("select count(*) from agencies").fetchone()[0]
-        found = rows(db(), f"{COUNTS} group by a.id order by {order} limit ? offset ?", limit, offset)
+        ordered = f"{COUNTS} group by a.id order by {order}"
+        extra: dict[str, Any] = {}
+        if q is not None:  # a few hundred agencies at most: filtered in Python, by the measures' own rules
+            every, extra["search"] = searching.filtered(rows(db(), ordered), q, searching.agency_texts)
+            total, found = len(every), every[offset : offset + limit]
+        else:
+            total = db().execute("select count(*) from agencies").fetchone()[0]
+            found = rows(db(), f"{ordered} limit ? offset ?", limit, offset)
         return {
             "data": [summary(a, lang) for a in found],
-            "meta": meta(total=total, limit=limit, **agency_clause_coverage()),
+            "meta": meta(total=total, limit=limit, **agency_clause_coverage(), **extra),
             "links": links("agencies.Agencies", offset, limit, total),
         }
 

@@ -5,7 +5,8 @@ The OpenAPI description of a parameter is made from the very rules it is checked
 pattern, an enum, bounds), so a request the description allows is one the server answers, and one
 it does not allow is a 400 problem naming the parameter; tests/service/test_fuzz.py holds the
 server to that. Filters need no other: ``section`` alone is that part of every document,
-``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing.
+``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing
+(``q``'s syntax is a regular language: its pattern states it exactly, see ``_QuerySyntax``).
 The rules the description cannot state, and how they are answered (the fuzz test keeps a positive
 request within them):
 
@@ -34,6 +35,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.fields import DelimitedList
 from webargs.flaskparser import FlaskParser
 
+from dbay import search_syntax
 from dbay.releases import VERSION_PATTERN
 from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
@@ -153,6 +155,32 @@ def _sort(orders: tuple[str, ...], description: str) -> fields.String:
     )
 
 
+class _QuerySyntax(validate.Validator):
+    """``q``'s syntax (dbay.search_syntax): the parser's own sentence for a malformed query, and its
+    ``regex`` (the same rules) for apispec to state as the parameter's pattern."""
+
+    regex = re.compile(search_syntax.QUERY_PATTERN)
+
+    def __call__(self, value: str) -> str:
+        try:
+            search_syntax.parse(value)
+        except search_syntax.QuerySyntaxError as error:
+            raise ValidationError(str(error)) from error
+        return value
+
+
+def _query(description: str) -> fields.String:
+    return fields.String(
+        validate=[validate.Length(min=1, max=200), _QuerySyntax()],
+        metadata={
+            "description": description + " Words separated by spaces must all occur; A OR B, either; -word or "
+            '-"phrase" excludes; "a phrase" is matched as typed. Punctuation at a word\'s ends is ignored, and a '
+            "query with no letter, digit or ideograph matches nothing. A word with a cross-strait variant "
+            "(人工智慧/人工智能) finds it too where it occurs (meta.search.expanded)."
+        },
+    )
+
+
 class CommonArgs(Schema):
     class Meta:
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
@@ -194,9 +222,11 @@ class DocumentListArgs(ListArgs):
     issued_after = _issued("after")
     issued_before = _issued("before")
     sort = _sort(DOCUMENT_ORDERS, "Order: id (default), issued or -issued (by date, undated last, then id), title (then id).")
+    q = _query("Only documents whose title (either script), issuer or number holds it, by folded substring, in the list's order.")
 
 
 class AgencyListArgs(ListArgs):
+    q = _query("Only agencies whose name (either script) or an alias holds it, by folded substring, in the list's order.")
     sort = _sort(
         AGENCY_ORDERS,
         "Order: lead (default: measures led, most first, then shared, then id), participating (shared, then led, then id), "
@@ -242,13 +272,9 @@ class MeasureListArgs(ListArgs):
     )
     issued_after = _issued("after")
     issued_before = _issued("before")
-    q = fields.String(
-        validate=validate.Length(min=1, max=200),
-        metadata={
-            "description": "Full-text search with substring semantics, in either script; ranked, with a snippet. "
-            "Spaces separate terms, which must all match; punctuation at a term's ends is ignored, so a query "
-            "with no letter, digit or ideograph matches nothing."
-        },
+    q = _query(
+        "Full-text search with substring semantics, in either script, also in the renditions' wording; ranked, "
+        "with a snippet and what matched."
     )
     sort = _sort(
         MEASURE_ORDERS,

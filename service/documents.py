@@ -5,6 +5,7 @@ from typing import Any
 
 from flask.views import MethodView
 
+from dbay.service import searching
 from dbay.service.arguments import ApiBlueprint, DocumentListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
@@ -82,8 +83,9 @@ ORDERS = {
 @blueprint.route("")
 class Documents(MethodView):
     @blueprint.listing("DocumentList", DocumentSummarySchema, DocumentListArgs)
-    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
-        """Every document in the release, or those issued between issued_after and issued_before (inclusive)."""
+    def get(self, limit: int, cursor: str | None = None, q: str | None = None, **args: Any) -> dict[str, Any]:
+        """Every document in the release, or those issued between issued_after and issued_before (inclusive);
+        with q, those whose title, issuer or number holds it."""
         offset = offset_from_cursor(cursor)
         lang = language()
         bounds = {"issued_after": "issued >= ?", "issued_before": "issued <= ?"}
@@ -91,11 +93,17 @@ class Documents(MethodView):
         where = " and ".join(["1 = 1", *(condition for condition, _ in chosen)])
         params = [day for _, day in chosen]
         order = ORDERS[args.get("sort") or "id"].format(title="title_hant" if lang == "zh-Hant" else "title")
-        total = db().execute(f"select count(*) from documents where {where}", params).fetchone()[0]
-        found = rows(db(), f"select * from documents where {where} order by {order} limit ? offset ?", *params, limit, offset)
+        extra: dict[str, Any] = {}
+        if q is not None:  # documents are few: filtered in Python, by the measures' own rules
+            ordered = rows(db(), f"select * from documents where {where} order by {order}", *params)
+            every, extra["search"] = searching.filtered(ordered, q, searching.document_texts)
+            total, found = len(every), every[offset : offset + limit]
+        else:
+            total = db().execute(f"select count(*) from documents where {where}", params).fetchone()[0]
+            found = rows(db(), f"select * from documents where {where} order by {order} limit ? offset ?", *params, limit, offset)
         return {
             "data": [summary(d, lang) for d in found],
-            "meta": meta(total=total, limit=limit),
+            "meta": meta(total=total, limit=limit, **extra),
             "links": links("documents.Documents", offset, limit, total),
         }
 

@@ -23,6 +23,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from dbay import search
+from dbay.service import searching
 from dbay.service.context import db, release, text
 from dbay.service.queries import rows
 from dbay.service.schemas import FACET_VALUES
@@ -90,7 +91,7 @@ def _result(filters: "Filters", query: str | None) -> list[int] | None:
     filtered = [rowid for (rowid,) in db().execute(f"select m.rowid from measures m where {where}", params)]
     if query is None:
         return filtered
-    expression = search.match_expression(query)
+    expression = search.match_expression(searching.widened(query)[0])  # as the list searches it
     if expression is None:
         return None
     sql = f"select rowid from {search.TABLE} where {search.TABLE} match ?"

@@ -6,7 +6,7 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
-from dbay.service import agency_names, facets
+from dbay.service import agency_names, facets, searching
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.errors import bad_parameter, unknown_record
@@ -157,20 +157,6 @@ def _filters(args: dict[str, Any]) -> Filters:
     return filters
 
 
-def _searched(query: str, filters: Filters, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """(matches, the page's measures best first): ranked inside the index, only the page read."""
-    expression = search.match_expression(query)
-    within = filters.within()
-    if expression is None or within is None:  # nothing to search for matches nothing, as in Datasette
-        return 0, []
-    total, rowids = search_pages.ranked_page(db(), expression, limit, offset, within)
-    marks = ",".join("?" * len(rowids))
-    by_rowid = {
-        record["rowid"]: record for record in rows(db(), f"select rowid, * from measures where rowid in ({marks})", *rowids)
-    }
-    return total, [by_rowid[rowid] for rowid in rowids]
-
-
 # Each order ends in the rowid, which is unique, so an offset pages it without gaps or repeats.
 _DATED = " join documents d on d.id = m.document_id"
 ORDERS = {
@@ -194,14 +180,17 @@ def _order(args: dict[str, Any]) -> str:
 
 def listing(
     args: dict[str, Any], limit: int, offset: int, lang: str, filters: Filters | None = None
-) -> tuple[int, list[dict[str, Any]]]:
-    """(matches, one page of measures as summaries): filtered by ``args`` (MeasureListArgs' names), and
-    with ``q`` searched, best first, each with a snippet; without it, in document order or by ``sort``.
-    The API's list and the search page both answer from it; ``filters`` are ``_filters(args)`` if the caller has them."""
+) -> tuple[int, list[dict[str, Any]], dict[str, Any] | None]:
+    """(matches, one page of measures as summaries, meta.search or None): filtered by ``args``
+    (MeasureListArgs' names), and with ``q`` searched, best first, each with a snippet and what it
+    matched; without it, in document order or by ``sort``. The API's list and the search page both
+    answer from it; ``filters`` are ``_filters(args)`` if the caller has them."""
     filters = filters or _filters(args)
     order = _order(args)
+    searched = None
     if "q" in args:
-        total, found = _searched(args["q"], filters, limit, offset)
+        total, found, query, searched = searching.ranked_measures(args["q"], filters.within(), limit, offset)
+        where_found = searching.matched(found, query)
     else:
         where, params = filters.where()
         total = db().execute(f"select count(*) from measures m where {where}", params).fetchone()[0]
@@ -213,12 +202,13 @@ def listing(
     items = []
     for record in found:
         item = summary(record, lang, agencies[record["id"]])
-        if "q" in args:
-            item["snippet"] = search.snippet(text(record, "text", lang), args["q"]) or search.snippet(
-                text(record, "title", lang), args["q"]
+        if searched is not None:
+            item["snippet"] = search.snippet(text(record, "text", lang), query) or search.snippet(
+                text(record, "title", lang), query
             )
+            item["matched"] = where_found[record["id"]]
         items.append(item)
-    return total, items
+    return total, items, searched
 
 
 @blueprint.route("")
@@ -228,15 +218,18 @@ class Measures(MethodView):
         """Measures, filtered (filters combine; a filter's comma-separated values are alternatives),
         searched with q, sorted, counted by facets, in pages.
 
-        Without q, in document order or by sort; with q, best matches first, each with a snippet.
+        Without q, in document order or by sort; with q, best matches first, each with a snippet and
+        what it matched, and meta.search saying which cross-strait variants were searched too.
         """
         chosen = _chosen_fields(args.get("fields_"))
         offset = offset_from_cursor(cursor)
         lang = language()
         filters = _filters(args)
-        total, items = listing(args, limit, offset, lang, filters)
+        total, items, searched = listing(args, limit, offset, lang, filters)
         data = [{k: v for k, v in item.items() if chosen is None or k in chosen} for item in items]
-        extra = {"facets": facets.counted(args["facets"], filters, args.get("q"), lang)} if args.get("facets") else {}
+        extra: dict[str, Any] = {"search": searched} if searched is not None else {}
+        if args.get("facets"):
+            extra["facets"] = facets.counted(args["facets"], filters, args.get("q"), lang)
         return {
             "data": data,
             "meta": meta(total=total, limit=limit, **extra),

@@ -214,7 +214,7 @@ def search() -> Response:
     if len(chosen.get("q", "")) > 200:
         raise bad_parameter("q", "at most 200 characters")
     offset = offset_from_cursor(request.args.get("cursor"))
-    total, results = measures.listing(chosen, RESULTS_PER_PAGE, offset, lang) if chosen else (0, [])
+    total, results, searched = measures.listing(chosen, RESULTS_PER_PAGE, offset, lang) if chosen else (0, [], None)
     following = None
     if offset + RESULTS_PER_PAGE < total:
         # The cursor pins the release, so the link names it, as the API's next link does.
@@ -246,4 +246,5 @@ def search() -> Response:
         choices=choices,
         titles=titles,
         csv_url=csv_links.search_csv(chosen),
+        searched=searched,
     )

@@ -84,6 +84,30 @@ def _links(description: str) -> fields.Dict:
     return fields.Dict(keys=fields.String(), values=fields.String(), metadata={"description": description})
 
 
+ExpansionSchema = Schema.from_dict(
+    {
+        "term": fields.String(required=True, metadata={"description": "A word or phrase of q, folded (Simplified, lowercase)."}),
+        "variants": fields.List(
+            fields.String(),
+            required=True,
+            metadata={"description": "Its cross-strait variants (sources/search_variants.yml) that were searched too."},
+        ),
+    },
+    name="Expansion",
+)
+SearchMetaSchema = Schema.from_dict(
+    {
+        "query": fields.String(required=True, metadata={"description": "q as given."}),
+        "expanded": fields.List(
+            fields.Nested(ExpansionSchema),
+            required=True,
+            metadata={"description": "Each word of q searched with its variants too (人工智慧 with 人工智能); empty if none."},
+        ),
+    },
+    name="SearchMeta",
+)
+
+
 class MetaSchema(Schema):
     release = fields.String(required=True, metadata={"description": "The release that answered."})
     lang = fields.String(
@@ -94,6 +118,7 @@ class MetaSchema(Schema):
 class PageMetaSchema(MetaSchema):
     total = fields.Integer(required=True, metadata={"description": "Number of items matching the request, over all pages."})
     limit = fields.Integer(required=True, metadata={"description": "Page size."})
+    search = fields.Nested(SearchMetaSchema, metadata={"description": "With q: what was searched for."})
 
 
 class AgencyListMetaSchema(PageMetaSchema):
@@ -195,6 +220,23 @@ MeasureSummarySchema = schema_from(
     agencies=fields.List(fields.Nested(AgencyRoleSchema), metadata={"description": "Agencies and their roles."}),
     snippet=fields.String(
         allow_none=True, metadata={"description": "With q: the text around the match, matches in <mark>, HTML-escaped."}
+    ),
+    matched=fields.List(
+        fields.Nested(
+            Schema.from_dict(
+                {
+                    "field": fields.String(metadata={"description": "title, text, or rendition."}),
+                    "rendition_id": fields.String(
+                        metadata={"description": "For rendition: the rendition whose wording matched."}
+                    ),
+                },
+                name="Matched",
+            )
+        ),
+        metadata={
+            "description": "With q: where the words searched for occur: the title, the text (either script), and any "
+            "rendition whose span holds a word the measure's own title and text lack (a repost's wording)."
+        },
     ),
     links=_links("self: this measure's URL."),
 )

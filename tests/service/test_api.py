@@ -164,7 +164,8 @@ def test_a_section_alone_is_that_part_of_every_document(client: FlaskClient) -> 
 
 
 def test_a_query_with_nothing_to_search_for_matches_nothing(client: FlaskClient) -> None:
-    for query in ("%22%2A%28", "%E3%80%81", "+"):  # "*(, 、 and a space: no letter, digit or ideograph
+    # *(, "" (an empty phrase), 、 and a space: no letter, digit or ideograph (a lone " is a syntax error now)
+    for query in ("%2A%28", "%22%22", "%E3%80%81", "+"):
         assert get(client, f"/api/v1/measures?q={query}")["meta"]["total"] == 0, query
 
 
