@@ -215,8 +215,8 @@ MeasureSummarySchema = schema_from(
     Measure,
     MEASURE_SUMMARY,
     bilingual=("title", "text"),
-    # fields= chooses what a list's items hold (id always), and snippet comes with q.
-    optional=(*MEASURE_SUMMARY[1:], "agencies", "snippet", "links"),
+    # fields= chooses what a list's items hold (id always), and snippet and matched come with q.
+    optional=(*MEASURE_SUMMARY[1:], "agencies", "snippet", "matched", "links"),
     agencies=fields.List(fields.Nested(AgencyRoleSchema), metadata={"description": "Agencies and their roles."}),
     snippet=fields.String(
         allow_none=True, metadata={"description": "With q: the text around the match, matches in <mark>, HTML-escaped."}
@@ -225,7 +225,7 @@ MeasureSummarySchema = schema_from(
         fields.Nested(
             Schema.from_dict(
                 {
-                    "field": fields.String(metadata={"description": "title, text, or rendition."}),
+                    "field": fields.String(required=True, metadata={"description": "title, text, or rendition."}),
                     "rendition_id": fields.String(
                         metadata={"description": "For rendition: the rendition whose wording matched."}
                     ),
