@@ -7,7 +7,7 @@ TOOLS := $(VENV)/.installed-tools
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install tools browser axe loadgen test lint dataset serve screenshots bench clean
+.PHONY: install tools browser axe loadgen readers test lint dataset serve screenshots bench clean
 
 # What serving needs: the package (editable) and its dependencies, nothing else.
 install: $(INSTALLED)
@@ -31,6 +31,11 @@ browser:
 	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || \
 	  (apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
+# What the README's API examples are run with (tests/service/test_readme_api_examples.py): curl and jq.
+readers:
+	@command -v curl >/dev/null && command -v jq >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq curl jq >/dev/null)
+
 # The accessibility checker the browser tests inject into each page (axe-core, MPL-2.0), from npm into a
 # git-ignored folder; nothing is fetched by the pages themselves.
 AXE_VERSION := 4.11.0
@@ -47,7 +52,7 @@ lint: tools
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint browser axe
+test: lint browser axe readers
 	$(BIN)/pytest
 
 # Retakes the README's screenshots (the browser tests take them).

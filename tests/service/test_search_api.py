@@ -50,6 +50,15 @@ def test_a_taiwan_word_finds_the_mainland_word_and_says_so(client: FlaskClient, 
     assert all("<mark>人工智能</mark>" in (item["snippet"] or "") for item in answer["data"] if "人工智能" in item["text"])
 
 
+def test_facets_count_what_the_list_searched_variants_included(client: FlaskClient) -> None:
+    """Facets count the whole result of the widened query, so their counts add up to its total."""
+    answer = get(client, "/api/v1/measures?q=人工智慧&facets=document,year&limit=1")
+    assert answer["meta"]["total"] == 18
+    for facet in ("document", "year"):  # a measure has one document and one year (null if undated)
+        counted = answer["meta"]["facets"][facet]
+        assert counted["more"] == 0 and sum(value["count"] for value in counted["values"]) == 18
+
+
 def test_a_word_whose_variant_is_in_no_measure_is_not_expanded(client: FlaskClient, data_dir: Path) -> None:
     # 互联网's variant 网际网路 is only in a repost, 数字's variant 数位 too: the plain search, nothing added.
     for word in ("互联网", "数字"):
