@@ -8,10 +8,11 @@ from flask.views import MethodView
 from dbay.service import searching
 from dbay.service.arguments import AgencyArgs, AgencyListArgs, ApiBlueprint
 from dbay.service.context import db, found, language, link, meta, text
+from dbay.service.envelopes import AgencyListMetaSchema
 from dbay.service.lineage import predecessors
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import rows
-from dbay.service.schemas import AgencyDetailSchema, AgencyListMetaSchema, AgencySummarySchema
+from dbay.service.schemas import AgencyDetailSchema, AgencySummarySchema
 
 blueprint = ApiBlueprint(
     "agencies",

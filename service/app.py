@@ -17,9 +17,9 @@ from flask_smorest import Api
 from dbay.releases import ReleaseFolder
 from dbay.service import agencies, citations, context, documents, errors, measures, pages, reading, releases
 from dbay.service.arguments import describe_releases
+from dbay.service.envelopes import ProblemSchema
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.openapi import SharedParameters, add_examples
-from dbay.service.schemas import ProblemSchema
 
 SWAGGER_ASSETS = "/api/docs/assets/"
 

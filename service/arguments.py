@@ -40,10 +40,11 @@ from dbay.releases import VERSION_PATTERN
 from dbay.schema.records import Identifier
 from dbay.schema.records import Path as RecordPath
 from dbay.service.context import release_folder
+from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.languages import LANG_PATTERN, REFUSAL, accepted
 from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
-from dbay.service.schemas import FACET_VALUES, MeasureSummarySchema, ProblemSchema, envelope
+from dbay.service.schemas import MeasureSummarySchema
 
 _IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
 _PATH = get_args(RecordPath)[1]

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any
 from dbay import search
 from dbay.service import searching
 from dbay.service.context import db, release, text
+from dbay.service.envelopes import FACET_VALUES
 from dbay.service.queries import rows
-from dbay.service.schemas import FACET_VALUES
 
 if TYPE_CHECKING:  # measures imports this module
     from dbay.service.measures import Filters

@@ -9,10 +9,11 @@ from dbay import search, search_pages
 from dbay.service import agency_names, facets, searching
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
+from dbay.service.envelopes import MeasureListMetaSchema
 from dbay.service.errors import bad_parameter, unknown_record
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import row, rows
-from dbay.service.schemas import MeasureDetailSchema, MeasureListMetaSchema, MeasureSummarySchema
+from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
 
 blueprint = ApiBlueprint(
     "measures",
