@@ -62,6 +62,12 @@ def seed_db(seed_release: BuildResult) -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_index(seed_db: Path) -> sqlite3.Connection:
+    """The seed release, read-only, as built: its measures and their search index."""
+    return releases.open_read_only(seed_db)
+
+
+@pytest.fixture(scope="session")
 def genre_release(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("genre")
     sources = copy_sources(sorted(p for p in GENRE.iterdir() if p.is_dir()), root / "sources")

@@ -3,9 +3,7 @@ the FTS5 expressions built from them, and the OpenAPI pattern agreeing with the 
 
 import random
 import re
-import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -111,13 +109,8 @@ def test_matches_is_the_query_over_one_text() -> None:
 
 
 @pytest.fixture(scope="module")
-def connection(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
-    copy = tmp_path_factory.mktemp("syntax") / seed_db.name
-    shutil.copy(seed_db, copy)
-    connection = sqlite3.connect(copy)
-    search.create_index(connection)
-    connection.commit()
-    return connection
+def connection(seed_index: sqlite3.Connection) -> sqlite3.Connection:
+    return seed_index
 
 
 def _found(connection: sqlite3.Connection, query: str) -> set[str]:

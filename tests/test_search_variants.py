@@ -1,6 +1,5 @@
 """Cross-strait variants (dbay.search_variants): the reviewed list, its loader, and query expansion."""
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -85,13 +84,8 @@ def test_expansion_keeps_a_word_that_occurs_beside_its_variant() -> None:
 
 
 @pytest.fixture(scope="module")
-def connection(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
-    copy = tmp_path_factory.mktemp("variants") / seed_db.name
-    shutil.copy(seed_db, copy)
-    connection = sqlite3.connect(copy)
-    search.create_index(connection)
-    connection.commit()
-    return connection
+def connection(seed_index: sqlite3.Connection) -> sqlite3.Connection:
+    return seed_index
 
 
 def test_the_index_probes_decide_on_the_seed_release(connection: sqlite3.Connection) -> None:

@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -43,6 +44,13 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(data_dir: Path) -> FlaskClient:
     app = create_app({"DATA_DIR": data_dir, "TESTING": True})
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def spec(client: FlaskClient) -> dict[str, Any]:
+    """The served OpenAPI description."""
+    value: dict[str, Any] = client.get("/api/v1/openapi.json").get_json()
+    return value
 
 
 def _free_port() -> int:

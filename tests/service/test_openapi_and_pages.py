@@ -24,12 +24,6 @@ EXAMPLES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def spec(client: FlaskClient) -> dict[str, Any]:
-    value: dict[str, Any] = client.get("/api/v1/openapi.json").get_json()
-    return value
-
-
 def test_the_openapi_description_is_valid(spec: dict[str, Any]) -> None:
     validate(spec)
     assert set(spec["paths"]) >= {

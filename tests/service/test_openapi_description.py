@@ -40,12 +40,6 @@ ANSWERS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def spec(client: FlaskClient) -> dict[str, Any]:
-    value: dict[str, Any] = client.get("/api/v1/openapi.json").get_json()
-    return value
-
-
 def _operations(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return [(path, item["get"]) for path, item in spec["paths"].items() if "get" in item]
 
