@@ -7,6 +7,7 @@ answering release's (``context.datasette_url``), so a page pinned with ``release
 
 from urllib.parse import urlencode
 
+from dbay.service import agency_names
 from dbay.service.context import datasette_url
 
 DOWNLOAD = {"_size": "max", "_dl": "1"}
@@ -41,7 +42,7 @@ def search_csv(chosen: dict[str, str]) -> str | None:
         arguments["_search"] = chosen["q"]
     if "document" in chosen:
         arguments["document_id"] = chosen["document"]
-    if "agency" in chosen:
-        agency = chosen["agency"].replace("'", "''")
-        arguments["_where"] = f"id in (select measure_id from measure_agencies where agency_id = '{agency}')"
+    if "agency" in chosen:  # an id, a name or an alias, as the search page takes it: Datasette needs the ids
+        ids = ", ".join("'" + agency.replace("'", "''") + "'" for agency in agency_names.resolved("agency", [chosen["agency"]]))
+        arguments["_where"] = f"id in (select measure_id from measure_agencies where agency_id in ({ids}))"
     return _csv("measures", **arguments)

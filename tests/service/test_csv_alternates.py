@@ -48,7 +48,14 @@ def test_an_agency_page_names_what_it_leads_and_shares_as_csv(client: FlaskClien
     assert len(rows) == counts["lead"] + counts["participating"]
 
 
-@pytest.mark.parametrize("query", ["q=养老", f"q=数据&agency={BUREAU}&document=digital-guangdong-2024-key-tasks"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=养老",
+        f"q=数据&agency={BUREAU}&document=digital-guangdong-2024-key-tasks",
+        "q=数据&agency=省政務服務和數據管理局",  # an agency by its Traditional name, as the API takes it
+    ],
+)
 def test_a_search_page_names_the_same_measures_as_csv(client: FlaskClient, server: str, query: str) -> None:
     rows = csv_rows(server, csv_alternate(client, f"/search?{query}"))
     found = client.get(f"/api/v1/measures?{query}&limit=100").get_json()
