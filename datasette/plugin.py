@@ -5,7 +5,8 @@
   Replacing ``escape_fts`` with dbay's query builder (``dbay.search``, the same code the JSON API
   uses) gives substring semantics in either script: 养老 and 養老 find exactly the measures that
   contain 养老, with the API's syntax (OR, -word, "phrase"; a malformed query matches nothing,
-  as SQL has no way to say why). It also adds ``dbay_match(q)`` and ``dbay_snippet(text, q)``.
+  as SQL has no way to say why) and its cross-strait variants (人工智慧 finds 人工智能). It also
+  adds ``dbay_match(q)`` and ``dbay_snippet(text, q)``.
 - ``get_metadata``: every release database (``dbay``, ``dbay-<version>``, or ``dbay-2026.1`` as a
   plain ``datasette serve dbay-2026.1.db`` names it) gets the metadata of ``metadata.yml``'s
   ``dbay`` entry (licence, facets, label columns, canned queries), every table and column its
@@ -50,7 +51,7 @@ from datasette.utils.asgi import Base400, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
-from dbay import releases, search
+from dbay import releases, search, search_variants
 from dbay.datasette import accessible, wrappers
 from dbay.schema.records import PUBLISHED_RECORDS
 
@@ -72,8 +73,9 @@ MARK_TAGS = re.compile(r"(</?mark>)")
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
 def prepare_connection(conn: Any) -> None:
-    search.register_functions(conn)
-    conn.create_function("escape_fts", 1, search.match_or_nothing, deterministic=True)
+    widen = search_variants.widening(conn)  # the cross-strait variants, as the API searches them
+    search.register_functions(conn, widen)
+    conn.create_function("escape_fts", 1, lambda query: search.match_or_nothing(query, widen), deterministic=True)
 
 
 @cache

@@ -80,7 +80,7 @@ import html
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from dbay.search_syntax import Query, QuerySyntaxError, fold, parse
 
@@ -334,33 +334,41 @@ def snippet(
     return "".join(pieces)
 
 
-def match_or_nothing(query: str | None) -> str:
-    """``match_expression``, or an expression that matches no row where there is nothing to search for
-    or the query is malformed: for SQL that cannot skip an empty search or report a syntax error in
-    words (a canned query, Datasette's search box), a malformed query finds nothing, as an empty one."""
+Widen = Callable[[Query], Query]  # what a caller adds to a parsed query (the cross-strait variants)
+
+
+def _unchanged(query: Query) -> Query:
+    return query
+
+
+def match_or_nothing(query: str | None, widen: Widen = _unchanged) -> str:
+    """``match_expression`` (of the query ``widen`` makes of it), or an expression that matches no row
+    where there is nothing to search for or the query is malformed: for SQL that cannot skip an empty
+    search or report a syntax error in words (a canned query, Datasette's search box), a malformed
+    query finds nothing, as an empty one."""
     try:
-        return match_expression(query or "") or MATCH_NOTHING
+        return match_expression(widen(parse(query or ""))) or MATCH_NOTHING
     except QuerySyntaxError:
         return MATCH_NOTHING
 
 
-def _snippet_or_none(text: str | None, query: str | None) -> str | None:
+def _snippet_or_none(text: str | None, query: str | None, widen: Widen) -> str | None:
     try:
-        return snippet(text or "", query or "")
+        return snippet(text or "", widen(parse(query or "")))
     except QuerySyntaxError:
         return None
 
 
-def register_functions(connection: sqlite3.Connection) -> None:
+def register_functions(connection: sqlite3.Connection, widen: Widen = _unchanged) -> None:
     """Make the search usable from SQL on this connection (for Datasette's prepare_connection).
 
-    ``dbay_match(query)`` gives the MATCH expression for the same syntax as the API (without the
-    cross-strait variants, which need the index), or one that matches nothing where the query has
-    nothing to search for or is malformed, so a canned query returns no rows rather than an error;
-    ``dbay_snippet(text, query)`` gives the HTML snippet (NULL for a malformed query);
-    ``dbay_fold(text)`` the text as search compares it (Simplified, lowercase), for ``instr`` on
-    columns the index lacks.
+    ``dbay_match(query)`` gives the MATCH expression for the same syntax as the API, widened by
+    ``widen`` (Datasette's plugin passes the cross-strait variants of ``dbay.search_variants``), or
+    one that matches nothing where the query has nothing to search for or is malformed, so a canned
+    query returns no rows rather than an error; ``dbay_snippet(text, query)`` gives the HTML snippet
+    of the same words (NULL for a malformed query); ``dbay_fold(text)`` the text as search compares
+    it (Simplified, lowercase), for ``instr`` on columns the index lacks.
     """
-    connection.create_function("dbay_match", 1, match_or_nothing, deterministic=True)
+    connection.create_function("dbay_match", 1, lambda query: match_or_nothing(query, widen), deterministic=True)
     connection.create_function("dbay_fold", 1, lambda text: fold(text) if isinstance(text, str) else text, deterministic=True)
-    connection.create_function("dbay_snippet", 2, _snippet_or_none, deterministic=True)
+    connection.create_function("dbay_snippet", 2, lambda text, query: _snippet_or_none(text, query, widen), deterministic=True)

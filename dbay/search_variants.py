@@ -136,3 +136,17 @@ def expand(
             phrases += ([phrase] if not present or term_occurs(phrase) else []) + present
         clauses.append(tuple(dict.fromkeys(phrases)))
     return Query(tuple(dict.fromkeys(clauses)), query.excluded), expanded
+
+
+def widening(connection: sqlite3.Connection) -> Callable[[Query], Query]:
+    """For SQL on a release's ``connection`` (Datasette's ``dbay_match``): a query widened as the API
+    widens it. The probes read the same file through a connection of their own, since a function
+    SQLite calls cannot query the connection calling it. A database without the search index (or in
+    memory) is left as it is."""
+    file = connection.execute("pragma database_list").fetchone()[2]
+    indexed = connection.execute("select 1 from sqlite_master where name = ?", (search.TABLE,)).fetchone()
+    if not file or indexed is None:
+        return lambda query: query
+    side = sqlite3.connect(f"{Path(file).as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    probes = measures_probes(side)
+    return lambda query: expand(query, *probes)[0]

@@ -54,6 +54,7 @@ def test_an_agency_page_names_what_it_leads_and_shares_as_csv(client: FlaskClien
         "q=养老",
         f"q=数据&agency={BUREAU}&document=digital-guangdong-2024-key-tasks",
         "q=数据&agency=省政務服務和數據管理局",  # an agency by its Traditional name, as the API takes it
+        "q=人工智慧",  # a Taiwan word, searched with its mainland variant as the API searches it
     ],
 )
 def test_a_search_page_names_the_same_measures_as_csv(client: FlaskClient, server: str, query: str) -> None:

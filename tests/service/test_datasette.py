@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
 
 from dbay.build.scripts import to_hans
 from dbay.schema.records import Measure
@@ -69,6 +70,17 @@ def test_search_box_finds_exactly_the_measures_containing_the_text(
     assert expected <= found <= expected | in_renditions(data_dir, simplified)
     assert searched(server, traditional) == found
     assert scanned(data_dir, traditional, "_hant") == expected
+
+
+def test_datasette_searches_the_cross_strait_variants_the_api_searches(server: str, client: FlaskClient) -> None:
+    """人工智慧 finds the measures saying 人工智能, in the search box and the search query as in the API."""
+    api = client.get("/api/v1/measures?q=人工智慧&limit=500").get_json()
+    assert api["meta"]["search"]["expanded"] == [{"term": "人工智慧", "variants": ["人工智能"]}]
+    wanted = {item["id"] for item in api["data"]}
+    assert searched(server, "人工智慧") == wanted == searched(server, "人工智能")
+    rows = get_json(server, "/data/dbay/search.json", q="人工智慧", _shape="array", _size="max")
+    assert {row["id"] for row in rows} == wanted
+    assert all("<mark>人工智能</mark>" in row["snippet_html"] for row in rows if row["snippet_html"])
 
 
 def test_the_search_canned_query_ranks_title_matches_first(server: str) -> None:
