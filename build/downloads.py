@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from dbay import releases
-from dbay.schema.records import PUBLISHED_RECORDS, Record
+from dbay.schema.published import PUBLISHED_RECORDS
+from dbay.schema.records import Record
 from dbay.schema.tables import base_type, json_columns, not_null
 
 TITLE = "dbay — Guangdong's digital-policy documents as open data"

@@ -1,4 +1,4 @@
-"""The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, write.
+"""The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, enrich, write.
 
 ``run_build`` is the library entry point; ``dbay build`` is a thin layer over it. A document
 that fails to build for a reason nobody foresaw stops the build with a ``BuildError`` naming the
@@ -14,6 +14,7 @@ from pathlib import Path
 from dbay.build.agency_register import load_agency_register
 from dbay.build.assemble import BuildError, DocumentBuild, build_document
 from dbay.build.downloads import write_downloads
+from dbay.build.enrich import enrich
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
 from dbay.build.validate import Records, to_records
@@ -116,6 +117,8 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     progress("Validating records")
     register = read_register(sources)
     records = to_records(builds, register, lineages)
+    progress("Finding what each measure is about (targets, deadlines, cited documents, named things)")
+    records = enrich(records)
     meanings = records.meanings()
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")

@@ -20,7 +20,8 @@ import sqlite_utils
 from dbay import releases, search, search_pages
 from dbay.build.ids import DeliberateChange
 from dbay.build.validate import Records
-from dbay.schema.records import PUBLISHED_RECORDS, SCHEMA_VERSION, Change, Measure, Record, Release
+from dbay.schema.published import PUBLISHED_RECORDS
+from dbay.schema.records import SCHEMA_VERSION, Change, Measure, Record, Release
 from dbay.schema.sources import ReleaseConfig
 from dbay.schema.tables import columns, not_null, to_row
 

@@ -53,7 +53,7 @@ from markupsafe import Markup
 
 from dbay import releases, search, search_variants
 from dbay.datasette import accessible, wrappers
-from dbay.schema.records import PUBLISHED_RECORDS
+from dbay.schema.published import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
 STYLESHEET = Path(__file__).with_name("static") / "dbay.css"

@@ -341,18 +341,3 @@ class Change(Record):
         description="added, removed, changed (same id, new content) or retired (removal recorded deliberately)."
     )
     detail: str | None = Field(description="What changed, or the recorded reason.")
-
-
-PUBLISHED_RECORDS: tuple[type[Record], ...] = (
-    Document,
-    Rendition,
-    Section,
-    Measure,
-    MeasureSource,
-    Agency,
-    AgencySuccession,
-    MeasureAgency,
-    ExcludedText,
-    Release,
-    Change,
-)

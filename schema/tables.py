@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from dbay.schema.records import PUBLISHED_RECORDS, Record
+from dbay.schema.published import PUBLISHED_RECORDS
+from dbay.schema.records import Record
 
 _SQLITE_TYPES: dict[type, type] = {str: str, int: int, float: float, bool: int, date: str, datetime: str}
 

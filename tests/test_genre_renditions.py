@@ -18,7 +18,7 @@ from dbay.build.clean import clean
 from dbay.build.compare import bigrams, dice
 from dbay.build.pipeline import BuildResult, run_build
 from dbay.build.scripts import to_hant
-from dbay.schema.records import PUBLISHED_RECORDS
+from dbay.schema.published import PUBLISHED_RECORDS
 from tests.conftest import GENRE, SOURCES, copy_sources, query
 
 FIXTURES = sorted(p.name for p in GENRE.iterdir() if p.is_dir())

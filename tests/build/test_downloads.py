@@ -15,7 +15,8 @@ import pytest
 from dbay import releases
 from dbay.build.downloads import write_downloads
 from dbay.build.pipeline import BuildResult
-from dbay.schema.records import PUBLISHED_RECORDS, Agency, Document, Measure, Record, Release, Rendition
+from dbay.schema.published import PUBLISHED_RECORDS
+from dbay.schema.records import Agency, Document, Measure, Record, Release, Rendition
 from dbay.schema.tables import not_null
 from tests.conftest import query
 

@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from dbay.schema.records import PUBLISHED_RECORDS, Measure
+from dbay.schema.published import PUBLISHED_RECORDS
+from dbay.schema.records import Measure
 from dbay.schema.tables import columns, data_dictionary, not_null
 from tests.conftest import query
 

@@ -1,0 +1,14 @@
+"""Stage 9, enrich: what each measure is about, from its text (issue 13).
+
+Each extractor is a module of its own with one job (targets, deadlines, cited documents, named
+things); this stage runs them over the validated records and adds what they find as records of
+``dbay.schema.enrichment``. Vocabularies are data files under ``sources/``; the recognisers are
+small named functions in the extractors. Offsets are into ``measures.text``.
+"""
+
+from dbay.build.validate import Records
+
+
+def enrich(records: Records) -> Records:
+    """The records with what each measure is about added (each extractor fills its own tables)."""
+    return records
