@@ -6,9 +6,15 @@ things); this stage runs them over the validated records and adds what they find
 small named functions in the extractors. Offsets are into ``measures.text``.
 """
 
+from dataclasses import replace
+
+from dbay.build.cited_documents import citation_records
+from dbay.build.milestones import milestone_records
 from dbay.build.validate import Records
 
 
 def enrich(records: Records) -> Records:
     """The records with what each measure is about added (each extractor fills its own tables)."""
+    records = replace(records, milestones=milestone_records(records.measures, records.documents))
+    records = replace(records, citations=citation_records(records.measures, records.documents))
     return records

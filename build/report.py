@@ -14,6 +14,7 @@ from dbay.build.assemble import DocumentBuild, MeasureBuild
 from dbay.build.layout import fill, table, trim, wrap
 from dbay.build.load import LoadedRendition
 from dbay.build.pipeline import BuildResult
+from dbay.build.validate import Records
 
 WIDTH = 100
 EXCLUDED_SHOWN = 3  # lines shown for each reason in the build report; the preview shows all
@@ -258,6 +259,22 @@ def _tables(result: BuildResult) -> list[str]:
     ]
 
 
+def references_block(records: Records, width: int) -> list[str]:
+    """Deadlines and cited documents found in each document's measures, and the cited titles the dataset lacks."""
+    document_of = {measure.id: measure.document_id for measure in records.measures}
+    milestones = Counter(document_of[milestone.measure_id] for milestone in records.milestones)
+    cited = Counter(document_of[citation.measure_id] for citation in records.citations)
+    rows: list[list[str | int]] = [[document.id, milestones[document.id], cited[document.id]] for document in records.documents]
+    missing = sorted({citation.title for citation in records.citations if citation.document_id is None})
+    return [
+        *table(rows, ["document", "milestones", "cited documents"]),
+        *wrap(
+            f"Cited titles not in the dataset ({len(missing)}): " + ("、".join(f"《{title}》" for title in missing) or "none"),
+            width,
+        ),
+    ]
+
+
 def _written(result: BuildResult) -> list[str]:
     written = result.written
     if written.status == "unchanged":
@@ -279,4 +296,5 @@ def summary(result: BuildResult, width: int = WIDTH) -> str:
     reports = [document_report(build, width) + "\n" for build in result.builds]
     total_warnings = sum(len(warnings(build)) for build in result.builds)
     overview = f"{len(result.builds)} documents, {total_warnings} warnings"
-    return "\n".join([*reports, overview, "", *_tables(result), "", *_written(result)])
+    references = references_block(result.records, width)
+    return "\n".join([*reports, overview, "", *_tables(result), "", *references, "", *_written(result)])

@@ -9,3 +9,73 @@ what found it: a curated dictionary (data files under ``sources/``) or a pattern
 from typing import Literal
 
 Method = Literal["dictionary", "pattern"]
+
+
+# -- Deadlines and cited documents (issue 13: milestones, citations) -----------------------------
+
+from datetime import date  # noqa: E402  (kept in this part's block so that the parts merge apart)
+from typing import ClassVar  # noqa: E402
+
+from pydantic import Field  # noqa: E402
+
+from dbay.schema.records import Identifier, NonEmpty, Record  # noqa: E402
+
+Precision = Literal["year", "half", "quarter", "month", "day"]
+MilestoneKind = Literal["deadline", "step", "period"]
+Resolution = Literal["stated", "issued", "unresolved"]
+
+
+class Milestone(Record):
+    table: ClassVar[str] = "milestones"
+    primary_key: ClassVar[tuple[str, ...]] = ("measure_id", "start")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("measure_id", "measures", "id"),)
+    description: ClassVar[str] = (
+        "Every date by which a measure's text says something is to happen (到2024年底, 2025年前, 年内), and each "
+        "year of a staged plan's steps (2023年，…；2024年，…), with the last day of the period named."
+    )
+
+    measure_id: Identifier = Field(description="The measure whose text names the date.")
+    start: int = Field(ge=0, description="Offset of the mention's first character in measures.text (0-based).")
+    end: int = Field(ge=1, description="Offset just after its last character: measures.text[start:end] is raw.")
+    raw: NonEmpty = Field(description="The mention as written, with the words that make it a deadline (到2024年底).")
+    due: date | None = Field(
+        description="The last day of the period named (ISO 8601): 2024年底 and 2024年 are 2024-12-31, 2024年6月底 is "
+        "2024-06-30, 上半年 ends on 06-30, a quarter on its last day. Null where the text names the period relative "
+        "to the document (年内) and the document's issue date is unknown (resolution = unresolved)."
+    )
+    precision: Precision = Field(description="How wide the period named is: year, half, quarter, month or day.")
+    kind: MilestoneKind = Field(
+        description="deadline: something is to be done by then (到…, …前, 年内); step: a year heading one step of a "
+        "staged plan (2023年，启动…); period: a span something happens during (“十四五”期间), due at its end."
+    )
+    resolution: Resolution = Field(
+        description="stated: the text names the date; issued: named relative to the document (年内, 三年内) and "
+        "counted from documents.issued; unresolved: relative, and the document's issue date is unknown."
+    )
+    method: Method = Field(description="How it was found: pattern (the grammar in build/timeline.yml).")
+
+
+class CitedDocument(Record):
+    table: ClassVar[str] = "citations"
+    primary_key: ClassVar[tuple[str, ...]] = ("measure_id", "start")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("measure_id", "measures", "id"),
+        ("document_id", "documents", "id"),
+    )
+    description: ClassVar[str] = (
+        "Documents a measure's text cites by title (《广东省数据条例》), with the document number printed after it. "
+        "Not how to cite a measure (the API's citation of a measure): these are the documents a measure refers to. "
+        "Newspapers and periodicals in 《》 are not documents and are not listed."
+    )
+
+    measure_id: Identifier = Field(description="The measure whose text cites the document.")
+    start: int = Field(ge=0, description="Offset of the opening 《 in measures.text (0-based).")
+    end: int = Field(ge=1, description="Offset just after the closing 》, or after the document number where one follows it.")
+    raw: NonEmpty = Field(description="The citation as written: measures.text[start:end].")
+    title: NonEmpty = Field(description="The cited title, inside 《》, Simplified.")
+    doc_number: str | None = Field(description="The document number printed right after the title (粤府〔2021〕44号), or null.")
+    document_id: Identifier | None = Field(
+        description="The cited document where this dataset holds it (same title in either script, or same document "
+        "number), else null."
+    )
+    method: Method = Field(description="How it was found: pattern (a title in 《》).")
