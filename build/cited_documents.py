@@ -37,8 +37,9 @@ def citation_pattern() -> re.Pattern[str]:
     return re.compile(rf"《(?P<title>[^《》]+)》(?:\s*[（(]\s*(?P<bracketed>{number})\s*[）)]|\s*(?P<bare>{number}))?")
 
 
-def is_periodical(title: str) -> bool:
-    return title.endswith(tuple(words()["periodical_endings"]))
+def is_periodical(title: str, after: str) -> bool:
+    """A newspaper or periodical: by the end of its name, or by what the text says next (《求是》杂志)."""
+    return title.endswith(tuple(words()["periodical_endings"])) or after.lstrip().startswith(tuple(words()["periodical_after"]))
 
 
 def is_short_name(text: str, start: int) -> bool:
@@ -53,7 +54,7 @@ def cited_documents(text: str) -> list[FoundCitation]:
     found = []
     for match in citation_pattern().finditer(folded):
         title = text[match.start("title") : match.end("title")].strip()
-        if not title or is_periodical(fold(title)) or is_short_name(folded, match.start()):
+        if not title or is_periodical(fold(title), folded[match.end() :]) or is_short_name(folded, match.start()):
             continue
         group = "bracketed" if match["bracketed"] else "bare" if match["bare"] else None
         number = re.sub(r"\s", "", text[match.start(group) : match.end(group)]) if group else None

@@ -95,10 +95,11 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 @cache
-def _markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The deadline words that may end just before a date, and those that may start just after it."""
+def _markers() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words that may end just before a date (as of …; by …), and those that may start just after it."""
     vocab = words()
     return (
+        re.compile(rf"(?:{_alternatives(vocab['status_before'])})\s*$"),
         re.compile(rf"(?:{_alternatives(vocab['deadline_before'])})\s*$"),
         re.compile(rf"\s*(?:{_alternatives(vocab['deadline_after'])})"),
     )
@@ -114,12 +115,12 @@ def is_step(text: str, match: re.Match[str]) -> bool:
 
 def dated_milestones(text: str) -> list[FoundMilestone]:
     """Deadlines and steps named by a date: 到2024年底, 2025年前, and the years of a step list."""
-    before_marker, after_marker = _markers()
+    status_marker, before_marker, after_marker = _markers()
     titles = title_spans(text)
     deadlines: list[FoundMilestone] = []
     steps: list[FoundMilestone] = []
     for match in date_pattern().finditer(text):
-        if _inside(match.start(), titles):
+        if _inside(match.start(), titles) or status_marker.search(text, 0, match.start()):
             continue
         due, precision = period_end(match)
         before = before_marker.search(text, 0, match.start())
