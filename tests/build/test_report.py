@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from dbay.build.pipeline import BuildResult, run_build
-from dbay.build.report import document_report, summary
+from dbay.build.report import document_report, references_block, summary
 from tests.conftest import copy_sources
 
 PREVIEW = Path(__file__).resolve().parent.parent / "fixtures" / "preview"
@@ -73,3 +73,16 @@ def test_the_whole_report_keeps_to_100_columns(result: BuildResult) -> None:
     assert "1 documents, 4 warnings" in text
     row = next(line for line in text.splitlines() if line.startswith(PLAN + " "))
     assert row.split() == [PLAN, "2", "3", "6", "12", "6/7", "4"]  # files … links, declared, warnings
+
+
+def test_deadlines_and_cited_documents_are_counted_per_document(seed_release: BuildResult) -> None:
+    # From reading the seeds: the plan's three steps (2023年, 2024年, 2025年); the work points'
+    # 确保到2024年底 and its two cited regulations, which the dataset does not hold.
+    lines = references_block(seed_release.records, width=300)
+    counts = {line.split()[0]: line.split()[1:] for line in lines[2:5]}
+    assert counts == {
+        "accelerating-digital-development-opinions": ["0", "0"],
+        "digital-bay-area-action-plan": ["3", "0"],
+        "digital-guangdong-2024-key-tasks": ["1", "2"],
+    }
+    assert lines[-1] == "Cited titles not in the dataset (2): 《广东省政务服务数字化条例》、《广东省数据条例》"
