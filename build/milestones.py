@@ -73,7 +73,8 @@ def date_pattern() -> re.Pattern[str]:
 
 
 def period_end(match: re.Match[str]) -> tuple[date, Precision]:
-    """The last day of the period a date match names, and how wide the period is."""
+    """The last day of the period a date match names, and how wide the period is (ValueError for no such
+    day: 2024年13月, 2月30日)."""
     year = number_value(match["year"])
     if match["part"]:
         part = words()["year_parts"][match["part"]]
@@ -122,7 +123,10 @@ def dated_milestones(text: str) -> list[FoundMilestone]:
     for match in date_pattern().finditer(text):
         if _inside(match.start(), titles) or status_marker.search(text, 0, match.start()):
             continue
-        due, precision = period_end(match)
+        try:
+            due, precision = period_end(match)
+        except ValueError:  # a misprint or a number that is no date: not worth failing the build for
+            continue
         before = before_marker.search(text, 0, match.start())
         after = after_marker.match(text, match.end())
         if before or after:
@@ -139,7 +143,8 @@ def relative_pattern() -> re.Pattern[str]:
     """Periods named relative to the document: 年内, 今年底, 三年内."""
     vocab = words()
     within = re.escape(vocab["relative_years_within"])
-    return re.compile(rf"(?P<count>{NUMBER}){within}|(?P<word>{_alternatives(list(vocab['relative']))})")
+    count = "(?<![0-9０-９])[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"  # a count of years, not a year
+    return re.compile(rf"(?P<count>{count}){within}|(?<![0-9０-９])(?P<word>{_alternatives(list(vocab['relative']))})")
 
 
 def relative_milestones(text: str, issued: date | None) -> list[FoundMilestone]:

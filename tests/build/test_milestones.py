@@ -67,6 +67,8 @@ def test_offsets_index_the_text() -> None:
         "截至2023年底，全省已建成5G基站25万座。",  # 截至 dates a state of things
         "每年联合举办发展论坛。",  # a recurring event
         "数据流通前合规登记。",  # 前 after no date
+        "到2024年13月底前完成。",  # no such month: a misprint is no date
+        "截至2024年内，已建成平台。",  # a year is no count of years (2024年内 is not 2024 years)
     ],
 )
 def test_dates_that_are_no_deadlines_are_not_taken(text: str) -> None:
