@@ -6,9 +6,13 @@ things); this stage runs them over the validated records and adds what they find
 small named functions in the extractors. Offsets are into ``measures.text``.
 """
 
+from dataclasses import replace
+
+from dbay.build.targets import targets
 from dbay.build.validate import Records
 
 
 def enrich(records: Records) -> Records:
     """The records with what each measure is about added (each extractor fills its own tables)."""
+    records = replace(records, targets=targets(records))
     return records

@@ -14,6 +14,7 @@ from dbay.build.assemble import DocumentBuild, MeasureBuild
 from dbay.build.layout import fill, table, trim, wrap
 from dbay.build.load import LoadedRendition
 from dbay.build.pipeline import BuildResult
+from dbay.build.validate import Records
 
 WIDTH = 100
 EXCLUDED_SHOWN = 3  # lines shown for each reason in the build report; the preview shows all
@@ -258,6 +259,19 @@ def _tables(result: BuildResult) -> list[str]:
     ]
 
 
+def targets_block(records: Records) -> list[str]:
+    """The quantified targets found, per document, with the kinds of their units."""
+    document_of = {measure.id: measure.document_id for measure in records.measures}
+    found: dict[str, Counter[str]] = {document.id: Counter() for document in records.documents}
+    for target in records.targets:
+        found[document_of[target.measure_id]][target.unit_kind] += 1
+    rows: list[list[str | int]] = [
+        [document, sum(kinds.values()), ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "—"]
+        for document, kinds in found.items()
+    ]
+    return [f"Targets: {len(records.targets)} found", *table(rows, ["document", "targets", "by kind of unit"])]
+
+
 def _written(result: BuildResult) -> list[str]:
     written = result.written
     if written.status == "unchanged":
@@ -279,4 +293,4 @@ def summary(result: BuildResult, width: int = WIDTH) -> str:
     reports = [document_report(build, width) + "\n" for build in result.builds]
     total_warnings = sum(len(warnings(build)) for build in result.builds)
     overview = f"{len(result.builds)} documents, {total_warnings} warnings"
-    return "\n".join([*reports, overview, "", *_tables(result), "", *_written(result)])
+    return "\n".join([*reports, overview, "", *_tables(result), "", *targets_block(result.records), "", *_written(result)])
