@@ -3,11 +3,11 @@ commas), Chinese (十五, 两百, 一千二百万) and the two mixed (4万, 1.5�
 
 import re
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+from dbay.build.numbering import CHINESE_DIGITS, CHINESE_UNITS, chinese_number
+
 LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
-CHINESE_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+CHINESE_NUMERAL = "".join(CHINESE_DIGITS) + "".join(CHINESE_UNITS) + "".join(LARGE_UNITS)
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 ARABIC = re.compile(r"^([0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)([十百千万亿]*)$")
 
@@ -20,22 +20,8 @@ def _multiplier(suffix: str) -> int:
     """百万 is 10**6, 万亿 is 10**12: the suffix's units multiply."""
     product = 1
     for character in suffix:
-        product *= SMALL_UNITS.get(character) or LARGE_UNITS[character]
+        product *= CHINESE_UNITS.get(character) or LARGE_UNITS[character]
     return product
-
-
-def _below_ten_thousand(text: str) -> int:
-    """一千二百三十四, 十五, 两百零五: a Chinese number without 万 or 亿."""
-    total, digit = 0, None
-    for character in text:
-        if character in DIGITS:
-            digit = DIGITS[character]
-        elif character in SMALL_UNITS:
-            total += (1 if digit is None else digit) * SMALL_UNITS[character]  # 十五: the 十 alone is 10
-            digit = None
-        else:
-            raise NotANumber(text)
-    return total + (digit or 0)
 
 
 def _chinese(text: str) -> int:
@@ -46,7 +32,7 @@ def _chinese(text: str) -> int:
         if unit in rest:
             head, rest = rest.split(unit, 1)
             total += (_chinese(head) if head else 1) * LARGE_UNITS[unit]
-    return total + (_below_ten_thousand(rest) if rest else 0)
+    return total + (chinese_number(rest) if rest else 0)
 
 
 def parse_number(text: str) -> float:
@@ -57,5 +43,8 @@ def parse_number(text: str) -> float:
     if arabic := ARABIC.match(normal):
         return float(arabic[1].replace(",", "")) * _multiplier(arabic[2])
     if all(character in CHINESE_NUMERAL for character in normal):
-        return float(_chinese(normal))
+        try:
+            return float(_chinese(normal))
+        except ValueError:
+            raise NotANumber(text) from None
     raise NotANumber(text)

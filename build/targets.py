@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, cast
 
-from dbay.build.numerals import CHINESE_NUMERAL, DIGITS, parse_number
+from dbay.build.counts import counts_own_parts
+from dbay.build.numbering import CHINESE_DIGITS
+from dbay.build.numerals import CHINESE_NUMERAL, parse_number
 from dbay.build.validate import Records, validated
 from dbay.build.vocabulary import vocabulary
 from dbay.schema.enrichment import Qualifier, Target
@@ -41,7 +43,6 @@ class FoundTarget:
     unit_kind: str
     qualifier: Qualifier
     counted: str | None
-    number_start: int  # where the number itself begins (the phrase may open with a qualifier)
 
 
 # -- Where a number is not a target --------------------------------------------------------------
@@ -68,7 +69,7 @@ def is_number(numeral: str) -> bool:
     """千家万户 has no number in it: a Chinese numeral needs a digit, or to open with 十."""
     if numeral[0] not in CHINESE_NUMERAL:
         return True
-    return numeral[0] == "十" or any(character in DIGITS for character in numeral)
+    return numeral[0] == "十" or any(character in CHINESE_DIGITS for character in numeral)
 
 
 def unit_at(text: str, position: int) -> tuple[str, str] | None:
@@ -155,7 +156,10 @@ def counted_before(text: str, phrase_start: int) -> str:
     while ending := next((word for word in endings if words.endswith(word)), None):
         words = words[: -len(ending)]
     last = max((words.rfind(verb) + len(verb) for verb in verbs if verb in words), default=0)
-    return words[last:]
+    words = words[last:]
+    for opener in _vocabulary()["clause_openers"]:
+        words = re.sub(f"^(?:{opener})", "", words)
+    return words
 
 
 def leading_modifier(words: str) -> str:
@@ -195,7 +199,8 @@ def _candidates(text: str) -> list[tuple[re.Match[str], str, str]]:
             continue
         if match[0] in articles or not is_number(match[0]) or is_technology_name(text, start):
             continue
-        if unit := unit_at(text, match.end()):
+        unit = unit_at(text, match.end())
+        if unit and not counts_own_parts(text, start, unit[0]):  # 提出以下8项重点任务 counts the document itself
             found.append((match, *unit))
     return found
 
@@ -218,7 +223,7 @@ def find_targets(text: str) -> list[FoundTarget]:
         counted = own or counted_before(text, start)
         raw = text[start:end]
         value = parse_number(match[0])
-        found.append(FoundTarget(start, end, raw, value, unit, kind, qualifier, counted or None, match.start()))
+        found.append(FoundTarget(start, end, raw, value, unit, kind, qualifier, counted or None))
         afters.append((end + len(own), own))
     return shared_counted(text, found, afters)
 

@@ -73,6 +73,20 @@ def found(text: str) -> list[Found]:
                 ("下降10%", 10, "%", "percent", "decrease_by", "工业企业单位能耗"),
             ],
         ),
+        (
+            "力争到2026年底全省数据交易规模突破200亿元，全省行政村5G网络通达率达到95%以上。",
+            [
+                ("突破200亿元", 20_000_000_000, "元", "money", "more_than", "全省数据交易规模"),
+                ("95%以上", 95, "%", "percent", "at_least", "全省行政村5G网络通达率"),
+            ],
+        ),
+        (
+            "主管部门应自收到申请之日起五个工作日内答复；每年培训不少于五千人次。",
+            [
+                ("五个工作日内", 5, "个工作日", "duration", "up_to", "答复"),
+                ("不少于五千人次", 5000, "人次", "count", "at_least", None),  # the text does not say who
+            ],
+        ),
     ],
 )
 def test_targets_of_mainland_plans(text: str, expected: list[Found]) -> None:
@@ -113,6 +127,7 @@ def test_targets_of_traditional_reposts_once_converted(traditional: str, expecte
         "加快5G网络、6G研发和IPv6单栈建设，发展8K超高清视频，利用50G PON等技术。",  # technology names
         "贯彻《广东省2025年10项民生实事》和“1+6+N”工作体系，实施“六大行动”。",  # in titles and quoted names
         "建立省、市、县三级联动体系，打造一批示范项目，建设一个中心，服务千家万户。",  # levels, articles, idioms
+        "围绕四个方面，提出以下8项重点任务：",  # the document counting its own parts (build/counts.py)
     ],
 )
 def test_what_is_not_a_target(text: str) -> None:
