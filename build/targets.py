@@ -132,7 +132,7 @@ def _ends_in_modifier(words: str) -> bool:
 
 
 def counted_after(text: str, position: int, limit: int) -> str:
-    """The words after the unit up to a stop (or ``limit``, the next target), cut after their last head noun."""
+    """The words after the unit up to a stop, a verb or ``limit`` (the next target), cut after their last head noun."""
     stops = set(_vocabulary()["counted_stops"])
     separator = _vocabulary()["list_separator"]
     end = position
@@ -141,6 +141,7 @@ def counted_after(text: str, position: int, limit: int) -> str:
             break
         end += 1
     words = text[position:end]
+    words = words[: min((words.find(verb) for verb in _vocabulary()["verbs"] if verb in words), default=len(words))]
     if end == limit and words[-1:] in _vocabulary()["conjunctions"]:
         words = words[:-1]  # 2个国家级和14个…: the 和 joins the next number
     cut = max((words.rfind(head) + len(head) for head in _vocabulary()["counted_heads"] if head in words), default=0)
