@@ -58,7 +58,7 @@ def enclosed_spans(text: str) -> list[tuple[int, int]]:
 
 
 def is_technology_name(text: str, start: int) -> bool:
-    """5G, IPv6's 6 is excluded by NUMBER; 5G基站 starts with the name 5G (but 5GB does not)."""
+    """Whether a technology's name starts at ``start``: 5G基站 and 8K视频 do, 5GB does not."""
     for name in _vocabulary()["technology_names"]:
         if text.startswith(name, start) and not re.match(r"[A-Za-z0-9]", text[start + len(name) : start + len(name) + 1]):
             return True
