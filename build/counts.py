@@ -85,6 +85,13 @@ def is_anchored(sentence: str, count: re.Match[str]) -> bool:
     return before.endswith(g.anchors_before) or g.anchored_after.match(sentence, count.end()) is not None
 
 
+def counts_own_parts(text: str, position: int, unit: str) -> bool:
+    """Whether the number at ``position``, read with ``unit``, counts the document's own parts: anchored
+    to them (提出以下8项重点任务), or followed by a longer unit of a document's structure (四个方面)."""
+    count = _grammar().count.match(text, position)
+    return count is not None and (count["unit"] != unit or is_anchored(text, count))
+
+
 def declared_counts(text: str) -> list[Declaration]:
     """The counts of the first sentence in ``text`` in which it counts its own parts, widest first."""
     for number, line in enumerate(text.split("\n"), start=1):

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from dbay.build.cited_documents import citation_records
 from dbay.build.milestones import milestone_records
+from dbay.build.targets import targets
 from dbay.build.validate import Records
 
 
@@ -17,4 +18,5 @@ def enrich(records: Records) -> Records:
     """The records with what each measure is about added (each extractor fills its own tables)."""
     records = replace(records, milestones=milestone_records(records.measures, records.documents))
     records = replace(records, citations=citation_records(records.measures, records.documents))
+    records = replace(records, targets=targets(records))
     return records

@@ -275,6 +275,19 @@ def references_block(records: Records, width: int) -> list[str]:
     ]
 
 
+def targets_block(records: Records) -> list[str]:
+    """The quantified targets found, per document, with the kinds of their units."""
+    document_of = {measure.id: measure.document_id for measure in records.measures}
+    found: dict[str, Counter[str]] = {document.id: Counter() for document in records.documents}
+    for target in records.targets:
+        found[document_of[target.measure_id]][target.unit_kind] += 1
+    rows: list[list[str | int]] = [
+        [document, sum(kinds.values()), ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())) or "—"]
+        for document, kinds in found.items()
+    ]
+    return [f"Targets: {len(records.targets)} found", *table(rows, ["document", "targets", "by kind of unit"])]
+
+
 def _written(result: BuildResult) -> list[str]:
     written = result.written
     if written.status == "unchanged":
@@ -297,4 +310,6 @@ def summary(result: BuildResult, width: int = WIDTH) -> str:
     total_warnings = sum(len(warnings(build)) for build in result.builds)
     overview = f"{len(result.builds)} documents, {total_warnings} warnings"
     references = references_block(result.records, width)
-    return "\n".join([*reports, overview, "", *_tables(result), "", *references, "", *_written(result)])
+    return "\n".join(
+        [*reports, overview, "", *_tables(result), "", *targets_block(result.records), "", *references, "", *_written(result)]
+    )

@@ -15,7 +15,7 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
-from dbay.schema.enrichment import CitedDocument, Milestone
+from dbay.schema.enrichment import CitedDocument, Milestone, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -62,6 +62,7 @@ class Records:
     excluded_text: list[ExcludedText] = field(default_factory=list)
     milestones: list[Milestone] = field(default_factory=list)
     citations: list[CitedDocument] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}
