@@ -6,9 +6,13 @@ things); this stage runs them over the validated records and adds what they find
 small named functions in the extractors. Offsets are into ``measures.text``.
 """
 
+from pathlib import Path
+
+from dbay.build.entities import add_entities
 from dbay.build.validate import Records
 
 
-def enrich(records: Records) -> Records:
+def enrich(records: Records, sources: Path) -> Records:
     """The records with what each measure is about added (each extractor fills its own tables)."""
+    add_entities(records, sources)
     return records

@@ -15,6 +15,7 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
+from dbay.schema.enrichment import Entity, MeasureEntity
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -59,6 +60,8 @@ class Records:
     agency_successions: list[AgencySuccession] = field(default_factory=list)
     measure_agencies: list[MeasureAgency] = field(default_factory=list)
     excluded_text: list[ExcludedText] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    measure_entities: list[MeasureEntity] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}

@@ -1,6 +1,7 @@
 """Every published table, in the order the release writes them: the records of ``records.py`` and
 what ``enrichment.py`` adds; the release's own tables come last."""
 
+from dbay.schema.enrichment import Entity, MeasureEntity
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -26,6 +27,8 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     AgencySuccession,
     MeasureAgency,
     ExcludedText,
+    Entity,
+    MeasureEntity,
     Release,
     Change,
 )
