@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dbay.build.entity_dictionary import EntityEntry, entity_record, load_entity_dictionary, surface_forms
+from dbay.build.entity_dictionary import DICTIONARY_FILE, EntityEntry, entity_record, load_entity_dictionary, surface_forms
+from dbay.build.load import SourceError
 from dbay.build.validate import Records
 from dbay.schema.enrichment import MeasureEntity
 
@@ -151,5 +152,12 @@ def unclassified_quotes(records: Records) -> list[UnclassifiedQuote]:
 def add_entities(records: Records, sources: Path) -> None:
     """Fill ``entities`` (every dictionary entry, mentioned or not) and ``measure_entities``."""
     entries = load_entity_dictionary(sources)
+    taken = records.meanings()  # one register of permanent ids serves every record type
+    for entry in entries:
+        if entry.id in taken:
+            kind, meaning = taken[entry.id]
+            raise SourceError(
+                f"{sources.name}/{DICTIONARY_FILE}: entity {entry.id} ({entry.name}) has the id of {kind} {meaning}"
+            )
     records.entities = sorted((entity_record(entry) for entry in entries), key=lambda entity: entity.id)
     records.measure_entities = measure_entities(records, EntityMatcher(entries))

@@ -77,6 +77,8 @@ class Records:
             result[measure.id] = ("measure", measure.title)
         for agency in self.agencies:
             result[agency.id] = ("agency", agency.name)
+        for entity in self.entities:
+            result[entity.id] = ("entity", entity.name)
         return result
 
 

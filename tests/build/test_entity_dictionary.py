@@ -4,8 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from dbay.build.entities import add_entities
 from dbay.build.entity_dictionary import entity_record, load_entity_dictionary
 from dbay.build.load import SourceError
+from dbay.build.validate import Records
+from dbay.schema.records import Agency
 
 
 def dictionary(tmp_path: Path, text: str) -> Path:
@@ -78,3 +81,18 @@ def test_the_traditional_name_is_converted_unless_given(tmp_path: Path) -> None:
         ("粤省事", "粵省事"),
         ("一户通", "一戶通"),
     ]
+
+
+def test_an_entity_with_the_id_of_another_record_is_refused(tmp_path: Path) -> None:
+    records = Records(
+        agencies=[
+            Agency(
+                id="yue-sheng-shi", name="粤省事", name_hant="粵省事", aliases=[], collective=False, lineage_id="yue-sheng-shi"
+            )
+        ]
+    )
+    sources = dictionary(tmp_path, "entities:" + YUE_SHENG_SHI)
+    with pytest.raises(
+        SourceError, match=r"^sources/entities\.yml: entity yue-sheng-shi \(粤省事\) has the id of agency 粤省事$"
+    ):
+        add_entities(records, sources)
