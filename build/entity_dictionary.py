@@ -53,7 +53,7 @@ def entry_label(number: int, data: dict[str, object]) -> str:
 
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
-    return f"{'.'.join(str(part) for part in first['loc'])}: {first['msg']}"
+    return f"{'.'.join(str(part) for part in first['loc']) or '(top level)'}: {first['msg']}"
 
 
 def surface_forms(entry: EntityEntry) -> set[str]:

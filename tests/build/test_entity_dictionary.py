@@ -96,3 +96,9 @@ def test_an_entity_with_the_id_of_another_record_is_refused(tmp_path: Path) -> N
         SourceError, match=r"^sources/entities\.yml: entity yue-sheng-shi \(粤省事\) has the id of agency 粤省事$"
     ):
         add_entities(records, sources)
+
+
+def test_a_dictionary_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
+    sources = dictionary(tmp_path, "- 粤省事\n")
+    with pytest.raises(SourceError, match=r"^sources/entities\.yml: \(top level\): Input should be a valid dictionary"):
+        load_entity_dictionary(sources)
