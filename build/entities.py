@@ -152,7 +152,8 @@ def unclassified_quotes(records: Records) -> list[UnclassifiedQuote]:
 def add_entities(records: Records, sources: Path) -> None:
     """Fill ``entities`` (every dictionary entry, mentioned or not) and ``measure_entities``."""
     entries = load_entity_dictionary(sources)
-    taken = records.meanings()  # one register of permanent ids serves every record type
+    # One register of permanent ids serves every record type (entities filled before are replaced).
+    taken = {identifier: meant for identifier, meant in records.meanings().items() if meant[0] != "entity"}
     for entry in entries:
         if entry.id in taken:
             kind, meaning = taken[entry.id]

@@ -102,3 +102,10 @@ def test_a_dictionary_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
     sources = dictionary(tmp_path, "- 粤省事\n")
     with pytest.raises(SourceError, match=r"^sources/entities\.yml: \(top level\): Input should be a valid dictionary"):
         load_entity_dictionary(sources)
+
+
+def test_entities_found_again_replace_those_found_before(tmp_path: Path) -> None:
+    records, sources = Records(), dictionary(tmp_path, "entities:" + YUE_SHENG_SHI)
+    add_entities(records, sources)
+    add_entities(records, sources)
+    assert [entity.id for entity in records.entities] == ["yue-sheng-shi"]
