@@ -15,6 +15,7 @@ from dbay.build.agency_register import load_agency_register
 from dbay.build.assemble import BuildError, DocumentBuild, build_document
 from dbay.build.downloads import write_downloads
 from dbay.build.enrich import enrich
+from dbay.build.entity_dictionary import DICTIONARY_FILE
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
 from dbay.build.validate import Records, to_records
@@ -32,6 +33,7 @@ class BuildResult:
 
 def _source_files(sources: Path, builds: list[DocumentBuild], agency_register: str | None) -> list[dict[str, str]]:
     files = [sources / RELEASE_FILE, *([sources / agency_register] if agency_register else [])]
+    files += [path for path in [sources / DICTIONARY_FILE] if path.exists()]
     for build in builds:
         files.append(build.loaded.folder / DOCUMENT_FILE)
         files.extend(sources / rendition.file for rendition in build.loaded.renditions)
@@ -118,7 +120,7 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     register = read_register(sources)
     records = to_records(builds, register, lineages)
     progress("Finding what each measure is about (targets, deadlines, cited documents, named things)")
-    records = enrich(records)
+    records = enrich(records, sources)
     meanings = records.meanings()
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dbay.build.assemble import DocumentBuild, MeasureBuild
+from dbay.build.entity_report import entity_blocks
 from dbay.build.layout import fill, table, trim, wrap
 from dbay.build.load import LoadedRendition
 from dbay.build.pipeline import BuildResult
@@ -306,7 +307,8 @@ def _written(result: BuildResult) -> list[str]:
 
 def summary(result: BuildResult, width: int = WIDTH) -> str:
     """The report of a whole build: each document, then the overview tables, then what was written."""
-    reports = [document_report(build, width) + "\n" for build in result.builds]
+    named = entity_blocks(result.records, width)
+    reports = ["\n".join([document_report(build, width), *named.get(build.id, [])]) + "\n" for build in result.builds]
     total_warnings = sum(len(warnings(build)) for build in result.builds)
     overview = f"{len(result.builds)} documents, {total_warnings} warnings"
     references = references_block(result.records, width)

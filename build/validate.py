@@ -15,7 +15,7 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
-from dbay.schema.enrichment import CitedDocument, Milestone, Target
+from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, Milestone, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -63,6 +63,8 @@ class Records:
     milestones: list[Milestone] = field(default_factory=list)
     citations: list[CitedDocument] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    measure_entities: list[MeasureEntity] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}
@@ -78,6 +80,8 @@ class Records:
             result[measure.id] = ("measure", measure.title)
         for agency in self.agencies:
             result[agency.id] = ("agency", agency.name)
+        for entity in self.entities:
+            result[entity.id] = ("entity", entity.name)
         return result
 
 

@@ -1,7 +1,7 @@
 """Every published table, in the order the release writes them: the records of ``records.py`` and
 what ``enrichment.py`` adds; the release's own tables come last."""
 
-from dbay.schema.enrichment import CitedDocument, Milestone, Target
+from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, Milestone, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -30,6 +30,8 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     Milestone,
     CitedDocument,
     Target,
+    Entity,
+    MeasureEntity,
     Release,
     Change,
 )

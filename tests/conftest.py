@@ -72,4 +72,5 @@ def genre_release(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     root = tmp_path_factory.mktemp("genre")
     sources = copy_sources(sorted(p for p in GENRE.iterdir() if p.is_dir()), root / "sources")
     shutil.copy(SOURCES / "agencies.yml", sources)  # the reviewed register links renamed agencies
+    shutil.copy(SOURCES / "entities.yml", sources)  # the entity dictionary serves every document of the genre
     return run_build(sources, root / "dist")
