@@ -51,7 +51,7 @@ def entry_label(number: int, data: dict[str, object]) -> str:
     return f"entry {number} ({data.get('id') or data.get('name') or '?'})"
 
 
-def _describe(error: ValidationError) -> str:
+def describe_error(error: ValidationError) -> str:
     first = error.errors()[0]
     return f"{'.'.join(str(part) for part in first['loc']) or '(top level)'}: {first['msg']}"
 
@@ -86,13 +86,13 @@ def read_entries(path: Path, shown: str) -> list[EntityEntry]:
     try:
         raw = EntityDictionary.model_validate(data).entities
     except ValidationError as error:
-        raise SourceError(f"{shown}: {_describe(error)}") from None
+        raise SourceError(f"{shown}: {describe_error(error)}") from None
     entries = []
     for number, item in enumerate(raw, start=1):
         try:
             entries.append(EntityEntry.model_validate(item))
         except ValidationError as error:
-            raise SourceError(f"{shown}: {entry_label(number, item)}: {_describe(error)}") from None
+            raise SourceError(f"{shown}: {entry_label(number, item)}: {describe_error(error)}") from None
     check_entries(entries, shown)
     return entries
 

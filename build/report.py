@@ -15,6 +15,7 @@ from dbay.build.entity_report import entity_blocks
 from dbay.build.layout import fill, table, trim, wrap
 from dbay.build.load import LoadedRendition
 from dbay.build.pipeline import BuildResult
+from dbay.build.place_report import places_block
 from dbay.build.validate import Records
 
 WIDTH = 100
@@ -313,5 +314,18 @@ def summary(result: BuildResult, width: int = WIDTH) -> str:
     overview = f"{len(result.builds)} documents, {total_warnings} warnings"
     references = references_block(result.records, width)
     return "\n".join(
-        [*reports, overview, "", *_tables(result), "", *targets_block(result.records), "", *references, "", *_written(result)]
+        [
+            *reports,
+            overview,
+            "",
+            *_tables(result),
+            "",
+            *targets_block(result.records),
+            "",
+            *references,
+            "",
+            *places_block(result.records, width),
+            "",
+            *_written(result),
+        ]
     )

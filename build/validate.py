@@ -15,7 +15,7 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
-from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, Milestone, Target
+from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, MeasurePlace, Milestone, Place, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -65,6 +65,8 @@ class Records:
     targets: list[Target] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     measure_entities: list[MeasureEntity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    measure_places: list[MeasurePlace] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}
@@ -82,6 +84,8 @@ class Records:
             result[agency.id] = ("agency", agency.name)
         for entity in self.entities:
             result[entity.id] = ("entity", entity.name)
+        for place in self.places:
+            result[place.id] = ("place", place.name)
         return result
 
 

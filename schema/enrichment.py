@@ -160,3 +160,57 @@ class MeasureEntity(Record):
     end: int = Field(ge=1, description="Offset just after its last character: measures.text[start:end] is raw.")
     raw: NonEmpty = Field(description="The mention as it stands in measures.text.")
     method: Method = Field(description="What found it: dictionary (a name or alias of sources/entities.yml).")
+
+
+# -- Places: places and measure_places (issue 13) --------------------------------------------------
+
+PlaceKind = Literal["province", "city", "sar", "zone", "region", "group", "bridge", "mountains"]
+
+
+class Place(Record):
+    table: ClassVar[str] = "places"
+    primary_key: ClassVar[tuple[str, ...]] = ("id",)
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (("parent_id", "places", "id"),)
+    description: ClassVar[str] = (
+        "A place measures name: a city of Guangdong, Hong Kong or Macao, a cooperation zone, a region (粤东, 长三角), "
+        "a group of places named together (港澳, 粤东粤西粤北) or a crossing such as 港珠澳大桥. One row an entry of "
+        "the curated dictionary sources/places.yml, whether or not a measure of this release names it."
+    )
+
+    id: Identifier = Field(description="Permanent identifier (pinyin of the short name when first published).")
+    kind: PlaceKind = Field(
+        description="province, city (a prefecture-level city), sar (a special administrative region), zone (a "
+        "cooperation zone or new area), region (a part of a province or of the country), group (places named "
+        "together as one: 港澳), bridge or mountains (a range such as 南岭)."
+    )
+    name: NonEmpty = Field(description="Name in Simplified Chinese: the full name where the texts use one (横琴粤澳深度合作区).")
+    name_hant: NonEmpty = Field(
+        description="Name in Traditional Chinese: as the place writes it (香港, 澳門), else converted from the Simplified name."
+    )
+    aliases: list[str] = Field(description="Other names and short forms matched in the texts (JSON array): 横琴, 广州市.")
+    parent_id: Identifier | None = Field(description="The place it lies in (横琴 in 珠海), or null.")
+    latitude: float | None = Field(
+        ge=-90, le=90, description="Latitude of a representative point (WGS 84, degrees north), or null (regions, unverified)."
+    )
+    longitude: float | None = Field(ge=-180, le=180, description="Longitude of the same point (degrees east), or null.")
+    coordinate_source: NonEmpty = Field(description="The public page the coordinates were read on, or why the place has none.")
+
+
+class MeasurePlace(Record):
+    table: ClassVar[str] = "measure_places"
+    primary_key: ClassVar[tuple[str, ...]] = ("measure_id", "start")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("measure_id", "measures", "id"),
+        ("place_id", "places", "id"),
+    )
+    description: ClassVar[str] = (
+        "Every mention of a place in a measure's text: the longest dictionary name at each place of the text, in "
+        "either script (横琴粤澳深度合作区 is one mention of the zone, not of 横琴 and 澳门)."
+    )
+
+    measure_id: Identifier = Field(description="The measure.")
+    place_id: Identifier = Field(description="The place named.")
+    start: int = Field(ge=0, description="Offset of the mention's first character in measures.text (0-based).")
+    end: int = Field(ge=1, description="Offset just after its last character: measures.text[start:end] is raw.")
+    raw: NonEmpty = Field(description="The mention as it stands in measures.text.")
+    method: Method = Field(description="What found it: dictionary (a name or alias of sources/places.yml).")

@@ -1,7 +1,7 @@
 """Every published table, in the order the release writes them: the records of ``records.py`` and
 what ``enrichment.py`` adds; the release's own tables come last."""
 
-from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, Milestone, Target
+from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, MeasurePlace, Milestone, Place, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -32,6 +32,8 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     Target,
     Entity,
     MeasureEntity,
+    Place,
+    MeasurePlace,
     Release,
     Change,
 )

@@ -73,4 +73,5 @@ def genre_release(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     sources = copy_sources(sorted(p for p in GENRE.iterdir() if p.is_dir()), root / "sources")
     shutil.copy(SOURCES / "agencies.yml", sources)  # the reviewed register links renamed agencies
     shutil.copy(SOURCES / "entities.yml", sources)  # the entity dictionary serves every document of the genre
+    shutil.copy(SOURCES / "places.yml", sources)  # so does the place dictionary
     return run_build(sources, root / "dist")
