@@ -99,3 +99,12 @@ def test_every_point_has_a_source_and_regions_have_none() -> None:
     entries = load_places(SOURCES)
     assert all(entry.coordinate_source.startswith("http") for entry in entries if entry.latitude is not None)
     assert all(entry.latitude is None for entry in entries if entry.kind in {"region", "group", "province"})
+
+
+def test_every_point_lies_in_guangdong_hong_kong_or_macao() -> None:
+    # Guangdong spans 20°13′–25°31′ N and 109°39′–117°19′ E (the province's own figures); a point outside
+    # it is a slip such as a west longitude copied from a page.
+    points = {entry.id: (entry.latitude, entry.longitude) for entry in load_places(SOURCES) if entry.latitude is not None}
+    assert {"guang-zhou", "xiang-gang", "ao-men", "heng-qin", "gang-zhu-ao-da-qiao"} <= set(points)
+    outside = {place for place, (lat, lon) in points.items() if not (20.2 <= (lat or 0) <= 25.6 and 109.6 <= (lon or 0) <= 117.4)}
+    assert outside == set()
