@@ -61,7 +61,7 @@ AGENCY_INCLUDES = ("predecessors",)
 MEASURE_ORDERS = ("position", "issued", "-issued", "relevance")
 DOCUMENT_ORDERS = ("id", "issued", "-issued", "title")
 AGENCY_ORDERS = ("lead", "participating", "name", "id")
-FACETS = ("document", "agency", "role", "year")
+FACETS = ("document", "agency", "role", "year", "entity", "technology")
 
 
 def _release_held(version: str) -> None:
@@ -227,7 +227,8 @@ class MeasureListArgs(ListArgs):
     )
     facets = choices(
         FACETS,
-        "Comma-separated: count the whole result (every page, q included) by document, agency, role or year of issue, "
+        "Comma-separated: count the whole result (every page, q included) by document, agency, role, year of issue, "
+        "entity or technology mentioned, "
         f"into meta.facets, each the {FACET_VALUES} values with most measures.",
     )
     fields_ = choices(

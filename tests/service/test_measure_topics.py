@@ -143,6 +143,21 @@ def test_measures_with_a_deadline_on_or_before_a_day(client: FlaskClient) -> Non
     assert f"{PLAN}.1.3" in ids(client, "/api/v1/measures?deadline_before=2023-12-31&fields=id")
 
 
+def test_facets_by_entity_and_technology_are_the_totals_their_filters_give(client: FlaskClient) -> None:
+    for scope in (f"document={POINTS}", f"q={quote('数据')}"):
+        facets = get(client, f"/api/v1/measures?{scope}&facets=entity,technology&limit=1")["meta"]["facets"]
+        assert facets["entity"]["values"] and facets["technology"]["values"]
+        for name in ("entity", "technology"):
+            for value in facets[name]["values"]:
+                total = get(client, f"/api/v1/measures?{scope}&{name}={value['value']}&limit=1")["meta"]["total"]
+                assert value["count"] == total, (scope, name, value)
+        technologies = {e["id"] for e in every_page(client, "/api/v1/entities?type=technology&limit=500")}
+        assert {v["value"] for v in facets["technology"]["values"]} <= technologies
+    # 湾事通 is named by three measures, twice by one of them: a facet counts measures.
+    mentioning = get(client, f"/api/v1/measures?entity={WAN_SHI_TONG}&facets=entity&limit=1&lang=zh-Hant")["meta"]["facets"]
+    assert {"value": WAN_SHI_TONG, "label": "灣事通", "count": 3} in mentioning["entity"]["values"]
+
+
 # --- one measure ----------------------------------------------------------------------------------
 
 
@@ -181,4 +196,6 @@ def test_a_release_built_before_the_tables_answers_that_measures_are_about_nothi
     assert get(client, "/api/v1/measures?has_target=true")["meta"]["total"] == 0
     assert get(client, "/api/v1/measures?deadline_before=2030-01-01")["meta"]["total"] == 0
     problem(client, f"/api/v1/measures?entity={WAN_SHI_TONG}", 400)
+    facets = get(client, "/api/v1/measures?facets=entity,technology&limit=1")["meta"]["facets"]
+    assert facets == {"entity": {"values": [], "more": 0}, "technology": {"values": [], "more": 0}}
     problem(client, f"/api/v1/entities/{WAN_SHI_TONG}", 404)
