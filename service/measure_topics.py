@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from dbay.service.measures import Filters
 
 NOTHING = "0 = 1"  # a condition no measure meets
+TARGET_WORDS = ("unit", "counted")  # a target's words in the script of lang; raw stays a quote of measures.text
+
+
+def in_script(record: dict[str, Any], names: tuple[str, ...], lang: str) -> dict[str, Any]:
+    """The fields ``names`` of an extracted record, in the script of ``lang``: the build writes them in
+    Simplified, as measures.text, and converts none (``context.text`` converts them here)."""
+    return {name: text(record, name, lang) for name in names}
 
 
 def _marks(values: list[Any]) -> str:
@@ -97,10 +104,11 @@ def about(measure_id: str, lang: str) -> dict[str, list[dict[str, Any]]]:
             }
             for entity in entities
         ],
-        "targets": targets,
+        "targets": [target | in_script(target, TARGET_WORDS, lang) for target in targets],
         "milestones": milestones,
         "cited_documents": [
             citation
+            | in_script(citation, ("title", "doc_number"), lang)
             | {"url": link("documents.Document", document_id=citation["document_id"]) if citation["document_id"] else None}
             for citation in cited
         ],

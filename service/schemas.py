@@ -171,12 +171,13 @@ MentionSchema = always_present(
     name="Mention",
 )
 TARGET_FIELDS = ["raw", "value", "unit", "unit_kind", "qualifier", "counted", *_OFFSETS]
-MeasureTargetSchema = schema_from("MeasureTarget", Target, TARGET_FIELDS)
+MeasureTargetSchema = schema_from("MeasureTarget", Target, TARGET_FIELDS, bilingual=("unit", "counted"))
 MilestoneSchema = schema_from("Milestone", Milestone, ["raw", "due", "precision", "kind", "resolution", *_OFFSETS])
 CitedDocumentSchema = schema_from(
     "CitedDocument",
     CitedDocument,
     ["raw", "title", "doc_number", "document_id", *_OFFSETS],
+    bilingual=("title", "doc_number"),
     url=fields.String(allow_none=True, metadata={"description": "The cited document's URL where document_id is set, else null."}),
 )
 
@@ -373,6 +374,7 @@ TargetSummarySchema = schema_from(
     "TargetSummary",
     Target,
     ["measure_id", *TARGET_FIELDS, "method"],
+    bilingual=("unit", "counted"),
     document_id=field_from(Measure, "document_id"),
     links=_links("measure: the measure setting the target."),
 )

@@ -5,8 +5,9 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay.service.arguments import ApiBlueprint, TargetListArgs
-from dbay.service.context import db, link, meta, release
+from dbay.service.context import db, language, link, meta, release
 from dbay.service.errors import unknown_record
+from dbay.service.measure_topics import TARGET_WORDS, in_script
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import has_table, row, rows
 from dbay.service.schemas import TARGET_FIELDS, TargetSummarySchema
@@ -19,11 +20,12 @@ blueprint = ApiBlueprint(
 )
 
 
-def summary(record: dict[str, Any]) -> dict[str, Any]:
+def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
         "measure_id": record["measure_id"],
         "document_id": record["document_id"],
         **{name: record[name] for name in TARGET_FIELDS},
+        **in_script(record, TARGET_WORDS, lang),
         "method": record["method"],
         "links": {"measure": link("measures.Measure", measure_id=record["measure_id"])},
     }
@@ -65,7 +67,7 @@ class Targets(MethodView):
                 db(), f"select t.*, m.document_id {joined} order by m.rowid, t.start limit ? offset ?", *params, limit, offset
             )
         return {
-            "data": [summary(t) for t in found],
+            "data": [summary(t, language()) for t in found],
             "meta": meta(total=total, limit=limit),
             "links": links("targets.Targets", offset, limit, total),
         }
