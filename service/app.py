@@ -15,7 +15,7 @@ from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 
 from dbay.releases import ReleaseFolder
-from dbay.service import agencies, citations, context, documents, errors, measures, pages, reading, releases
+from dbay.service import agencies, citations, context, documents, entities, errors, measures, pages, reading, releases, targets
 from dbay.service.arguments import describe_releases
 from dbay.service.envelopes import ProblemSchema
 from dbay.service.errors import PROBLEM_TYPE
@@ -70,7 +70,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     api = DbayApi(app, spec_kwargs={"extra_plugins": [SharedParameters()]})
     api.DEFAULT_RESPONSE_CONTENT_TYPE = "application/json"  # the error components are registered by now
     describe_releases(api, folder.versions)  # before the blueprints: their description is made as they register
-    for blueprint in (documents.blueprint, measures.blueprint, agencies.blueprint, releases.blueprint):
+    for blueprint in (
+        documents.blueprint,
+        measures.blueprint,
+        agencies.blueprint,
+        entities.blueprint,
+        targets.blueprint,
+        releases.blueprint,
+    ):
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(reading.blueprint)

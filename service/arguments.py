@@ -6,7 +6,7 @@ pattern, an enum, bounds), so a request the description allows is one the server
 it does not allow is a 400 problem naming the parameter; tests/service/test_fuzz.py holds the
 server to that. Filters need no other: ``section`` alone is that part of every document,
 ``predecessors`` alone changes nothing, and a ``q`` with nothing to search for matches nothing
-(``q``'s syntax is a regular language: its pattern states it exactly, see ``_QuerySyntax``).
+(``q``'s syntax is a regular language: its pattern states it exactly, see ``parameters._QuerySyntax``).
 The rules the description cannot state, and how they are answered (the fuzz test keeps a positive
 request within them):
 
@@ -23,57 +23,45 @@ A parameter is given once: several values are comma-separated (``agency=a,b``), 
 parameter is a 400 naming it (``_parser``) rather than one of its values silently kept.
 """
 
-import datetime as dt
 import functools
-import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, cast, get_args
 
 from flask import current_app
 from flask_smorest import Api, Blueprint
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
-from webargs.fields import DelimitedList
 from webargs.flaskparser import FlaskParser
 
-from dbay import search_syntax
 from dbay.releases import VERSION_PATTERN
-from dbay.schema.records import Identifier
-from dbay.schema.records import Path as RecordPath
+from dbay.schema.enrichment import EntityType, Qualifier
 from dbay.service.context import release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
 from dbay.service.errors import PROBLEM_TYPE
 from dbay.service.languages import LANG_PATTERN, REFUSAL, accepted
 from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
+from dbay.service.parameters import (
+    PATH,
+    FullMatch,
+    agency_names,
+    choices,
+    day,
+    issued,
+    query,
+    record_ids,
+    several,
+    sort,
+    words,
+)
 from dbay.service.schemas import MeasureSummarySchema
 
-_IDENTIFIER = get_args(Identifier)[1]  # every record id's pattern and length
-_PATH = get_args(RecordPath)[1]
 CURSOR_PATTERN, CURSOR_MAX_LENGTH = "^[A-Za-z0-9_-]+$", 200  # URL-safe base64 without padding (service/paging.py)
 MALFORMED_CURSOR = "malformed cursor; use the links.next URL of a previous page"
 MEASURE_FIELDS = tuple(MeasureSummarySchema().fields)
 AGENCY_INCLUDES = ("predecessors",)
-# An agency named by id, name or alias: any text but the list's comma and control characters.
-AGENCY_NAME_PATTERN, AGENCY_NAME_MAX_LENGTH = r"^[^,\x00-\x1f\x7f-\x9f]+$", 100
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 MEASURE_ORDERS = ("position", "issued", "-issued", "relevance")
 DOCUMENT_ORDERS = ("id", "issued", "-issued", "title")
 AGENCY_ORDERS = ("lead", "participating", "name", "id")
-FACETS = ("document", "agency", "role", "year")
-
-
-class FullMatch(validate.Validator):
-    """A pattern the whole value must match, as in the OpenAPI description (apispec states it as the
-    parameter's ``pattern``). Unlike marshmallow's Regexp, a value ending in a newline does not pass
-    for one that ends at ``$``: JSON Schema's ``$`` does not allow it."""
-
-    def __init__(self, pattern: str, error: str = "must match {pattern}") -> None:
-        self.regex = re.compile(pattern)
-        self.reason = error
-
-    def __call__(self, value: str) -> str:
-        if self.regex.fullmatch(value) is None:
-            raise ValidationError(self.reason.format(pattern=self.regex.pattern, input=value))
-        return value
+FACETS = ("document", "agency", "role", "year", "entity", "technology")
 
 
 def _release_held(version: str) -> None:
@@ -108,80 +96,6 @@ def describe_releases(api: Api, versions: Sequence[str]) -> None:
     api.ma_plugin.converter.add_attribute_function(release_enum)
 
 
-def _several(
-    item: fields.Field[Any], description: str, at_least: str = "give at least one value", **options: Any
-) -> DelimitedList:
-    """A comma-separated list (``agency=a,b``): an array, ``style: form, explode: false`` in the
-    description. At least one value: ``agency=`` could be read as no value or as one empty value,
-    and is refused either way (leave the parameter out instead)."""
-    return DelimitedList(item, validate=validate.Length(min=1, error=at_least), metadata={"description": description}, **options)
-
-
-def _record_ids(description: str) -> DelimitedList:
-    """A filter naming records by their ids: any id is well formed, one the release lacks is a 400."""
-    rules = [FullMatch(_IDENTIFIER.pattern, error="is not an id (lower-case letters, digits, '.' and '-')")]
-    return _several(fields.String(validate=[*rules, validate.Length(max=_IDENTIFIER.max_length)]), description)
-
-
-def _agency_names(description: str) -> DelimitedList:
-    """Agencies by id, name or alias: any text but a comma or a control character (service/agency_names.py)."""
-    rules = [FullMatch(AGENCY_NAME_PATTERN, error="must be an agency id, name or alias, without control characters")]
-    return _several(fields.String(validate=[*rules, validate.Length(max=AGENCY_NAME_MAX_LENGTH)]), description)
-
-
-def _choices(choices: tuple[str, ...], description: str, **options: Any) -> DelimitedList:
-    """A comma-separated list of names from a closed set (``fields=title,path``): an array of an enum."""
-    choice = validate.OneOf(choices, error="{input!r} is not one of {choices}")
-    return _several(fields.String(validate=choice), description, "name at least one of " + ", ".join(choices), **options)
-
-
-def _calendar_date(value: str) -> None:
-    if re.fullmatch(DATE_PATTERN, value):  # a malformed one is FullMatch's to refuse
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValidationError(f"{value!r} is not a day of the calendar") from None
-
-
-def _issued(bound: str) -> fields.String:
-    """``issued_after`` / ``issued_before``: a day, inclusive, as YYYY-MM-DD (not ISO's other forms)."""
-    description = f"Only documents issued on or {bound} this day (YYYY-MM-DD, inclusive); undated documents are left out."
-    rules: list[Callable[[Any], Any]] = [FullMatch(DATE_PATTERN, error="must be a date as YYYY-MM-DD"), _calendar_date]
-    return fields.String(validate=rules, metadata={"description": description, "format": "date"})
-
-
-def _sort(orders: tuple[str, ...], description: str) -> fields.String:
-    return fields.String(
-        validate=validate.OneOf(orders, error="{input!r} is not one of {choices}"), metadata={"description": description}
-    )
-
-
-class _QuerySyntax(validate.Validator):
-    """``q``'s syntax (dbay.search_syntax): the parser's own sentence for a malformed query, and its
-    ``regex`` (the same rules) for apispec to state as the parameter's pattern."""
-
-    regex = re.compile(search_syntax.QUERY_PATTERN)
-
-    def __call__(self, value: str) -> str:
-        try:
-            search_syntax.parse(value)
-        except search_syntax.QuerySyntaxError as error:
-            raise ValidationError(str(error)) from error
-        return value
-
-
-def _query(description: str) -> fields.String:
-    return fields.String(
-        validate=[validate.Length(min=1, max=200), _QuerySyntax()],
-        metadata={
-            "description": description + " Words separated by spaces must all occur; A OR B, either; -word or "
-            '-"phrase" excludes; "a phrase" is matched as typed. Punctuation at a word\'s ends is ignored, and a '
-            "query with no letter, digit or ideograph matches nothing. A word with a cross-strait variant "
-            "(人工智慧/人工智能) finds it too where it occurs (meta.search.expanded)."
-        },
-    )
-
-
 class CommonArgs(Schema):
     class Meta:
         unknown = RAISE  # a misspelt parameter is an error, not silently ignored
@@ -214,25 +128,42 @@ class ListArgs(CommonArgs):
 
 
 class AgencyArgs(CommonArgs):
-    include = _choices(
+    include = choices(
         AGENCY_INCLUDES, "Comma-separated extras: predecessors (the body's earlier names, from the agency register)."
     )
 
 
 class DocumentListArgs(ListArgs):
-    issued_after = _issued("after")
-    issued_before = _issued("before")
-    sort = _sort(DOCUMENT_ORDERS, "Order: id (default), issued or -issued (by date, undated last, then id), title (then id).")
-    q = _query("Only documents whose title (either script), issuer or number holds it, by folded substring, in the list's order.")
+    issued_after = issued("after")
+    issued_before = issued("before")
+    sort = sort(DOCUMENT_ORDERS, "Order: id (default), issued or -issued (by date, undated last, then id), title (then id).")
+    q = query("Only documents whose title (either script), issuer or number holds it, by folded substring, in the list's order.")
 
 
 class AgencyListArgs(ListArgs):
-    q = _query("Only agencies whose name (either script) or an alias holds it, by folded substring, in the list's order.")
-    sort = _sort(
+    q = query("Only agencies whose name (either script) or an alias holds it, by folded substring, in the list's order.")
+    sort = sort(
         AGENCY_ORDERS,
         "Order: lead (default: measures led, most first, then shared, then id), participating (shared, then led, then id), "
         "name (in the script of lang, then id), id.",
     )
+
+
+class EntityListArgs(ListArgs):
+    type = choices(
+        get_args(EntityType),
+        "Only entities of these types, comma-separated: platform, programme, slogan, technology.",
+    )
+    q = query("Only entities whose name (either script) or an alias holds it, by folded substring, in the list's order.")
+
+
+class TargetListArgs(ListArgs):
+    document = record_ids("Only these documents' targets: document ids, comma-separated. One the release lacks is a 400.")
+    unit_kind = words(
+        "Only targets whose unit measures one of these, comma-separated: count, percent, area, money … (one no target "
+        "has matches nothing)."
+    )
+    qualifier = choices(get_args(Qualifier), "Only targets whose number is meant one of these ways, comma-separated.")
 
 
 class MeasureListArgs(ListArgs):
@@ -245,17 +176,17 @@ class MeasureListArgs(ListArgs):
     problem naming the parameter and the value (``errors.unknown_record``).
     """
 
-    document = _record_ids("Only these documents' measures: document ids, comma-separated. One the release lacks is a 400.")
-    section = _several(
-        fields.String(validate=FullMatch(_PATH.pattern, error="must be a path such as 2 or 2.6 (dotted numbers)")),
+    document = record_ids("Only these documents' measures: document ids, comma-separated. One the release lacks is a 400.")
+    section = several(
+        fields.String(validate=FullMatch(PATH.pattern, error="must be a path such as 2 or 2.6 (dotted numbers)")),
         "Only measures under these paths, comma-separated, such as 2 or 2.1,2.6: with document, in those documents; "
         "alone, in every document (section=1 is each document's first part).",
     )
-    agency = _agency_names(
+    agency = agency_names(
         "Only measures one of these agencies leads or shares: ids, names or aliases in either script, comma-separated. "
         "A name several agencies answer to stands for all of them; one naming no agency is a 400."
     )
-    agency_lineage = _agency_names(
+    agency_lineage = agency_names(
         "Only measures of these agencies under any of their names: each agency (id, name or alias) with every agency "
         "of its lineage (lineage_id: earlier and later names, mergers), comma-separated. One naming no agency is a 400."
     )
@@ -267,27 +198,40 @@ class MeasureListArgs(ListArgs):
             "Without agency no measure is left out, so it changes nothing."
         },
     )
-    role = _choices(
+    role = choices(
         ("lead", "participating"),
         "With agency or agency_lineage: only where it has one of these roles; alone: measures with any agency in them.",
     )
-    issued_after = _issued("after")
-    issued_before = _issued("before")
-    q = _query(
+    issued_after = issued("after")
+    issued_before = issued("before")
+    entity = record_ids(
+        "Only measures mentioning one of these entities (platforms, programmes, slogans, technologies): entity ids, "
+        "comma-separated. One the release lacks is a 400."
+    )
+    technology = record_ids(
+        "Only measures mentioning one of these technologies: ids of entities of type technology, comma-separated. "
+        "One the release lacks, or of another type, is a 400."
+    )
+    has_target = fields.Boolean(
+        metadata={"description": "true: only measures setting a quantified target (targets); false: only those setting none."}
+    )
+    deadline_before = day("Only measures with a deadline or step (milestones) due on or before this day (YYYY-MM-DD, inclusive).")
+    q = query(
         "Full-text search with substring semantics, in either script, also in the renditions' wording; ranked, "
         "with a snippet and what matched."
     )
-    sort = _sort(
+    sort = sort(
         MEASURE_ORDERS,
         "Order: position (document order; the default without q), issued or -issued (the document's date, undated "
         "last, then document order), relevance (the default with q, and the only order with q).",
     )
-    facets = _choices(
+    facets = choices(
         FACETS,
-        "Comma-separated: count the whole result (every page, q included) by document, agency, role or year of issue, "
+        "Comma-separated: count the whole result (every page, q included) by document, agency, role, year of issue, "
+        "entity or technology mentioned, "
         f"into meta.facets, each the {FACET_VALUES} values with most measures.",
     )
-    fields_ = _choices(
+    fields_ = choices(
         MEASURE_FIELDS, "Comma-separated fields to return (id is always included), such as title,path.", data_key="fields"
     )
 

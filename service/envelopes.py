@@ -68,12 +68,12 @@ class FacetValueSchema(Schema):
     value = fields.String(
         required=True,
         allow_none=True,
-        metadata={"description": "A document id, agency id, role or year; null for undated documents' measures."},
+        metadata={"description": "A document id, agency id, role, year or entity id; null for undated documents' measures."},
     )
     label = fields.String(
         required=True,
         allow_none=True,
-        metadata={"description": "The document's title or agency's name" + BILINGUAL_NOTE + " A role or year: itself."},
+        metadata={"description": "The document's title, agency's or entity's name" + BILINGUAL_NOTE + " A role or year: itself."},
     )
     count = fields.Integer(
         required=True, metadata={"description": "Measures of the whole result with this value: the total this filter would give."}
@@ -96,6 +96,10 @@ class FacetsSchema(Schema):
     agency = fields.Nested(FacetSchema, metadata={"description": "By agency having a role in the measure (in role= if given)."})
     role = fields.Nested(FacetSchema, metadata={"description": "By role of an agency (of agency= if given) in the measure."})
     year = fields.Nested(FacetSchema, metadata={"description": "By the year its document was issued."})
+    entity = fields.Nested(
+        FacetSchema, metadata={"description": "By entity mentioned (platform, programme, slogan, technology)."}
+    )
+    technology = fields.Nested(FacetSchema, metadata={"description": "By technology mentioned (entities of type technology)."})
 
 
 class MeasureListMetaSchema(PageMetaSchema):

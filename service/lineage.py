@@ -8,7 +8,7 @@ import json
 import sqlite3
 from typing import Any
 
-from dbay.service.queries import row, rows
+from dbay.service.queries import has_table, rows
 
 # Every earlier name, however many renamings back, nearest first.
 PREDECESSORS = """
@@ -26,7 +26,7 @@ PREDECESSORS = """
 
 
 def has_successions(connection: sqlite3.Connection) -> bool:
-    return row(connection, "select 1 from sqlite_master where type = 'table' and name = 'agency_successions'") is not None
+    return has_table(connection, "agency_successions")
 
 
 def predecessors(connection: sqlite3.Connection, agency_id: str) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
-from dbay.service import agency_names, facets, searching
+from dbay.service import agency_names, facets, measure_topics, searching
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
 from dbay.service.envelopes import MeasureListMetaSchema
@@ -19,7 +19,7 @@ blueprint = ApiBlueprint(
     "measures",
     __name__,
     url_prefix="/api/v1/measures",
-    description="Provisions: filter by document, section, agency and role; search; cite.",
+    description="Provisions: filter by document, section, agency, role, entity, target and deadline; search; cite.",
 )
 
 
@@ -155,6 +155,7 @@ def _filters(args: dict[str, Any]) -> Filters:
     if bounds := [(condition, args[name]) for name, condition in dated.items() if args.get(name)]:
         where = " and ".join(condition for condition, _ in bounds)
         filters.add(f"m.document_id in (select d.id from documents d where {where})", [day for _, day in bounds])
+    measure_topics.narrow(filters, args, _values(args, "entity"), _values(args, "technology"))
     return filters
 
 
@@ -255,7 +256,8 @@ def _notation(record: dict[str, Any], lang: str) -> str:
 
 
 def detail(measure_id: str) -> dict[str, Any]:
-    """One measure: texts, place, document, agencies with roles, every source, and a citation (a 404 problem if none)."""
+    """One measure: texts, place, document, agencies with roles, every source, a citation, and what it is
+    about (entities, targets, milestones, cited documents); a 404 problem if none."""
     record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
     lang = language()
     document = found("select * from documents where id = ?", "its document", record["document_id"])
@@ -272,28 +274,32 @@ def detail(measure_id: str) -> dict[str, Any]:
     title, doc_number = text(document, "title", lang), text(document, "doc_number", lang)
     number = f"（{doc_number}）" if doc_number else ""
     url = link("reading.measure", measure_id=measure_id, _external=True)  # people cite the page, which links the JSON
-    data = summary(record, lang, agencies_of([measure_id], lang)[measure_id]) | {
-        "level": record["level"],
-        "position": record["position"],
-        "agency_clause": text(record, "agency_clause", lang),
-        "agency_clause_inherited_from": record["agency_clause_inherited_from"],
-        "text_rendition_id": record["text_rendition_id"],
-        "document": {
-            "id": document["id"],
-            "title": title,
-            "doc_number": doc_number,
-            "issuer": text(document, "issuer", lang),
-            "issued": document["issued"],
-        },
-        "sources": sources,
-        "citation": {
-            "text": f"《{title}》{number}{notation}",
-            "document_title": title,
-            "doc_number": doc_number,
-            "notation": notation,
-            "url": url,
-        },
-    }
+    data = (
+        summary(record, lang, agencies_of([measure_id], lang)[measure_id])
+        | {
+            "level": record["level"],
+            "position": record["position"],
+            "agency_clause": text(record, "agency_clause", lang),
+            "agency_clause_inherited_from": record["agency_clause_inherited_from"],
+            "text_rendition_id": record["text_rendition_id"],
+            "document": {
+                "id": document["id"],
+                "title": title,
+                "doc_number": doc_number,
+                "issuer": text(document, "issuer", lang),
+                "issued": document["issued"],
+            },
+            "sources": sources,
+            "citation": {
+                "text": f"《{title}》{number}{notation}",
+                "document_title": title,
+                "doc_number": doc_number,
+                "notation": notation,
+                "url": url,
+            },
+        }
+        | measure_topics.about(measure_id, lang)
+    )
     data["links"] = {
         "self": link("measures.Measure", measure_id=measure_id),
         "document": link("documents.Document", document_id=record["document_id"]),
@@ -306,6 +312,7 @@ def detail(measure_id: str) -> dict[str, Any]:
 class Measure(MethodView):
     @blueprint.single("MeasureResponse", MeasureDetailSchema)
     def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
-        """One measure: texts, place, document, agencies with roles, every source, and a citation."""
+        """One measure: texts, place, document, agencies with roles, every source, a citation, and the entities
+        it mentions, the targets it sets, its deadlines and the documents it cites."""
         data = detail(measure_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

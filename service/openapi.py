@@ -88,7 +88,7 @@ def add_examples(app: Flask, api: Api) -> None:
             api.spec.components.example(name, {"summary": "No example: the server holds no release."})
             continue
         body = answer.get_json()
-        if "{" not in path and body["data"]:
+        if "{" not in path and body["data"] and "self" in body["data"][0]["links"]:  # a target has no URL of its own
             first_items[path] = body["data"][0]["links"]["self"]
         api.spec.components.example(name, {"summary": f"GET {url}, from release {body['meta']['release']}", "value": body})
 

@@ -11,3 +11,8 @@ def rows(connection: sqlite3.Connection, sql: str, *params: Any) -> list[dict[st
 def row(connection: sqlite3.Connection, sql: str, *params: Any) -> dict[str, Any] | None:
     found = connection.execute(sql, params).fetchone()
     return dict(found) if found else None
+
+
+def has_table(connection: sqlite3.Connection, name: str) -> bool:
+    """Whether the release has table ``name``: one built before the table existed has not."""
+    return row(connection, "select 1 from sqlite_master where type = 'table' and name = ?", name) is not None

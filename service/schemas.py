@@ -12,6 +12,7 @@ from typing import Any
 from marshmallow import Schema, fields
 from pydantic import BaseModel
 
+from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, Milestone, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -158,6 +159,34 @@ CitationSchema = always_present(
     name="Citation",
 )
 
+_OFFSETS = ["start", "end"]  # into measures.text, the Simplified text, whatever the lang
+MentionSchema = always_present(
+    {
+        "id": field_from(MeasureEntity, "entity_id"),
+        "type": field_from(Entity, "type"),
+        "name": field_from(Entity, "name", bilingual=True),
+        **{name: field_from(MeasureEntity, name) for name in ["raw", *_OFFSETS]},
+        "url": fields.String(metadata={"description": "The entity's URL."}),
+    },
+    name="Mention",
+)
+TARGET_FIELDS = ["raw", "value", "unit", "unit_kind", "qualifier", "counted", *_OFFSETS]
+MeasureTargetSchema = schema_from("MeasureTarget", Target, TARGET_FIELDS, bilingual=("unit", "counted"))
+MilestoneSchema = schema_from("Milestone", Milestone, ["raw", "due", "precision", "kind", "resolution", *_OFFSETS])
+CitedDocumentSchema = schema_from(
+    "CitedDocument",
+    CitedDocument,
+    ["raw", "title", "doc_number", "document_id", *_OFFSETS],
+    bilingual=("title", "doc_number"),
+    url=fields.String(allow_none=True, metadata={"description": "The cited document's URL where document_id is set, else null."}),
+)
+
+
+def _about(schema: type[Schema], description: str) -> fields.List[Any]:
+    offsets = " start and end are offsets into the measure's Simplified text (text[start:end] is raw), whatever the lang."
+    return fields.List(fields.Nested(schema), metadata={"description": description + offsets})
+
+
 MeasureDetailSchema = schema_from(
     "MeasureDetail",
     Measure,
@@ -185,6 +214,10 @@ MeasureDetailSchema = schema_from(
         fields.Nested(SourceSchema), metadata={"description": "Every rendition that carries the measure, where and how."}
     ),
     citation=fields.Nested(CitationSchema),
+    entities=_about(MentionSchema, "Every mention of an entity (platform, programme, slogan, technology), in text order."),
+    targets=_about(MeasureTargetSchema, "Every quantified target the text sets, in text order."),
+    milestones=_about(MilestoneSchema, "Every deadline, step or period the text names, in text order."),
+    cited_documents=_about(CitedDocumentSchema, "Every document the text cites by title (《…》), in text order."),
     links=_links("self, document, and the measure in Datasette."),
 )
 
@@ -295,4 +328,53 @@ ReleaseDetailSchema = schema_from(
     counts=fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": "Rows per table."}),
     changes=fields.List(fields.Nested(ChangeSchema), metadata={"description": "What changed since previous_version."}),
     links=_links("self, and the release's downloads."),
+)
+
+
+ENTITY_FIELDS = ["id", "type", "name", "aliases", "gloss_en", "source"]
+
+
+def _entity_counts() -> fields.Dict:
+    description = "mentions: how many times measures mention the entity; measures: how many measures do."
+    return fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": description})
+
+
+EntitySummarySchema = schema_from(
+    "EntitySummary",
+    Entity,
+    ENTITY_FIELDS,
+    bilingual=("name",),
+    counts=_entity_counts(),
+    links=_links("self: this entity's URL; measures: the measures mentioning it."),
+)
+MentioningMeasureSchema = always_present(
+    {
+        "id": fields.String(metadata={"description": Measure.model_fields["id"].description}),
+        "document_id": fields.String(metadata={"description": Measure.model_fields["document_id"].description}),
+        "path": fields.String(metadata={"description": Measure.model_fields["path"].description}),
+        "title": fields.String(metadata={"description": "The measure's title." + BILINGUAL_NOTE}),
+        "raw": fields.List(fields.String(), metadata={"description": "Each way the measure's text writes the entity."}),
+        "mentions": fields.Integer(metadata={"description": "How many times the measure mentions it."}),
+        "url": fields.String(metadata={"description": "The measure's URL."}),
+    },
+    name="MentioningMeasure",
+)
+EntityDetailSchema = schema_from(
+    "EntityDetail",
+    Entity,
+    ENTITY_FIELDS,
+    bilingual=("name",),
+    counts=_entity_counts(),
+    measures=fields.List(
+        fields.Nested(MentioningMeasureSchema), metadata={"description": "The measures mentioning it, in document order."}
+    ),
+    links=_links("self, measures."),
+)
+TargetSummarySchema = schema_from(
+    "TargetSummary",
+    Target,
+    ["measure_id", *TARGET_FIELDS, "method"],
+    bilingual=("unit", "counted"),
+    document_id=field_from(Measure, "document_id"),
+    links=_links("measure: the measure setting the target."),
 )

@@ -131,6 +131,29 @@ def test_canned_queries_answer_the_first_questions(server: str) -> None:
     assert [row["path"] for row in gaps] == ["1.1", "1.2"]
 
 
+def test_canned_queries_answer_what_measures_are_about(server: str) -> None:
+    """Read off the seed texts: 湾事通 twice in the plan's 二（六）2, once in the work points' (一) and (四十五);
+    the work points alone set targets, 9 of them; its (八) is due 到2024年底; its (二十) cites 《广东省数据条例》."""
+    for name in ("湾事通", "灣事通", "wan-shi-tong"):
+        mentioning = get_json(server, "/data/dbay/entity_measures.json", name=name, _shape="array")
+        assert [(row["id"], row["mentions"]) for row in mentioning] == [
+            (f"{PLAN}.2.6.2", 2),
+            (f"{POINTS}.1.1", 1),
+            (f"{POINTS}.10.45", 1),
+        ]
+    targets = get_json(server, "/data/dbay/targets_by_document.json", _shape="array")
+    assert len(targets) == 9 and {row["document_id"] for row in targets} == {POINTS}
+    assert ("超500项", 500, "more_than") in [(row["raw"], row["value"], row["qualifier"]) for row in targets]
+    deadlines = get_json(server, "/data/dbay/deadlines_in_order.json", _shape="array")
+    dues = [row["due"] for row in deadlines if row["due"]]
+    assert dues == sorted(dues) and (deadlines[0]["due"], deadlines[0]["raw"]) == ("2023-12-31", "2023年")
+    assert ("2024-12-31", "确保到2024年底", f"{POINTS}.2.8") in [(r["due"], r["raw"], r["measure_id"]) for r in deadlines]
+    cited = get_json(server, "/data/dbay/measure_citations.json", measure=f"{POINTS}.5.20", _shape="array")
+    assert [(row["title"], row["document_id"]) for row in cited] == [("广东省数据条例", None)]
+    every = get_json(server, "/data/dbay/measure_citations.json", measure="", _shape="array")
+    assert len(every) > len(cited) and cited[0] in every
+
+
 def test_a_canned_query_given_an_id_the_release_lacks_says_so(server: str) -> None:
     """Not an empty answer, which would read as "this rendition lacks nothing"."""
     gaps = get_json(server, "/data/dbay/coverage_gaps.json", rendition=f"{PLAN}.nosuch", _shape="array")

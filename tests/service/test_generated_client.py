@@ -65,6 +65,8 @@ def test_methods_are_named_by_operation(generated: ModuleType) -> None:
         "documents": ("list_documents", "get_document"),
         "measures": ("list_measures", "get_measure"),
         "agencies": ("list_agencies", "get_agency"),
+        "entities": ("list_entities", "get_entity"),
+        "targets": ("list_targets",),
         "releases": ("list_releases", "get_release"),
     }.items():
         for operation in operations:

@@ -23,6 +23,9 @@ OPERATIONS = {
     ("/api/v1/measures/{measure_id}", "get_measure"),
     ("/api/v1/agencies", "list_agencies"),
     ("/api/v1/agencies/{agency_id}", "get_agency"),
+    ("/api/v1/entities", "list_entities"),
+    ("/api/v1/entities/{entity_id}", "get_entity"),
+    ("/api/v1/targets", "list_targets"),
     ("/api/v1/releases", "list_releases"),
     ("/api/v1/releases/{version}", "get_release"),
 }
@@ -35,6 +38,10 @@ ANSWERS = [
     f"/api/v1/measures/{PLAN}.2.6.1",
     "/api/v1/agencies?limit=3",
     "/api/v1/agencies/sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju?include=predecessors",
+    "/api/v1/entities?q=湾事通",
+    "/api/v1/entities/wan-shi-tong",
+    "/api/v1/targets?limit=3",
+    "/api/v1/measures/digital-guangdong-2024-key-tasks.2.8",
     "/api/v1/releases",
     f"/api/v1/releases/{NEW}",
 ]
@@ -100,7 +107,7 @@ def test_every_answer_matches_its_schema_and_a_dropped_field_is_caught(
     item = answer["data"][0] if isinstance(answer["data"], list) else answer["data"]
     item_schema = resolved(spec, _item_schema(spec, url))
     required = item_schema["required"]
-    assert "id" in required or "version" in required
+    assert {"id", "version", "measure_id"} & set(required)  # a target is known by its measure
     for key in required:
         broken = copy.deepcopy(answer)
         del (broken["data"][0] if isinstance(broken["data"], list) else broken["data"])[key]
@@ -147,6 +154,8 @@ def test_each_answer_has_an_example_that_is_the_servers_answer_from_the_latest_r
         "get_document": f"/api/v1/documents/{first_document}",
         "list_measures": "/api/v1/measures?limit=2",
         "list_agencies": "/api/v1/agencies?limit=2",
+        "list_entities": "/api/v1/entities?limit=2",
+        "list_targets": "/api/v1/targets?limit=2",
         "list_releases": "/api/v1/releases",
         "get_release": f"/api/v1/releases/{NEW}",
     }
@@ -163,6 +172,8 @@ def test_each_answer_has_an_example_that_is_the_servers_answer_from_the_latest_r
     assert examples["get_measure"]["value"] == client.get(f"/api/v1/measures/{first_measure}").get_json()
     first_agency = examples["list_agencies"]["value"]["data"][0]["id"]
     assert examples["get_agency"]["value"] == client.get(f"/api/v1/agencies/{first_agency}").get_json()
+    first_entity = examples["list_entities"]["value"]["data"][0]["id"]
+    assert examples["get_entity"]["value"] == client.get(f"/api/v1/entities/{first_entity}").get_json()
 
 
 def test_a_server_without_a_release_describes_itself_without_examples(tmp_path: Path) -> None:

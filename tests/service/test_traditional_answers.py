@@ -30,6 +30,9 @@ VERBATIM_FIELDS = {
     "notes": "the editors' notes, quoting the sources as they are written",
     "note": "the editors' note on a renaming (sources/agencies.yml)",
     "says": "the editors' words on what a source states of a renaming (sources/agencies.yml)",
+    "raw": "a mention quoted from measures.text (Simplified) between two offsets, as raw_text is from its source",
+    "gloss_en": "the editors' English gloss of an entity, quoting names as the sources write them",
+    "source": "the editors' note of where an entity's name is attested (sources/entities.yml)",
 }
 # Parts of a page that are, on purpose, not in the page's script.
 VERBATIM_PAGE_PARTS = {
@@ -80,8 +83,15 @@ def answer(client: FlaskClient, url: str) -> Any:
 
 def api_urls(client: FlaskClient) -> list[str]:
     """Every answer the API gives for the latest release: each list, and each record's own."""
-    urls = ["/api/v1/documents", "/api/v1/measures?limit=500", "/api/v1/agencies?limit=500", "/api/v1/releases"]
-    for listing in urls[:3]:
+    urls = [
+        "/api/v1/documents",
+        "/api/v1/measures?limit=500",
+        "/api/v1/agencies?limit=500",
+        "/api/v1/entities?limit=500",
+        "/api/v1/targets?limit=500",
+        "/api/v1/releases",
+    ]
+    for listing in urls[:4]:
         urls += [
             item["links"]["self"] for item in answer(client, f"{listing}{'&' if '?' in listing else '?'}lang=zh-Hant")["data"]
         ]

@@ -1,0 +1,115 @@
+"""What a measure is about (issue 13) in the API: the filters of /measures on it (``entity``,
+``technology``, ``has_target``, ``deadline_before``) and the parts of one measure's answer listing it
+(``entities``, ``targets``, ``milestones``, ``cited_documents``).
+
+The tables come from the build's enrich stage (schema/enrichment.py). A release built before them
+has none: there a measure mentions nothing, sets no target and has no deadline.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from dbay.service.context import db, link, release, text
+from dbay.service.errors import bad_parameter, unknown_record
+from dbay.service.queries import has_table, rows
+
+if TYPE_CHECKING:
+    from dbay.service.measures import Filters
+
+NOTHING = "0 = 1"  # a condition no measure meets
+TARGET_WORDS = ("unit", "counted")  # a target's words in the script of lang; raw stays a quote of measures.text
+
+
+def in_script(record: dict[str, Any], names: tuple[str, ...], lang: str) -> dict[str, Any]:
+    """The fields ``names`` of an extracted record, in the script of ``lang``: the build writes them in
+    Simplified, as measures.text, and converts none (``context.text`` converts them here)."""
+    return {name: text(record, name, lang) for name in names}
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _entity_types(parameter: str, ids: list[str]) -> dict[str, str]:
+    """Each entity id's type, or a 400 naming ``parameter`` and the first id the release lacks."""
+    known = {}
+    if has_table(db(), "entities"):
+        found = rows(db(), f"select id, type from entities where id in ({_marks(ids)})", *ids)
+        known = {entity["id"]: entity["type"] for entity in found}
+    for entity_id in ids:
+        if entity_id not in known:
+            raise unknown_record(parameter, entity_id, release().version)
+    return known
+
+
+def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technology: list[str]) -> None:
+    """Adds the filters on what measures are about to ``filters`` (each alone a condition on ``m``,
+    as the search's ``Within`` takes them): ``values`` are entity=, ``technology`` technology=."""
+    if values:
+        _entity_types("entity", values)
+        filters.add(f"m.id in (select measure_id from measure_entities where entity_id in ({_marks(values)}))", values)
+    if technology:
+        for entity_id, kind in _entity_types("technology", technology).items():
+            if kind != "technology":
+                raise bad_parameter("technology", f"{entity_id!r} is a {kind}, not a technology; use entity={entity_id}")
+        filters.add(f"m.id in (select measure_id from measure_entities where entity_id in ({_marks(technology)}))", technology)
+    if (wanted := args.get("has_target")) is not None:
+        if has_table(db(), "targets"):
+            filters.add(f"m.id {'' if wanted else 'not '}in (select measure_id from targets)", [])
+        elif wanted:
+            filters.add(NOTHING, [])
+    if day := args.get("deadline_before"):
+        if has_table(db(), "milestones"):
+            filters.add("m.id in (select measure_id from milestones where due <= ?)", [day])
+        else:
+            filters.add(NOTHING, [])
+
+
+def _listed(table: str, sql: str, measure_id: str) -> list[dict[str, Any]]:
+    return rows(db(), sql, measure_id) if has_table(db(), table) else []
+
+
+def about(measure_id: str, lang: str) -> dict[str, list[dict[str, Any]]]:
+    """The measure's entities, targets, milestones and cited documents, each in the order of its text."""
+    entities = _listed(
+        "measure_entities",
+        """select e.id, e.type, e.name, e.name_hant, me.raw, me.start, me.end
+           from measure_entities me join entities e on e.id = me.entity_id where me.measure_id = ? order by me.start""",
+        measure_id,
+    )
+    targets = _listed(
+        "targets",
+        "select raw, value, unit, unit_kind, qualifier, counted, start, end from targets where measure_id = ? order by start",
+        measure_id,
+    )
+    milestones = _listed(
+        "milestones",
+        "select raw, due, precision, kind, resolution, start, end from milestones where measure_id = ? order by start",
+        measure_id,
+    )
+    cited = _listed(
+        "citations",
+        "select raw, title, doc_number, document_id, start, end from citations where measure_id = ? order by start",
+        measure_id,
+    )
+    return {
+        "entities": [
+            {
+                "id": entity["id"],
+                "type": entity["type"],
+                "name": text(entity, "name", lang),
+                "raw": entity["raw"],
+                "start": entity["start"],
+                "end": entity["end"],
+                "url": link("entities.Entity", entity_id=entity["id"]),
+            }
+            for entity in entities
+        ],
+        "targets": [target | in_script(target, TARGET_WORDS, lang) for target in targets],
+        "milestones": milestones,
+        "cited_documents": [
+            citation
+            | in_script(citation, ("title", "doc_number"), lang)
+            | {"url": link("documents.Document", document_id=citation["document_id"]) if citation["document_id"] else None}
+            for citation in cited
+        ],
+    }

@@ -1,0 +1,73 @@
+"""/api/v1/targets: the quantified targets measures set (issue 13), with the measure setting each."""
+
+from typing import Any
+
+from flask.views import MethodView
+
+from dbay.service.arguments import ApiBlueprint, TargetListArgs
+from dbay.service.context import db, language, link, meta, release
+from dbay.service.errors import unknown_record
+from dbay.service.measure_topics import TARGET_WORDS, in_script
+from dbay.service.paging import links, offset_from_cursor
+from dbay.service.queries import has_table, row, rows
+from dbay.service.schemas import TARGET_FIELDS, TargetSummarySchema
+
+blueprint = ApiBlueprint(
+    "targets",
+    __name__,
+    url_prefix="/api/v1/targets",
+    description="Targets: every number a measure sets (培育50家…, 提升10%), with its unit, qualifier and what is counted.",
+)
+
+
+def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
+    return {
+        "measure_id": record["measure_id"],
+        "document_id": record["document_id"],
+        **{name: record[name] for name in TARGET_FIELDS},
+        **in_script(record, TARGET_WORDS, lang),
+        "method": record["method"],
+        "links": {"measure": link("measures.Measure", measure_id=record["measure_id"])},
+    }
+
+
+def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:
+    """The list's filters as SQL on ``targets t`` joined to ``measures m``: each narrows (AND), a filter's
+    values are alternatives (OR). A document the release lacks is a 400 naming it."""
+    conditions, params = ["1 = 1"], []
+    documents = list(dict.fromkeys(args.get("document") or []))
+    for document in documents:
+        if row(db(), "select id from documents where id = ?", document) is None:
+            raise unknown_record("document", document, release().version)
+    for column, values in (
+        ("m.document_id", documents),
+        ("t.unit_kind", args.get("unit_kind")),
+        ("t.qualifier", args.get("qualifier")),
+    ):
+        if values:
+            values = list(dict.fromkeys(values))
+            conditions.append(f"{column} in ({', '.join('?' * len(values))})")
+            params.extend(values)
+    return " and ".join(conditions), params
+
+
+@blueprint.route("")
+class Targets(MethodView):
+    @blueprint.listing("TargetList", TargetSummarySchema, TargetListArgs)
+    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
+        """Every target, in document order (then by its place in the measure's text), filtered by document,
+        unit_kind and qualifier. A release built before targets were extracted has none."""
+        offset = offset_from_cursor(cursor)
+        where, params = _filters(args)
+        total, found = 0, []
+        if has_table(db(), "targets"):
+            joined = f"from targets t join measures m on m.id = t.measure_id where {where}"
+            total = db().execute(f"select count(*) {joined}", params).fetchone()[0]
+            found = rows(
+                db(), f"select t.*, m.document_id {joined} order by m.rowid, t.start limit ? offset ?", *params, limit, offset
+            )
+        return {
+            "data": [summary(t, language()) for t in found],
+            "meta": meta(total=total, limit=limit),
+            "links": links("targets.Targets", offset, limit, total),
+        }
