@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dbay.build.entity_dictionary import DICTIONARY_FILE, EntityEntry, entity_record, load_entity_dictionary, surface_forms
-from dbay.build.load import SourceError
+from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, surface_forms
+from dbay.build.entity_dictionary import DICTIONARY_FILE, EntityEntry, entity_record, load_entity_dictionary
 from dbay.build.validate import Records
 from dbay.schema.enrichment import MeasureEntity
 
@@ -22,14 +22,6 @@ SEPARATORS = frozenset("、，,；; ·/")  # what may stand between names inside
 OPENING = frozenset(opening for opening, _ in QUOTE_PAIRS)
 CLOSING = frozenset(closing for _, closing in QUOTE_PAIRS)
 _LATIN = re.compile(r"[A-Za-z0-9]")
-
-
-@dataclass(frozen=True)
-class Mention:
-    entity_id: str
-    start: int
-    end: int
-    raw: str
 
 
 @dataclass(frozen=True)
@@ -46,40 +38,19 @@ class UnclassifiedQuote:
     content: str
 
 
-class EntityMatcher:
-    """Leftmost-longest matching of every surface form of every dictionary entry."""
+class EntityMatcher(LongestMatcher[EntityEntry]):
+    """Leftmost-longest matching of every surface form of every dictionary entry, where it stands alone
+    and, for a ``quoted_only`` entry, inside quotation marks."""
 
     def __init__(self, entries: list[EntityEntry]) -> None:
-        self.forms: dict[str, EntityEntry] = {form: entry for entry in entries for form in surface_forms(entry)}
-        self.lengths: dict[str, list[int]] = {}
-        for form in self.forms:
-            self.lengths.setdefault(form[0], []).append(len(form))
-        for lengths in self.lengths.values():
-            lengths.sort(reverse=True)
+        super().__init__({form: entry for entry in entries for form in surface_forms(entry)}, _stands_as_name)
 
-    def mentions(self, text: str) -> list[Mention]:
-        found: list[Mention] = []
-        position = 0
-        while position < len(text):
-            match = self._longest_at(text, position)
-            if match is None:
-                position += 1
-                continue
-            found.append(match)
-            position = match.end
-        return found
+    def mentions(self, text: str) -> list[Found[EntityEntry]]:
+        return self.found(text)
 
-    def _longest_at(self, text: str, start: int) -> Mention | None:
-        for length in self.lengths.get(text[start], []):
-            form = text[start : start + length]
-            entry = self.forms.get(form)
-            if (
-                entry is not None
-                and stands_alone(text, start, start + length)
-                and (not entry.quoted_only or is_quoted(text, start, start + length))
-            ):
-                return Mention(entry.id, start, start + length, form)
-        return None
+
+def _stands_as_name(entry: EntityEntry, text: str, start: int, end: int) -> bool:
+    return stands_alone(text, start, end) and (not entry.quoted_only or is_quoted(text, start, end))
 
 
 def stands_alone(text: str, start: int, end: int) -> bool:
@@ -123,7 +94,7 @@ def measure_entities(records: Records, matcher: EntityMatcher) -> list[MeasureEn
     return [
         MeasureEntity(
             measure_id=measure.id,
-            entity_id=mention.entity_id,
+            entity_id=mention.value.id,
             start=mention.start,
             end=mention.end,
             raw=mention.raw,
@@ -152,13 +123,6 @@ def unclassified_quotes(records: Records) -> list[UnclassifiedQuote]:
 def add_entities(records: Records, sources: Path) -> None:
     """Fill ``entities`` (every dictionary entry, mentioned or not) and ``measure_entities``."""
     entries = load_entity_dictionary(sources)
-    # One register of permanent ids serves every record type (entities filled before are replaced).
-    taken = {identifier: meant for identifier, meant in records.meanings().items() if meant[0] != "entity"}
-    for entry in entries:
-        if entry.id in taken:
-            kind, meaning = taken[entry.id]
-            raise SourceError(
-                f"{sources.name}/{DICTIONARY_FILE}: entity {entry.id} ({entry.name}) has the id of {kind} {meaning}"
-            )
+    check_ids_free(entries, records.meanings(), f"{sources.name}/{DICTIONARY_FILE}", "entity")
     records.entities = sorted((entity_record(entry) for entry in entries), key=lambda entity: entity.id)
     records.measure_entities = measure_entities(records, EntityMatcher(entries))

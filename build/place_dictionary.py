@@ -9,12 +9,11 @@ coordinates without a source stop the build with a message naming the file and t
 
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dbay.build.entity_dictionary import Name, describe_error, entry_label
+from dbay.build.dictionaries import Name, both_scripts, check_names, read_entries
 from dbay.build.load import SourceError
-from dbay.build.scripts import to_hans, to_hant
+from dbay.build.scripts import to_hant
 from dbay.schema.enrichment import Place, PlaceKind
 from dbay.schema.records import Identifier
 
@@ -50,33 +49,8 @@ class PlaceDictionary(BaseModel):
     places: list[dict[str, object]] = []
 
 
-def both_scripts(names: list[str]) -> set[str]:
-    return {form for name in names for form in (name, to_hans(name), to_hant(name))}
-
-
-def surface_forms(entry: PlaceEntry) -> set[str]:
-    """Every way the texts may write the place: its names and aliases, each in both scripts."""
-    return both_scripts([entry.name, *([entry.name_hant] if entry.name_hant else []), *entry.aliases])
-
-
 def excluded_forms(entry: PlaceEntry) -> set[str]:
     return both_scripts(entry.excluded)
-
-
-def check_names(entries: list[PlaceEntry], shown: str) -> None:
-    """Refuse a second entry with an id or a name (in either script) another entry already has."""
-    owner_of_id: dict[str, int] = {}
-    owner_of_form: dict[str, int] = {}
-    for number, entry in enumerate(entries, start=1):
-        where = f"{shown}: entry {number} ({entry.id})"
-        if entry.id in owner_of_id:
-            raise SourceError(f"{where}: duplicate id, already used by entry {owner_of_id[entry.id]}")
-        owner_of_id[entry.id] = number
-        for form in sorted(surface_forms(entry)):
-            if owner_of_form.get(form, number) != number:
-                earlier = entries[owner_of_form[form] - 1]
-                raise SourceError(f"{where}: the name {form} is already a name of entry {owner_of_form[form]} ({earlier.id})")
-            owner_of_form[form] = number
 
 
 def check_parents(entries: list[PlaceEntry], shown: str) -> None:
@@ -96,20 +70,7 @@ def check_parents(entries: list[PlaceEntry], shown: str) -> None:
 
 
 def read_places(path: Path, shown: str) -> list[PlaceEntry]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise SourceError(f"{shown}: not valid YAML: {str(error).splitlines()[0]}") from None
-    try:
-        raw = PlaceDictionary.model_validate(data).places
-    except ValidationError as error:
-        raise SourceError(f"{shown}: {describe_error(error)}") from None
-    entries = []
-    for number, item in enumerate(raw, start=1):
-        try:
-            entries.append(PlaceEntry.model_validate(item))
-        except ValidationError as error:
-            raise SourceError(f"{shown}: {entry_label(number, item)}: {describe_error(error)}") from None
+    entries = read_entries(path, shown, PlaceDictionary, "places", PlaceEntry)
     check_names(entries, shown)
     check_parents(entries, shown)
     return entries

@@ -25,7 +25,7 @@ def entry(identifier: str, name: str, **more: object) -> EntityEntry:
 
 
 def found(matcher: EntityMatcher, text: str) -> list[tuple[str, str]]:
-    return [(mention.entity_id, text[mention.start : mention.end]) for mention in matcher.mentions(text)]
+    return [(mention.value.id, text[mention.start : mention.end]) for mention in matcher.mentions(text)]
 
 
 def unclassified(matcher: EntityMatcher, text: str) -> list[str]:

@@ -18,7 +18,7 @@ def matcher() -> PlaceMatcher:
 
 
 def found(matcher: PlaceMatcher, text: str) -> list[tuple[str, str]]:
-    return [(mention.place_id, text[mention.start : mention.end]) for mention in matcher.mentions(text)]
+    return [(mention.value, text[mention.start : mention.end]) for mention in matcher.mentions(text)]
 
 
 def test_another_provinces_cities_are_not_in_the_dictionary(matcher: PlaceMatcher) -> None:
