@@ -15,7 +15,20 @@ from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 
 from dbay.releases import ReleaseFolder
-from dbay.service import agencies, citations, context, documents, entities, errors, measures, pages, reading, releases, targets
+from dbay.service import (
+    agencies,
+    citations,
+    context,
+    documents,
+    entities,
+    errors,
+    measures,
+    pages,
+    places,
+    reading,
+    releases,
+    targets,
+)
 from dbay.service.arguments import describe_releases
 from dbay.service.envelopes import ProblemSchema
 from dbay.service.errors import PROBLEM_TYPE
@@ -75,6 +88,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         measures.blueprint,
         agencies.blueprint,
         entities.blueprint,
+        places.blueprint,
         targets.blueprint,
         releases.blueprint,
     ):

@@ -33,7 +33,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.flaskparser import FlaskParser
 
 from dbay.releases import VERSION_PATTERN
-from dbay.schema.enrichment import EntityType, Qualifier
+from dbay.schema.enrichment import EntityType, PlaceKind, Qualifier
 from dbay.service.context import release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
 from dbay.service.errors import PROBLEM_TYPE
@@ -61,7 +61,7 @@ AGENCY_INCLUDES = ("predecessors",)
 MEASURE_ORDERS = ("position", "issued", "-issued", "relevance")
 DOCUMENT_ORDERS = ("id", "issued", "-issued", "title")
 AGENCY_ORDERS = ("lead", "participating", "name", "id")
-FACETS = ("document", "agency", "role", "year", "entity", "technology")
+FACETS = ("document", "agency", "role", "year", "entity", "technology", "place")
 
 
 def _release_held(version: str) -> None:
@@ -157,6 +157,14 @@ class EntityListArgs(ListArgs):
     q = query("Only entities whose name (either script) or an alias holds it, by folded substring, in the list's order.")
 
 
+class PlaceListArgs(ListArgs):
+    kind = choices(
+        get_args(PlaceKind),
+        "Only places of these kinds, comma-separated: province, city, sar, zone, region, group, bridge, mountains.",
+    )
+    q = query("Only places whose name (either script) or an alias holds it, by folded substring, in the list's order.")
+
+
 class TargetListArgs(ListArgs):
     document = record_ids("Only these documents' targets: document ids, comma-separated. One the release lacks is a 400.")
     unit_kind = words(
@@ -212,6 +220,10 @@ class MeasureListArgs(ListArgs):
         "Only measures mentioning one of these technologies: ids of entities of type technology, comma-separated. "
         "One the release lacks, or of another type, is a 400."
     )
+    place = record_ids(
+        "Only measures naming one of these places or a place within it (by parent_id, at any depth: place=zhu-hai "
+        "finds the measures naming 横琴, which lies in 珠海): place ids, comma-separated. One the release lacks is a 400."
+    )
     has_target = fields.Boolean(
         metadata={"description": "true: only measures setting a quantified target (targets); false: only those setting none."}
     )
@@ -228,7 +240,7 @@ class MeasureListArgs(ListArgs):
     facets = choices(
         FACETS,
         "Comma-separated: count the whole result (every page, q included) by document, agency, role, year of issue, "
-        "entity or technology mentioned, "
+        "entity or technology mentioned, place named (with the places within it), "
         f"into meta.facets, each the {FACET_VALUES} values with most measures.",
     )
     fields_ = choices(

@@ -100,6 +100,9 @@ class FacetsSchema(Schema):
         FacetSchema, metadata={"description": "By entity mentioned (platform, programme, slogan, technology)."}
     )
     technology = fields.Nested(FacetSchema, metadata={"description": "By technology mentioned (entities of type technology)."})
+    place = fields.Nested(
+        FacetSchema, metadata={"description": "By place named: a place counts the measures naming it or a place within it."}
+    )
 
 
 class MeasureListMetaSchema(PageMetaSchema):

@@ -1,12 +1,13 @@
 """Facets of /measures: the whole filtered (and searched) result counted by document, agency, role,
-year of issue, entity mentioned and technology mentioned.
+year of issue, entity mentioned, technology mentioned and place named.
 
 A facet value's count is the total the list would have with that value added as a filter: an
 agency's counts the measures it has a role in among the result, in the roles ``role=`` asks for if
 any; a role's counts those in which an agency ``agency=`` names has it, if any. Each facet lists
 at most ``FACET_VALUES`` values, most measures first then by value, and says how many more there
 are; undated documents' measures count under the year null. An entity's (or technology's) counts
-the measures mentioning it, however many times each does.
+the measures mentioning it, however many times each does; a place's counts the measures naming it or
+a place within it (as ``place=`` finds them).
 
 Grouped counts in SQL joined every measure of the result to its agencies again for each facet:
 over a second on a corpus of 113,000 measures. So the result is read once as rowids (the
@@ -51,6 +52,9 @@ class _Index:
     technologies: frozenset[int]  # indexes of the entities of type technology
     entity_starts: "array[int]"
     entity_of: "array[int]"
+    places: list[str]
+    place_starts: "array[int]"  # per measure rowid, the places it names and every place they lie in
+    place_of: "array[int]"
 
 
 _INDEXES: dict[str, _Index] = {}
@@ -89,26 +93,61 @@ def _built() -> _Index:
         for rowid in range(1, last + 2):
             counts[rowid] += counts[rowid - 1]
     entities, technologies, entity_starts, entity_of = _entities(connection, last)
-    return _Index(documents, document_of, years, agencies, starts, agency_of, entities, technologies, entity_starts, entity_of)
+    places, place_starts, place_of = _places(connection, last)
+    return _Index(
+        documents,
+        document_of,
+        years,
+        agencies,
+        starts,
+        agency_of,
+        entities,
+        technologies,
+        entity_starts,
+        entity_of,
+        places,
+        place_starts,
+        place_of,
+    )
+
+
+def _per_measure(pairs: Any, number: dict[str, int], last: int) -> tuple["array[int]", "array[int]"]:
+    """From (rowid, id) pairs in rowid order: per measure rowid, where its ids start, and the ids (as numbers)."""
+    starts, of = array("I", [0]) * (last + 2), array("I")
+    for rowid, value in pairs:
+        starts[rowid + 1] += 1
+        of.append(number[value])
+    for rowid in range(1, last + 2):
+        starts[rowid] += starts[rowid - 1]
+    return starts, of
 
 
 def _entities(connection: Any, last: int) -> tuple[list[str], frozenset[int], "array[int]", "array[int]"]:
     """The entities, those of type technology, and per measure rowid the entities it mentions (once each)."""
-    starts, entity_of = array("I", [0]) * (last + 2), array("I")
     if not has_table(connection, "entities"):  # a release built before entities were extracted
-        return [], frozenset(), starts, entity_of
+        return [], frozenset(), *_per_measure([], {}, last)
     typed = connection.execute("select id, type from entities order by id").fetchall()
     entities = [entity for entity, _ in typed]
     number = {entity: index for index, entity in enumerate(entities)}
     pairs = connection.execute(
         "select distinct m.rowid, me.entity_id from measure_entities me join measures m on m.id = me.measure_id order by m.rowid"
     )
-    for rowid, entity in pairs:
-        starts[rowid + 1] += 1
-        entity_of.append(number[entity])
-    for rowid in range(1, last + 2):
-        starts[rowid] += starts[rowid - 1]
+    starts, entity_of = _per_measure(pairs, number, last)
     return entities, frozenset(i for i, (_, kind) in enumerate(typed) if kind == "technology"), starts, entity_of
+
+
+def _places(connection: Any, last: int) -> tuple[list[str], "array[int]", "array[int]"]:
+    """The places, and per measure rowid the places it names with every place they lie in (once each)."""
+    if not has_table(connection, "places"):  # a release built before places were extracted
+        return [], *_per_measure([], {}, last)
+    places = [place for (place,) in connection.execute("select id from places order by id")]
+    pairs = connection.execute(
+        """with recursive named(rowid, place_id) as (
+               select m.rowid, mp.place_id from measure_places mp join measures m on m.id = mp.measure_id
+               union select n.rowid, p.parent_id from named n join places p on p.id = n.place_id where p.parent_id is not null)
+           select rowid, place_id from named order by rowid"""
+    )
+    return places, *_per_measure(pairs, {place: index for index, place in enumerate(places)}, last)
 
 
 def _result(filters: "Filters", query: str | None) -> list[int] | None:
@@ -135,6 +174,7 @@ def _grouped(names: list[str], result: list[int], filters: "Filters", index: _In
         "role": Counter(),
         "entity": Counter(),
         "technology": Counter(),
+        "place": Counter(),
     }
     for document, n in by_document.items():
         counts["year"][index.years[document]] += n
@@ -158,6 +198,10 @@ def _grouped(names: list[str], result: list[int], filters: "Filters", index: _In
         mentioned = Counter(chain.from_iterable(entity_of[starts[r] : starts[r + 1]] for r in result))
         counts["entity"].update({index.entities[e]: n for e, n in mentioned.items()})
         counts["technology"].update({index.entities[e]: n for e, n in mentioned.items() if e in index.technologies})
+    if "place" in wanted:
+        starts, place_of = index.place_starts, index.place_of
+        named_places = Counter(chain.from_iterable(place_of[starts[r] : starts[r + 1]] for r in result))
+        counts["place"].update({index.places[p]: n for p, n in named_places.items()})
     return counts
 
 
@@ -172,6 +216,9 @@ def _labels(name: str, values: list[Any], lang: str) -> dict[Any, Any]:
     if name in ("entity", "technology") and values:
         found = rows(db(), f"select id, name, name_hant from entities where id in ({marks})", *values)
         return {e["id"]: text(e, "name", lang) for e in found}
+    if name == "place" and values:
+        found = rows(db(), f"select id, name, name_hant from places where id in ({marks})", *values)
+        return {p["id"]: text(p, "name", lang) for p in found}
     return {value: value for value in values}  # a role or a year is its own label
 
 

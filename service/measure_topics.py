@@ -1,6 +1,6 @@
 """What a measure is about (issue 13) in the API: the filters of /measures on it (``entity``,
-``technology``, ``has_target``, ``deadline_before``) and the parts of one measure's answer listing it
-(``entities``, ``targets``, ``milestones``, ``cited_documents``).
+``technology``, ``place``, ``has_target``, ``deadline_before``) and the parts of one measure's answer
+listing it (``entities``, ``places``, ``targets``, ``milestones``, ``cited_documents``).
 
 The tables come from the build's enrich stage (schema/enrichment.py). A release built before them
 has none: there a measure mentions nothing, sets no target and has no deadline.
@@ -41,9 +41,27 @@ def _entity_types(parameter: str, ids: list[str]) -> dict[str, str]:
     return known
 
 
-def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technology: list[str]) -> None:
+# A place with every place within it, however deep (横琴 lies in 珠海, which lies in 广东).
+WITHIN = """with recursive within(id) as (select id from places where id in ({marks})
+            union select p.id from places p join within w on p.parent_id = w.id)"""
+
+
+def places_within(ids: list[str]) -> list[str]:
+    """The places ``ids`` with every place within them (parent_id chain), or a 400 naming ``place``
+    and the first id the release lacks."""
+    known = set()
+    if has_table(db(), "places"):
+        known = {p["id"] for p in rows(db(), f"select id from places where id in ({_marks(ids)})", *ids)}
+    for place_id in ids:
+        if place_id not in known:
+            raise unknown_record("place", place_id, release().version)
+    return [p["id"] for p in rows(db(), f"{WITHIN.format(marks=_marks(ids))} select id from within order by id", *ids)]
+
+
+def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technology: list[str], places: list[str]) -> None:
     """Adds the filters on what measures are about to ``filters`` (each alone a condition on ``m``,
-    as the search's ``Within`` takes them): ``values`` are entity=, ``technology`` technology=."""
+    as the search's ``Within`` takes them): ``values`` are entity=, ``technology`` technology=,
+    ``places`` place= (each with the places within it)."""
     if values:
         _entity_types("entity", values)
         filters.add(f"m.id in (select measure_id from measure_entities where entity_id in ({_marks(values)}))", values)
@@ -52,6 +70,9 @@ def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technolo
             if kind != "technology":
                 raise bad_parameter("technology", f"{entity_id!r} is a {kind}, not a technology; use entity={entity_id}")
         filters.add(f"m.id in (select measure_id from measure_entities where entity_id in ({_marks(technology)}))", technology)
+    if places:
+        within = places_within(places)
+        filters.add(f"m.id in (select measure_id from measure_places where place_id in ({_marks(within)}))", within)
     if (wanted := args.get("has_target")) is not None:
         if has_table(db(), "targets"):
             filters.add(f"m.id {'' if wanted else 'not '}in (select measure_id from targets)", [])
@@ -69,11 +90,17 @@ def _listed(table: str, sql: str, measure_id: str) -> list[dict[str, Any]]:
 
 
 def about(measure_id: str, lang: str) -> dict[str, list[dict[str, Any]]]:
-    """The measure's entities, targets, milestones and cited documents, each in the order of its text."""
+    """The measure's entities, places, targets, milestones and cited documents, each in the order of its text."""
     entities = _listed(
         "measure_entities",
         """select e.id, e.type, e.name, e.name_hant, me.raw, me.start, me.end
            from measure_entities me join entities e on e.id = me.entity_id where me.measure_id = ? order by me.start""",
+        measure_id,
+    )
+    places = _listed(
+        "measure_places",
+        """select p.id, p.kind, p.name, p.name_hant, mp.raw, mp.start, mp.end, p.latitude, p.longitude
+           from measure_places mp join places p on p.id = mp.place_id where mp.measure_id = ? order by mp.start""",
         measure_id,
     )
     targets = _listed(
@@ -103,6 +130,11 @@ def about(measure_id: str, lang: str) -> dict[str, list[dict[str, Any]]]:
                 "url": link("entities.Entity", entity_id=entity["id"]),
             }
             for entity in entities
+        ],
+        "places": [
+            {key: value for key, value in place.items() if key != "name_hant"}
+            | {"name": text(place, "name", lang), "url": link("places.Place", place_id=place["id"])}
+            for place in places
         ],
         "targets": [target | in_script(target, TARGET_WORDS, lang) for target in targets],
         "milestones": milestones,

@@ -19,7 +19,7 @@ blueprint = ApiBlueprint(
     "measures",
     __name__,
     url_prefix="/api/v1/measures",
-    description="Provisions: filter by document, section, agency, role, entity, target and deadline; search; cite.",
+    description="Provisions: filter by document, section, agency, role, entity, place, target and deadline; search; cite.",
 )
 
 
@@ -155,7 +155,7 @@ def _filters(args: dict[str, Any]) -> Filters:
     if bounds := [(condition, args[name]) for name, condition in dated.items() if args.get(name)]:
         where = " and ".join(condition for condition, _ in bounds)
         filters.add(f"m.document_id in (select d.id from documents d where {where})", [day for _, day in bounds])
-    measure_topics.narrow(filters, args, _values(args, "entity"), _values(args, "technology"))
+    measure_topics.narrow(filters, args, _values(args, "entity"), _values(args, "technology"), _values(args, "place"))
     return filters
 
 

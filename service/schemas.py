@@ -12,7 +12,7 @@ from typing import Any
 from marshmallow import Schema, fields
 from pydantic import BaseModel
 
-from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, Milestone, Target
+from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, MeasurePlace, Milestone, Place, Target
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -170,6 +170,17 @@ MentionSchema = always_present(
     },
     name="Mention",
 )
+PlaceMentionSchema = always_present(
+    {
+        "id": field_from(MeasurePlace, "place_id"),
+        "kind": field_from(Place, "kind"),
+        "name": field_from(Place, "name", bilingual=True),
+        **{name: field_from(MeasurePlace, name) for name in ["raw", *_OFFSETS]},
+        **{name: field_from(Place, name) for name in ["latitude", "longitude"]},
+        "url": fields.String(metadata={"description": "The place's URL."}),
+    },
+    name="PlaceMention",
+)
 TARGET_FIELDS = ["raw", "value", "unit", "unit_kind", "qualifier", "counted", *_OFFSETS]
 MeasureTargetSchema = schema_from("MeasureTarget", Target, TARGET_FIELDS, bilingual=("unit", "counted"))
 MilestoneSchema = schema_from("Milestone", Milestone, ["raw", "due", "precision", "kind", "resolution", *_OFFSETS])
@@ -215,6 +226,7 @@ MeasureDetailSchema = schema_from(
     ),
     citation=fields.Nested(CitationSchema),
     entities=_about(MentionSchema, "Every mention of an entity (platform, programme, slogan, technology), in text order."),
+    places=_about(PlaceMentionSchema, "Every mention of a place (city, zone, region …), in text order."),
     targets=_about(MeasureTargetSchema, "Every quantified target the text sets, in text order."),
     milestones=_about(MilestoneSchema, "Every deadline, step or period the text names, in text order."),
     cited_documents=_about(CitedDocumentSchema, "Every document the text cites by title (《…》), in text order."),

@@ -7,7 +7,7 @@ Positive and negative requests are generated for each operation. Generated ids r
 record, so each path parameter of a positive request may be swapped for a real value, to reach
 the 200s too (an unknown id in a path is a 404, which a schema-valid request may get), and each
 query parameter swapped or dropped. A filter naming records (``document``, ``agency``,
-``agency_lineage``, ``entity``, ``technology``) is always swapped for real values (ids, and agencies' names in either
+``agency_lineage``, ``entity``, ``technology``, ``place``) is always swapped for real values (ids, and agencies' names in either
 script) or dropped: one naming no record is a 400 the description cannot state, as is a ``sort``
 at odds with ``q`` on /measures (relevance only with q, never without), which a positive request
 leaves out. A cursor is a value only the server makes, like an id: a positive request carries
@@ -15,7 +15,7 @@ one the server issued for the release it names (or none), never a generated one
 (service/arguments.py says why). A negative request is sent as generated.
 
 ``DBAY_FUZZ_EXAMPLES`` sets the examples per operation and mode: 40 by default (``make test``:
-880 requests over the 11 operations), 500 in ``make bench`` (11,000). The test prints how many
+1,040 requests over the 13 operations), 500 in ``make bench`` (13,000). The test prints how many
 requests it made and their statuses (``pytest -s``).
 """
 
@@ -51,8 +51,17 @@ REAL: dict[str, str] = {
     "entity_id": "select id from entities",
     "entity": "select id from entities",
     "technology": "select id from entities where type = 'technology'",
+    "place_id": "select id from places",
+    "place": "select id from places",
 }
-NAMING = {"document", "agency", "agency_lineage", "entity", "technology"}  # query filters whose every value must name a record
+NAMING = {
+    "document",
+    "agency",
+    "agency_lineage",
+    "entity",
+    "technology",
+    "place",
+}  # query filters whose every value must name a record
 
 
 def real_values(data_dir: Path) -> dict[str, list[str]]:
@@ -136,7 +145,7 @@ def test_the_api_keeps_its_description_for_any_input(data_dir: Path) -> None:
     for result in schema.get_all_operations():
         assert isinstance(result, Ok), result
         operations.append(result.ok())
-    assert len(operations) == 11
+    assert len(operations) == 13
     values = real_values(data_dir)
     fuzzer = Fuzzer(values, issued_cursors(app, values["version"]))
     for operation in operations:

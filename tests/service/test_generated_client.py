@@ -66,6 +66,7 @@ def test_methods_are_named_by_operation(generated: ModuleType) -> None:
         "measures": ("list_measures", "get_measure"),
         "agencies": ("list_agencies", "get_agency"),
         "entities": ("list_entities", "get_entity"),
+        "places": ("list_places", "get_place"),
         "targets": ("list_targets",),
         "releases": ("list_releases", "get_release"),
     }.items():

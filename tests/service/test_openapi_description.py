@@ -25,6 +25,8 @@ OPERATIONS = {
     ("/api/v1/agencies/{agency_id}", "get_agency"),
     ("/api/v1/entities", "list_entities"),
     ("/api/v1/entities/{entity_id}", "get_entity"),
+    ("/api/v1/places", "list_places"),
+    ("/api/v1/places/{place_id}", "get_place"),
     ("/api/v1/targets", "list_targets"),
     ("/api/v1/releases", "list_releases"),
     ("/api/v1/releases/{version}", "get_release"),
@@ -40,6 +42,8 @@ ANSWERS = [
     "/api/v1/agencies/sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju?include=predecessors",
     "/api/v1/entities?q=湾事通",
     "/api/v1/entities/wan-shi-tong",
+    "/api/v1/places?q=横琴",
+    "/api/v1/places/zhu-hai",
     "/api/v1/targets?limit=3",
     "/api/v1/measures/digital-guangdong-2024-key-tasks.2.8",
     "/api/v1/releases",
@@ -155,6 +159,7 @@ def test_each_answer_has_an_example_that_is_the_servers_answer_from_the_latest_r
         "list_measures": "/api/v1/measures?limit=2",
         "list_agencies": "/api/v1/agencies?limit=2",
         "list_entities": "/api/v1/entities?limit=2",
+        "list_places": "/api/v1/places?limit=2",
         "list_targets": "/api/v1/targets?limit=2",
         "list_releases": "/api/v1/releases",
         "get_release": f"/api/v1/releases/{NEW}",
@@ -174,6 +179,8 @@ def test_each_answer_has_an_example_that_is_the_servers_answer_from_the_latest_r
     assert examples["get_agency"]["value"] == client.get(f"/api/v1/agencies/{first_agency}").get_json()
     first_entity = examples["list_entities"]["value"]["data"][0]["id"]
     assert examples["get_entity"]["value"] == client.get(f"/api/v1/entities/{first_entity}").get_json()
+    first_place = examples["list_places"]["value"]["data"][0]["id"]
+    assert examples["get_place"]["value"] == client.get(f"/api/v1/places/{first_place}").get_json()
 
 
 def test_a_server_without_a_release_describes_itself_without_examples(tmp_path: Path) -> None:

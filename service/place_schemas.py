@@ -1,0 +1,76 @@
+"""Response schemas of /places (issue 13), derived from schema/enrichment.py's Place as service/schemas.py
+derives the others (kept apart so that module stays one screenful of concerns)."""
+
+from marshmallow import fields
+
+from dbay.schema.enrichment import Place
+from dbay.schema.records import Measure
+from dbay.service.schemas import BILINGUAL_NOTE, always_present, field_from, schema_from
+
+PLACE_FIELDS = ["id", "kind", "name", "aliases", "parent_id", "latitude", "longitude", "coordinate_source"]
+
+
+def _links(description: str) -> fields.Dict:
+    return fields.Dict(keys=fields.String(), values=fields.String(), metadata={"description": description})
+
+
+def _counts() -> fields.Dict:
+    description = (
+        "mentions: how many times measures name the place itself; measures: how many measures do "
+        "(the places within it not counted: links.measures includes them)."
+    )
+    return fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": description})
+
+
+PlaceRefSchema = always_present(
+    {
+        "id": field_from(Place, "id"),
+        "kind": field_from(Place, "kind"),
+        "name": field_from(Place, "name", bilingual=True),
+        "url": fields.String(metadata={"description": "The place's URL."}),
+    },
+    name="PlaceRef",
+)
+
+
+def _parent() -> fields.Nested:
+    return fields.Nested(PlaceRefSchema, allow_none=True, metadata={"description": "The place it lies in, or null."})
+
+
+PlaceSummarySchema = schema_from(
+    "PlaceSummary",
+    Place,
+    PLACE_FIELDS,
+    bilingual=("name",),
+    parent=_parent(),
+    counts=_counts(),
+    links=_links("self: this place's URL; measures: the measures naming it or a place within it."),
+)
+NamingMeasureSchema = always_present(
+    {
+        "id": fields.String(metadata={"description": Measure.model_fields["id"].description}),
+        "document_id": fields.String(metadata={"description": Measure.model_fields["document_id"].description}),
+        "path": fields.String(metadata={"description": Measure.model_fields["path"].description}),
+        "title": fields.String(metadata={"description": "The measure's title." + BILINGUAL_NOTE}),
+        "raw": fields.List(fields.String(), metadata={"description": "Each way the measure's text writes the place."}),
+        "mentions": fields.Integer(metadata={"description": "How many times the measure names it."}),
+        "url": fields.String(metadata={"description": "The measure's URL."}),
+    },
+    name="NamingMeasure",
+)
+PlaceDetailSchema = schema_from(
+    "PlaceDetail",
+    Place,
+    PLACE_FIELDS,
+    bilingual=("name",),
+    parent=_parent(),
+    children=fields.List(fields.Nested(PlaceRefSchema), metadata={"description": "The places lying in it, by id."}),
+    counts=_counts(),
+    measures=fields.List(
+        fields.Nested(NamingMeasureSchema),
+        metadata={
+            "description": "The measures naming the place itself, in document order (the places within it: links.measures)."
+        },
+    ),
+    links=_links("self, measures."),
+)
