@@ -154,6 +154,23 @@ def test_canned_queries_answer_what_measures_are_about(server: str) -> None:
     assert len(every) > len(cited) and cited[0] in every
 
 
+def test_the_canned_query_finds_the_measures_naming_a_place_or_a_place_within_it(server: str) -> None:
+    """Read off the plan's text: 横琴 twice in (一) 1 (横琴粤澳深度合作区（以下简称横琴）), once each in 二（一）2
+    (珠海横琴, the plan's only 珠海), 二（六）1 and 四（三）; sources/places.yml puts 横琴 in 珠海."""
+    hengqin = [(f"{PLAN}.1.1", 2), (f"{PLAN}.2.1.2", 1), (f"{PLAN}.2.6.1", 1), (f"{PLAN}.4.3", 1)]
+    for name in ("横琴", "橫琴粵澳深度合作區", "heng-qin"):
+        naming = get_json(server, "/data/dbay/place_measures.json", name=name, _shape="array")
+        assert [(row["id"], row["mentions"]) for row in naming] == hengqin
+    naming = get_json(server, "/data/dbay/place_measures.json", name="珠海", _shape="array")
+    assert [(row["id"], row["place_id"], row["written"]) for row in naming] == [
+        (f"{PLAN}.1.1", "heng-qin", "横琴粤澳深度合作区,横琴"),
+        (f"{PLAN}.2.1.2", "heng-qin", "横琴"),
+        (f"{PLAN}.2.1.2", "zhu-hai", "珠海"),
+        (f"{PLAN}.2.6.1", "heng-qin", "横琴"),
+        (f"{PLAN}.4.3", "heng-qin", "横琴"),
+    ]
+
+
 def test_a_canned_query_given_an_id_the_release_lacks_says_so(server: str) -> None:
     """Not an empty answer, which would read as "this rendition lacks nothing"."""
     gaps = get_json(server, "/data/dbay/coverage_gaps.json", rendition=f"{PLAN}.nosuch", _shape="array")
