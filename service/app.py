@@ -24,6 +24,7 @@ from dbay.service import (
     errors,
     measures,
     pages,
+    place_map,
     places,
     reading,
     releases,
@@ -96,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(reading.blueprint)
     app.register_blueprint(citations.blueprint)
+    app.register_blueprint(place_map.blueprint)
     errors.register(app)
     context.register(app)
 

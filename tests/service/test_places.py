@@ -88,3 +88,27 @@ def test_a_measure_lists_the_places_it_names_in_text_order(client: FlaskClient) 
     assert (zhuhai["raw"], hengqin["raw"], hengqin["name"]) == ("珠海", "横琴", "橫琴粵澳深度合作區")
     assert zhuhai["end"] == hengqin["start"]  # 珠海横琴: two names side by side
     assert zhuhai["kind"] == "city" and zhuhai["latitude"] is not None and zhuhai["url"] == f"/api/v1/places/{ZHUHAI}"
+
+
+def test_the_places_with_a_point_are_a_geojson_feature_collection(client: FlaskClient) -> None:
+    answer = client.get("/api/v1/places.geojson?lang=zh-Hant")
+    assert answer.status_code == 200 and answer.mimetype == "application/geo+json"
+    collection = answer.get_json(force=True)
+    assert collection["type"] == "FeatureCollection"
+    features = {feature["id"]: feature for feature in collection["features"]}
+    hengqin = features[HENGQIN]
+    place = get(client, f"/api/v1/places/{HENGQIN}")["data"]
+    assert hengqin["geometry"] == {"type": "Point", "coordinates": [place["longitude"], place["latitude"]]}
+    assert hengqin["properties"] | {"name": None} == {
+        "id": HENGQIN,
+        "kind": "zone",
+        "name": None,
+        "parent_id": ZHUHAI,
+        "mentions": 5,
+        "measures": 4,
+        "url": f"/api/v1/places/{HENGQIN}",
+    }
+    assert hengqin["properties"]["name"] == "橫琴粵澳深度合作區"
+    assert "guang-dong" not in features  # a province has no single point (sources/places.yml)
+    assert all(feature["geometry"]["coordinates"][0] > 100 for feature in features.values())  # longitude first
+    problem(client, "/api/v1/places.geojson?lang=xx", 400)

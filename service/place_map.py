@@ -1,0 +1,46 @@
+"""/api/v1/places.geojson: the places with a point, as a GeoJSON FeatureCollection (RFC 7946) for maps.
+
+Outside the OpenAPI description, as the citation files are: a file in a format of its own rather
+than an answer in the API's envelope. It takes ``lang`` and ``release`` like every answer.
+"""
+
+import json
+
+from flask import Blueprint, Response
+
+from dbay.service.context import db, language, link, text
+from dbay.service.places import COUNTS
+from dbay.service.queries import has_table, rows
+
+blueprint = Blueprint("place_map", __name__)
+
+GEOJSON_TYPE = "application/geo+json"
+
+
+@blueprint.route("/api/v1/places.geojson")
+def places_geojson() -> Response:
+    """Each place with a point, by id: GeoJSON writes longitude first; the properties count the
+    measures naming the place itself, as /places does."""
+    lang = language()
+    located = []
+    if has_table(db(), "places"):  # a release built before places were extracted has none
+        located = rows(db(), f"{COUNTS} where p.latitude is not null group by p.id order by p.id")
+    features = [
+        {
+            "type": "Feature",
+            "id": place["id"],
+            "geometry": {"type": "Point", "coordinates": [place["longitude"], place["latitude"]]},
+            "properties": {
+                "id": place["id"],
+                "kind": place["kind"],
+                "name": text(place, "name", lang),
+                "parent_id": place["parent_id"],
+                "mentions": place["mentions"],
+                "measures": place["measures"],
+                "url": link("places.Place", place_id=place["id"]),
+            },
+        }
+        for place in located
+    ]
+    body = {"type": "FeatureCollection", "features": features}
+    return Response(json.dumps(body, ensure_ascii=False) + "\n", mimetype=GEOJSON_TYPE)
