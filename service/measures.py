@@ -257,7 +257,7 @@ def _notation(record: dict[str, Any], lang: str) -> str:
 
 def detail(measure_id: str) -> dict[str, Any]:
     """One measure: texts, place, document, agencies with roles, every source, a citation, and what it is
-    about (entities, targets, milestones, cited documents); a 404 problem if none."""
+    about (entities, places, targets, milestones, cited documents); a 404 problem if none."""
     record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
     lang = language()
     document = found("select * from documents where id = ?", "its document", record["document_id"])
@@ -313,6 +313,6 @@ class Measure(MethodView):
     @blueprint.single("MeasureResponse", MeasureDetailSchema)
     def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
         """One measure: texts, place, document, agencies with roles, every source, a citation, and the entities
-        it mentions, the targets it sets, its deadlines and the documents it cites."""
+        it mentions, the places it names, the targets it sets, its deadlines and the documents it cites."""
         data = detail(measure_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

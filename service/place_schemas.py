@@ -1,5 +1,5 @@
 """Response schemas of /places (issue 13), derived from schema/enrichment.py's Place as service/schemas.py
-derives the others (kept apart so that module stays one screenful of concerns)."""
+derives the others (in a module of their own so that one stays under 400 lines)."""
 
 from marshmallow import fields
 
