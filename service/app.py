@@ -15,7 +15,20 @@ from flask.json.provider import DefaultJSONProvider
 from flask_smorest import Api
 
 from dbay.releases import ReleaseFolder
-from dbay.service import agencies, citations, context, documents, entities, errors, measures, pages, reading, releases, targets
+from dbay.service import (
+    agencies,
+    citations,
+    context,
+    documents,
+    entities,
+    errors,
+    measures,
+    pages,
+    reading,
+    releases,
+    targets,
+    topic_pages,
+)
 from dbay.service.arguments import describe_releases
 from dbay.service.envelopes import ProblemSchema
 from dbay.service.errors import PROBLEM_TYPE
@@ -81,6 +94,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(reading.blueprint)
+    app.register_blueprint(topic_pages.blueprint)
     app.register_blueprint(citations.blueprint)
     errors.register(app)
     context.register(app)
