@@ -37,9 +37,9 @@ def section(html: str, element: str, id_: str) -> str:
 def cells(table: str) -> list[list[str]]:
     """Each row's cells as text, headers left out."""
     return [
-        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
         for row in re.findall(r"<tr>(.*?)</tr>", table, re.S)
-        if "<td>" in row
+        if "<td" in row
     ]
 
 
