@@ -11,7 +11,7 @@ from typing import get_args
 from flask import Blueprint, Response
 
 from dbay.schema.enrichment import EntityType
-from dbay.service import entities, reading, targets
+from dbay.service import csv_links, entities, reading, targets
 from dbay.service.context import datasette_url, db, language, text
 from dbay.service.queries import has_table, rows
 
@@ -35,12 +35,16 @@ def entity_index() -> Response:
         found = rows(db(), f"{entities.COUNTS} group by e.id order by measures desc, e.id")
     listed = [entities.summary(record, lang) for record in found]
     by_type = {kind: [entity for entity in listed if entity["type"] == kind] for kind in get_args(EntityType)}
-    return reading.page("entities.html", by_type={kind: listed for kind, listed in by_type.items() if listed})
+    return reading.page(
+        "entities.html", by_type={kind: listed for kind, listed in by_type.items() if listed}, csv_url=csv_links.entities_csv()
+    )
 
 
 @blueprint.route("/entities/<entity_id>")
 def entity(entity_id: str) -> Response:
-    return reading.page("entity.html", entity=entities.detail(entity_id), titles=_titles(language()))
+    return reading.page(
+        "entity.html", entity=entities.detail(entity_id), titles=_titles(language()), csv_url=csv_links.entity_csv(entity_id)
+    )
 
 
 @blueprint.route("/targets")
@@ -55,7 +59,7 @@ def target_list() -> Response:
                from targets t join measures m on m.id = t.measure_id order by m.rowid, t.start""",
         )
     listed = [targets.summary(record, lang) | {"path": record["path"], "title": text(record, "title", lang)} for record in found]
-    return reading.page("targets.html", targets=listed, titles=_titles(lang))
+    return reading.page("targets.html", targets=listed, titles=_titles(lang), csv_url=csv_links.targets_csv())
 
 
 @blueprint.route("/deadlines")
@@ -77,4 +81,5 @@ def deadlines() -> Response:
         undated=[milestone for milestone in listed if not milestone["due"]],
         titles=_titles(lang),
         json_url=f"{datasette_url(DEADLINES_QUERY)}.json?_shape=objects",
+        csv_url=csv_links.deadlines_csv(DEADLINES_QUERY),
     )
