@@ -29,6 +29,7 @@ from dbay.service import (
     reading,
     releases,
     targets,
+    topic_pages,
 )
 from dbay.service.arguments import describe_releases
 from dbay.service.envelopes import ProblemSchema
@@ -96,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         api.register_blueprint(blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(reading.blueprint)
+    app.register_blueprint(topic_pages.blueprint)
     app.register_blueprint(citations.blueprint)
     app.register_blueprint(place_map.blueprint)
     errors.register(app)

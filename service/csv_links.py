@@ -46,3 +46,23 @@ def search_csv(chosen: dict[str, str]) -> str | None:
         ids = ", ".join("'" + agency.replace("'", "''") + "'" for agency in agency_names.resolved("agency", [chosen["agency"]]))
         arguments["_where"] = f"id in (select measure_id from measure_agencies where agency_id in ({ids}))"
     return _csv("measures", **arguments)
+
+
+def entity_csv(entity_id: str) -> str:
+    """The entity's mentions: its rows of measure_entities, with the measures' titles."""
+    return _csv("measure_entities", entity_id=entity_id, _labels="on")
+
+
+def entities_csv() -> str:
+    """Every entity's row."""
+    return _csv("entities")
+
+
+def targets_csv() -> str:
+    """Every target's row, with its measure's title."""
+    return _csv("targets", _labels="on")
+
+
+def deadlines_csv(query: str) -> str:
+    """The rows of the Datasette query listing the deadlines in order."""
+    return _csv(query)

@@ -32,6 +32,9 @@ API_VIEWS = {
     "reading.measure": "measures.Measure",
     "reading.agency": "agencies.Agency",
     "reading.search": "measures.Measures",
+    "topics.entity_index": "entities.Entities",
+    "topics.entity": "entities.Entity",
+    "topics.target_list": "targets.Targets",
 }
 CONTEXT = 100  # characters of the source text shown on each side of a provision's span
 RESULTS_PER_PAGE = 20
@@ -45,8 +48,10 @@ def prefers_json() -> bool:
 
 @blueprint.before_request
 def negotiate() -> Response | None:
-    g.negotiated = True  # context._finish adds Vary: Accept
-    if prefers_json():
+    """Answers JSON for a page the API has an answer of (API_VIEWS); the others are pages only."""
+    if str(request.endpoint) in API_VIEWS:
+        g.negotiated = True  # context._finish adds Vary: Accept
+    if g.get("negotiated") and prefers_json():
         # The search form sends the filters it leaves at "all" empty; on the page they mean no filter.
         request.args = ImmutableMultiDict([(name, value) for name, value in request.args.items(multi=True) if value])
         answer: Any = current_app.view_functions[API_VIEWS[str(request.endpoint)]](**(request.view_args or {}))
@@ -61,10 +66,13 @@ def page_url(endpoint: str, **values: Any) -> str:
     return url_for(endpoint, **{**kept, **values})
 
 
-def api_url() -> str:
-    """The JSON this page shows, at the API's own URL (also answered here to Accept: application/json).
+def api_url() -> str | None:
+    """The JSON this page shows, at the API's own URL (also answered here to Accept: application/json),
+    or None for a page the API has no answer of.
 
     The search form sends the filters it leaves at "all" empty, which the API would refuse."""
+    if str(request.endpoint) not in API_VIEWS:
+        return None
     arguments = {**(request.view_args or {}), **{name: value for name, value in request.args.items() if value}}
     if "lang" in arguments:
         arguments["lang"] = language()  # the canonical tag, as the page's other links
@@ -95,6 +103,14 @@ def in_script(context: Context, label: str) -> str:
     return to_hant(label) if context.get("lang") == "zh-Hant" else label
 
 
+@blueprint.app_template_filter("as_read")
+@pass_context
+def as_read(context: Context, quote: str) -> str:
+    """A quote of a measure's text (a mention's raw, Simplified as measures.text) in the script the page
+    shows that text in, so that a reader finds it there."""
+    return to_hant(quote) if context.get("lang") == "zh-Hant" else quote
+
+
 @blueprint.app_template_global()
 def headed(label: str | None, title: str) -> str:
     """A heading as the documents print it: 一、总体要求, （一）指导思想, 1. 推动…; the title alone without a number."""
@@ -107,15 +123,17 @@ def headed(label: str | None, title: str) -> str:
     return f"{label}、{title}"
 
 
-def _page(template: str, **context: Any) -> Response:
+def page(template: str, **context: Any) -> Response:
+    """A page, naming its JSON in a Link header: the API's (api_url), or ``json_url`` where the API has none."""
     response = Response(render_template(template, **context), mimetype="text/html")
-    response.headers["Link"] = f'<{api_url()}>; rel="alternate"; type="application/json"'
+    if json_url := context.get("json_url") or api_url():
+        response.headers["Link"] = f'<{json_url}>; rel="alternate"; type="application/json"'
     return response
 
 
 @blueprint.route("/documents/<document_id>")
 def document(document_id: str) -> Response:
-    return _page("document.html", document=documents.detail(document_id), csv_url=csv_links.document_csv(document_id))
+    return page("document.html", document=documents.detail(document_id), csv_url=csv_links.document_csv(document_id))
 
 
 @blueprint.route("/measures/<measure_id>")
@@ -138,12 +156,13 @@ def measure(measure_id: str) -> Response:
     for name, neighbour in neighbours.items():
         if neighbour:
             neighbours[name] = neighbour | {"title": text(neighbour, "title", lang)}
-    return _page(
+    return page(
         "measure.html",
         measure=data,
         sources=sources,
         crumbs=_crumbs(data, lang),
         neighbours=neighbours,
+        mentioned=list({entity["id"]: entity for entity in data["entities"]}.values()),  # each once, first mention first
         differences=differences,
         bibtex=citations.bibtex(data, lang),
         csl_json=citations.csl_json_text(data, lang),
@@ -196,7 +215,7 @@ def agency(agency_id: str) -> Response:
     )
     for successor in successors:
         successor["name"] = text(successor, "name", language())
-    return _page(
+    return page(
         "agency.html",
         agency=data,
         titles=titles,
@@ -236,7 +255,7 @@ def search() -> Response:
         ],
     }
     titles = {d["id"]: d["title"] for d in choices["documents"]}
-    return _page(
+    return page(
         "search.html",
         chosen=chosen,
         total=total,

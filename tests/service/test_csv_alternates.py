@@ -71,3 +71,26 @@ def test_a_pinned_release_names_that_release_csv(client: FlaskClient, server: st
     url = csv_alternate(client, f"/measures/{PLAN}.2.7.1?release={OLD}")
     assert url.startswith("/data/dbay-2026-1/")
     assert "百县干镇万村" in csv_rows(server, url)[0]["text"]  # the first release's typo
+
+
+def test_an_entity_page_names_its_mentions_as_csv(client: FlaskClient, server: str) -> None:
+    rows = csv_rows(server, csv_alternate(client, "/entities/wan-shi-tong"))
+    # 湾事通 is named twice in the plan's 二（六）2, once each in the work points' 一（一） and 十（四十五）
+    assert sorted(row["measure_id"] for row in rows) == [
+        f"{PLAN}.2.6.2",
+        f"{PLAN}.2.6.2",
+        "digital-guangdong-2024-key-tasks.1.1",
+        "digital-guangdong-2024-key-tasks.10.45",
+    ]
+
+
+@pytest.mark.parametrize(("url", "api"), [("/entities", "/api/v1/entities"), ("/targets", "/api/v1/targets")])
+def test_the_entities_and_targets_pages_name_every_row_as_csv(client: FlaskClient, server: str, url: str, api: str) -> None:
+    rows = csv_rows(server, csv_alternate(client, url))
+    assert len(rows) == client.get(api).get_json()["meta"]["total"] > 0
+
+
+def test_the_deadlines_page_names_them_in_date_order_as_csv(client: FlaskClient, server: str) -> None:
+    rows = csv_rows(server, csv_alternate(client, "/deadlines"))
+    dues = [row["due"] for row in rows]
+    assert "2024-12-31" in dues and dues == sorted(dues)

@@ -37,7 +37,8 @@ VERBATIM_FIELDS = {
 # Parts of a page that are, on purpose, not in the page's script.
 VERBATIM_PAGE_PARTS = {
     "source": "class of a source's text around a provision's span, and its differences: as published",
-    "note": "class of the editors' note on a renaming, as the API's note",
+    "note": "class of an editors' note: on a renaming, as the API's note, or where an entity is attested, as its source",
+    "gloss": "class of an entity's English gloss, quoting names as the sources write them, as the API's gloss_en",
     "aliases": "class of an agency's other spellings, in either script as the API's aliases",
     "zh-Hans": "lang of a text in Simplified on purpose: the script switch's 简体, the search help's example",
 }
@@ -178,9 +179,10 @@ def test_every_text_of_every_page_is_traditional(client: FlaskClient, data_dir: 
     documents = answer(client, "/api/v1/documents?lang=zh-Hant")["data"]
     measures = answer(client, "/api/v1/measures?limit=500&lang=zh-Hant")["data"]
     agencies = answer(client, "/api/v1/agencies?limit=500&lang=zh-Hant")["data"]
-    urls = ["/", "/agencies", "/downloads/", "/search?q=數據"]
+    entities = answer(client, "/api/v1/entities?limit=500&lang=zh-Hant")["data"]
+    urls = ["/", "/agencies", "/downloads/", "/search?q=數據", "/entities", "/targets", "/deadlines"]
     urls += [f"/documents/{d['id']}" for d in documents] + [f"/measures/{m['id']}" for m in measures]
-    urls += [f"/agencies/{a['id']}" for a in agencies]
+    urls += [f"/agencies/{a['id']}" for a in agencies] + [f"/entities/{e['id']}" for e in entities]
     left = [found for url in urls for found in simplified(page_texts(client, url), printed_in_traditional(data_dir))]
     assert left == []
 
