@@ -81,7 +81,7 @@ class Agencies(MethodView):
         ordered = f"{COUNTS} group by a.id order by {order}"
         extra: dict[str, Any] = {}
         if q is not None:  # a few hundred agencies at most: filtered in Python, by the measures' own rules
-            every, extra["search"] = searching.filtered(rows(db(), ordered), q, searching.agency_texts)
+            every, extra["search"] = searching.filtered(rows(db(), ordered), q, searching.name_texts)
             total, found = len(every), every[offset : offset + limit]
         else:
             total = db().execute("select count(*) from agencies").fetchone()[0]

@@ -9,7 +9,7 @@ import json
 from flask import Blueprint, Response
 
 from dbay.service.context import db, language, link, text
-from dbay.service.places import COUNTS
+from dbay.service.mentions import counted
 from dbay.service.queries import has_table, rows
 
 blueprint = Blueprint("place_map", __name__)
@@ -24,7 +24,7 @@ def places_geojson() -> Response:
     lang = language()
     located = []
     if has_table(db(), "places"):  # a release built before places were extracted has none
-        located = rows(db(), f"{COUNTS} where p.latitude is not null group by p.id order by p.id")
+        located = rows(db(), f"{counted('place')} where x.latitude is not null group by x.id order by x.id")
     features = [
         {
             "type": "Feature",

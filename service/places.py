@@ -5,7 +5,7 @@ from typing import Any
 
 from flask.views import MethodView
 
-from dbay.service import searching
+from dbay.service import mentions
 from dbay.service.arguments import ApiBlueprint, PlaceListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
@@ -19,9 +19,6 @@ blueprint = ApiBlueprint(
     description="Places: the cities, cooperation zones, regions and other places measures name, from the curated "
     "dictionary sources/places.yml, with a point where one was read, the place each lies in, and the measures naming each.",
 )
-
-COUNTS = """select p.*, count(mp.measure_id) as mentions, count(distinct mp.measure_id) as measures
-            from places p left join measure_places mp on mp.place_id = p.id"""
 
 
 def reference(record: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -59,10 +56,6 @@ def summary(record: dict[str, Any], lang: str, parents: dict[str, dict[str, Any]
     }
 
 
-def place_texts(record: dict[str, Any]) -> list[str | None]:
-    return [record["name"], record["name_hant"], *json.loads(record["aliases"])]
-
-
 @blueprint.route("")
 class Places(MethodView):
     @blueprint.listing("PlaceList", PlaceSummarySchema, PlaceListArgs)
@@ -71,14 +64,7 @@ class Places(MethodView):
         whose names hold it. A release built before places were extracted has none."""
         offset = offset_from_cursor(cursor)
         lang = language()
-        every: list[dict[str, Any]] = []
-        if has_table(db(), "places"):
-            kinds = list(dict.fromkeys(args.get("kind") or []))
-            where = f"where p.kind in ({', '.join('?' * len(kinds))})" if kinds else ""
-            every = rows(db(), f"{COUNTS} {where} group by p.id order by mentions desc, p.id", *kinds)
-        extra: dict[str, Any] = {}
-        if q is not None:  # a few hundred entries at most: filtered in Python, as entities are
-            every, extra["search"] = searching.filtered(every, q, place_texts)
+        every, extra = mentions.listed("place", "kind", args.get("kind"), q)
         total, chosen = len(every), every[offset : offset + limit]
         parents = _parents(chosen, lang)
         return {
@@ -88,46 +74,17 @@ class Places(MethodView):
         }
 
 
-def _naming(place_id: str, lang: str) -> list[dict[str, Any]]:
-    """The measures naming the place itself, in document order, each with how its text writes it."""
-    measures: dict[str, dict[str, Any]] = {}
-    for mention in rows(
-        db(),
-        """
-            select m.id, m.document_id, m.path, m.title, m.title_hant, mp.raw
-            from measure_places mp join measures m on m.id = mp.measure_id
-            where mp.place_id = ? order by m.rowid, mp.start""",
-        place_id,
-    ):
-        measure = measures.setdefault(
-            mention["id"],
-            {
-                "id": mention["id"],
-                "document_id": mention["document_id"],
-                "path": mention["path"],
-                "title": text(mention, "title", lang),
-                "raw": [],
-                "mentions": 0,
-                "url": link("measures.Measure", measure_id=mention["id"]),
-            },
-        )
-        measure["mentions"] += 1
-        if mention["raw"] not in measure["raw"]:
-            measure["raw"].append(mention["raw"])
-    return list(measures.values())
-
-
 def detail(place_id: str) -> dict[str, Any]:
     """One place with its parent, the places within it and the measures naming it (a 404 problem if none)."""
     what = f"place {place_id!r}"
     if not has_table(db(), "places"):
         found("select 1 where 0", what)  # the release has no places: a 404 naming it
-    record = found(f"{COUNTS} where p.id = ? group by p.id", what, place_id)
+    record = found(f"{mentions.counted('place')} where x.id = ? group by x.id", what, place_id)
     lang = language()
     children = rows(db(), "select id, kind, name, name_hant from places where parent_id = ? order by id", place_id)
     return summary(record, lang, _parents([record], lang)) | {
         "children": [reference(child, lang) for child in children],
-        "measures": _naming(place_id, lang),
+        "measures": mentions.mentioning_measures("place", place_id, lang),
     }
 
 

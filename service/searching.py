@@ -110,7 +110,8 @@ def filtered(
     return kept, search_meta(query, expanded)
 
 
-def agency_texts(record: dict[str, Any]) -> list[str | None]:
+def name_texts(record: dict[str, Any]) -> list[str | None]:
+    """What ``q`` is matched against for a named record (an agency, an entity, a place): its names and aliases."""
     return [record["name"], record["name_hant"], *json.loads(record["aliases"])]
 
 

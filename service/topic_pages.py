@@ -11,7 +11,7 @@ from typing import get_args
 from flask import Blueprint, Response
 
 from dbay.schema.enrichment import EntityType
-from dbay.service import csv_links, entities, reading, targets
+from dbay.service import csv_links, entities, mentions, reading, targets
 from dbay.service.context import datasette_url, db, language, text
 from dbay.service.queries import has_table, rows
 
@@ -32,7 +32,7 @@ def entity_index() -> Response:
     lang = language()
     found = []
     if has_table(db(), "entities"):
-        found = rows(db(), f"{entities.COUNTS} group by e.id order by measures desc, e.id")
+        found = rows(db(), f"{mentions.counted('entity')} group by x.id order by measures desc, x.id")
     listed = [entities.summary(record, lang) for record in found]
     by_type = {kind: [entity for entity in listed if entity["type"] == kind] for kind in get_args(EntityType)}
     return reading.page(

@@ -1,0 +1,67 @@
+"""Named things and places (issue 13): their lists with mention counts, and the measures mentioning one,
+as the API answers and the pages list them."""
+
+from typing import Any, Literal
+
+from dbay.service import searching
+from dbay.service.context import db, link, text
+from dbay.service.queries import has_table, rows
+
+Kind = Literal["entity", "place"]
+# Each kind's table, the table of its mentions, and the column of that naming what is mentioned.
+MENTIONS = {"entity": ("entities", "measure_entities", "entity_id"), "place": ("places", "measure_places", "place_id")}
+
+
+def counted(kind: Kind) -> str:
+    """A select of the kind's rows with ``mentions`` and ``measures`` counts (add where, group by x.id)."""
+    table, mentions, column = MENTIONS[kind]
+    return f"""select x.*, count(y.measure_id) as mentions, count(distinct y.measure_id) as measures
+               from {table} x left join {mentions} y on y.{column} = x.id"""
+
+
+def listed(kind: Kind, column: str, values: list[str] | None, q: str | None) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Every row of the kind, most mentioned first (then by id), only those whose ``column`` is one of
+    ``values`` if given, and with ``q`` those whose names hold it; and the answer's meta.search, if any.
+    A release built before the kind was extracted has none."""
+    table = MENTIONS[kind][0]
+    every: list[dict[str, Any]] = []
+    if has_table(db(), table):
+        chosen = list(dict.fromkeys(values or []))
+        where = f"where x.{column} in ({', '.join('?' * len(chosen))})" if chosen else ""
+        every = rows(db(), f"{counted(kind)} {where} group by x.id order by mentions desc, x.id", *chosen)
+    if q is None:
+        return every, {}
+    # A few hundred entries at most: filtered in Python, as agencies are.
+    kept, search_meta = searching.filtered(every, q, searching.name_texts)
+    return kept, {"search": search_meta}
+
+
+def mentioning_measures(kind: Kind, named_id: str, lang: str) -> list[dict[str, Any]]:
+    """The measures mentioning ``named_id`` itself, in document order, each once with how often and
+    every way its text writes the name (``raw``)."""
+    _, table, column = MENTIONS[kind]
+    measures: dict[str, dict[str, Any]] = {}
+    for mention in rows(
+        db(),
+        f"""
+            select m.id, m.document_id, m.path, m.title, m.title_hant, x.raw
+            from {table} x join measures m on m.id = x.measure_id
+            where x.{column} = ? order by m.rowid, x.start""",
+        named_id,
+    ):
+        measure = measures.setdefault(
+            mention["id"],
+            {
+                "id": mention["id"],
+                "document_id": mention["document_id"],
+                "path": mention["path"],
+                "title": text(mention, "title", lang),
+                "raw": [],
+                "mentions": 0,
+                "url": link("measures.Measure", measure_id=mention["id"]),
+            },
+        )
+        measure["mentions"] += 1
+        if mention["raw"] not in measure["raw"]:
+            measure["raw"].append(mention["raw"])
+    return list(measures.values())
