@@ -162,3 +162,13 @@ def test_the_pages_answer_in_traditional(client: FlaskClient) -> None:
 
 def test_an_unknown_entity_is_a_404_page(client: FlaskClient) -> None:
     assert "does not exist in release" in page(client, "/entities/nobody", 404)
+
+
+def test_a_provision_page_lists_the_places_it_names_once_each_with_their_provisions(client: FlaskClient) -> None:
+    # 二（一）2 names 粤港澳三地, 大湾区 (twice), 广州, 深圳, 珠海横琴 and 东莞, in that order.
+    html = page(client, f"/measures/{PLAN}.2.1.2")
+    places = section(html, "ul", "named-places")
+    names = [re.sub(r"<[^>]+>", "", item).split(" ")[0].strip() for item in re.findall(r"<li>(.*?)</li>", places, re.S)]
+    assert names == ["粤港澳", "粤港澳大湾区", "广州", "深圳", "珠海", "横琴粤澳深度合作区", "东莞"]
+    assert 'href="/data/dbay/place_measures?name=heng-qin"' in places
+    assert "22.12° N, 113.5101° E" in places  # the zone's point, from sources/places.yml
