@@ -6,12 +6,14 @@ Accept where the API has an answer (an entity, the entities, the targets). The d
 in the API: their page names the Datasette query listing them (``deadlines_in_order``) as its JSON.
 """
 
+from collections import Counter
 from typing import get_args
 
 from flask import Blueprint, Response
 
 from dbay.schema.enrichment import EntityType
 from dbay.service import csv_links, entities, mentions, reading, targets
+from dbay.service.charts import stacked_bars
 from dbay.service.context import datasette_url, db, language, text
 from dbay.service.queries import has_table, rows
 
@@ -59,7 +61,12 @@ def target_list() -> Response:
                from targets t join measures m on m.id = t.measure_id order by m.rowid, t.start""",
         )
     listed = [targets.summary(record, lang) | {"path": record["path"], "title": text(record, "title", lang)} for record in found]
-    return reading.page("targets.html", targets=listed, titles=_titles(lang), csv_url=csv_links.targets_csv())
+    titles = _titles(lang)
+    by_document = {title: Counter[str]() for title in titles.values()}  # every document, in id order
+    for target in listed:
+        by_document[titles[target["document_id"]]][target["unit_kind"]] += 1
+    chart = stacked_bars(by_document)
+    return reading.page("targets.html", targets=listed, titles=titles, chart=chart, csv_url=csv_links.targets_csv())
 
 
 @blueprint.route("/deadlines")

@@ -172,3 +172,16 @@ def test_a_provision_page_lists_the_places_it_names_once_each_with_their_provisi
     assert names == ["粤港澳", "粤港澳大湾区", "广州", "深圳", "珠海", "横琴粤澳深度合作区", "东莞"]
     assert 'href="/data/dbay/place_measures?name=heng-qin"' in places
     assert "22.12° N, 113.5101° E" in places  # the zone's point, from sources/places.yml
+
+
+def test_the_targets_page_charts_them_by_document_and_kind_of_unit(client: FlaskClient) -> None:
+    """The work points set 9 targets (亩 twice, 个/家/项 six times, % once); the other two documents none."""
+    html = page(client, "/targets")
+    chart = section(html, "figure", "targets-chart")
+    description = section(chart, "desc", "targets-chart-desc")
+    assert "数字广东建设2024年工作要点: 9 (area 2, count 6, percent 1)" in description
+    assert "“数字湾区”建设三年行动方案: 0" in description.replace("&#34;", "“")  # every document has its bar
+    segments = re.findall(r"<title>(\w+): (\d+)</title></rect>", chart)
+    assert segments == [("area", "2"), ("count", "6"), ("percent", "1")]
+    widths = [float(width) for width in re.findall(r'<rect x="[0-9.]+" y="\d+" width="([0-9.]+)"', chart)]
+    assert sum(widths) == pytest.approx(520, abs=0.5)  # the largest bar fills the plot (widths rounded to 0.1)
