@@ -15,7 +15,7 @@ from dbay import search
 from dbay.service.context import db, release
 from dbay.service.errors import unknown_record
 from dbay.service.lineage import predecessor_ids
-from dbay.service.queries import row
+from dbay.service.queries import placeholders, row
 
 # Per release (by content hash): folded name -> the ids of the agencies answering to it.
 _NAMES: dict[str, dict[str, list[str]]] = {}
@@ -65,6 +65,6 @@ def lineages(agency_ids: list[str]) -> list[str]:
     there each agency is its own, as ``agencies.summary`` reports it."""
     if not _has_lineages(db()):
         return agency_ids
-    marks = ",".join("?" * len(agency_ids))
+    marks = placeholders(agency_ids)
     sql = f"select id from agencies where lineage_id in (select lineage_id from agencies where id in ({marks})) order by id"
     return [found for (found,) in db().execute(sql, agency_ids)]

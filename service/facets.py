@@ -28,7 +28,7 @@ from dbay import search
 from dbay.service import searching
 from dbay.service.context import db, release, text
 from dbay.service.envelopes import FACET_VALUES
-from dbay.service.queries import has_table, rows
+from dbay.service.queries import has_table, placeholders, rows
 
 if TYPE_CHECKING:  # measures imports this module
     from dbay.service.measures import Filters
@@ -206,7 +206,7 @@ def _grouped(names: list[str], result: list[int], filters: "Filters", index: _In
 
 
 def _labels(name: str, values: list[Any], lang: str) -> dict[Any, Any]:
-    marks = ",".join("?" * len(values))
+    marks = placeholders(values)
     if name == "document" and values:
         found = rows(db(), f"select id, title, title_hant from documents where id in ({marks})", *values)
         return {d["id"]: text(d, "title", lang) for d in found}

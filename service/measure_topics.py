@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 from dbay.service.context import db, link, release, text
 from dbay.service.errors import bad_parameter, unknown_record
-from dbay.service.queries import has_table, rows
+from dbay.service.queries import has_table, placeholders, rows
 
 if TYPE_CHECKING:
     from dbay.service.measures import Filters
 
 NOTHING = "0 = 1"  # a condition no measure meets
+MENTIONING = "m.id in (select measure_id from measure_entities where entity_id in ({}))"  # entity= and technology=
 TARGET_WORDS = ("unit", "counted")  # a target's words in the script of lang; raw stays a quote of measures.text
 
 
@@ -25,15 +26,11 @@ def in_script(record: dict[str, Any], names: tuple[str, ...], lang: str) -> dict
     return {name: text(record, name, lang) for name in names}
 
 
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
 def _entity_types(parameter: str, ids: list[str]) -> dict[str, str]:
     """Each entity id's type, or a 400 naming ``parameter`` and the first id the release lacks."""
     known = {}
     if has_table(db(), "entities"):
-        found = rows(db(), f"select id, type from entities where id in ({_marks(ids)})", *ids)
+        found = rows(db(), f"select id, type from entities where id in ({placeholders(ids)})", *ids)
         known = {entity["id"]: entity["type"] for entity in found}
     for entity_id in ids:
         if entity_id not in known:
@@ -51,11 +48,11 @@ def places_within(ids: list[str]) -> list[str]:
     and the first id the release lacks."""
     known = set()
     if has_table(db(), "places"):
-        known = {p["id"] for p in rows(db(), f"select id from places where id in ({_marks(ids)})", *ids)}
+        known = {p["id"] for p in rows(db(), f"select id from places where id in ({placeholders(ids)})", *ids)}
     for place_id in ids:
         if place_id not in known:
             raise unknown_record("place", place_id, release().version)
-    return [p["id"] for p in rows(db(), f"{WITHIN.format(marks=_marks(ids))} select id from within order by id", *ids)]
+    return [p["id"] for p in rows(db(), f"{WITHIN.format(marks=placeholders(ids))} select id from within order by id", *ids)]
 
 
 def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technology: list[str], places: list[str]) -> None:
@@ -64,15 +61,17 @@ def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technolo
     ``places`` place= (each with the places within it)."""
     if values:
         _entity_types("entity", values)
-        filters.add(f"m.id in (select measure_id from measure_entities where entity_id in ({_marks(values)}))", values)
+        filters.add(MENTIONING.format(placeholders(values)), values)
     if technology:
         for entity_id, kind in _entity_types("technology", technology).items():
             if kind != "technology":
                 raise bad_parameter("technology", f"{entity_id!r} is a {kind}, not a technology; use entity={entity_id}")
-        filters.add(f"m.id in (select measure_id from measure_entities where entity_id in ({_marks(technology)}))", technology)
+        filters.add(
+            f"m.id in (select measure_id from measure_entities where entity_id in ({placeholders(technology)}))", technology
+        )
     if places:
         within = places_within(places)
-        filters.add(f"m.id in (select measure_id from measure_places where place_id in ({_marks(within)}))", within)
+        filters.add(f"m.id in (select measure_id from measure_places where place_id in ({placeholders(within)}))", within)
     if (wanted := args.get("has_target")) is not None:
         if has_table(db(), "targets"):
             filters.add(f"m.id {'' if wanted else 'not '}in (select measure_id from targets)", [])

@@ -12,7 +12,7 @@ from dbay.service.context import datasette_url, db, found, language, link, meta,
 from dbay.service.envelopes import MeasureListMetaSchema
 from dbay.service.errors import bad_parameter, unknown_record
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import row, rows
+from dbay.service.queries import placeholders, row, rows
 from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
 
 blueprint = ApiBlueprint(
@@ -25,7 +25,7 @@ blueprint = ApiBlueprint(
 
 def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {measure_id: [] for measure_id in measure_ids}
-    marks = ",".join("?" * len(measure_ids))
+    marks = placeholders(measure_ids)
     for agency in rows(
         db(),
         f"""
@@ -112,10 +112,6 @@ def _values(args: dict[str, Any], name: str) -> list[str]:
     return list(dict.fromkeys([value] if isinstance(value, str) else value))
 
 
-def _marks(values: list[Any]) -> str:
-    return ", ".join("?" * len(values))
-
-
 def _filters(args: dict[str, Any]) -> Filters:
     """The list's filters but q, each narrowing the list by itself (AND), each value of one widening it (OR).
 
@@ -131,12 +127,12 @@ def _filters(args: dict[str, Any]) -> Filters:
     # One document's measures are consecutive, and one section's within it: a range of rowids a search seeks to.
     in_one_range = len(documents) == 1 and len(sections) <= 1
     if documents:
-        filters.add(f"m.document_id in ({_marks(documents)})", documents, outline=in_one_range)
+        filters.add(f"m.document_id in ({placeholders(documents)})", documents, outline=in_one_range)
     if sections:
         condition = " or ".join(["(m.path = ? or m.path like ? || '.%')"] * len(sections))
         filters.add(f"({condition})", [value for section in sections for value in (section, section)], outline=in_one_range)
     filters.roles = _values(args, "role")
-    role = f" and role in ({_marks(filters.roles)})" if filters.roles else ""
+    role = f" and role in ({placeholders(filters.roles)})" if filters.roles else ""
     named = False
     for parameter in ("agency", "agency_lineage"):
         if values := _values(args, parameter):
@@ -144,13 +140,15 @@ def _filters(args: dict[str, Any]) -> Filters:
             ids = agency_names.lineages(ids) if parameter == "agency_lineage" else ids
             ids = agency_names.with_predecessors(ids) if args.get("predecessors") else ids
             filters.add(
-                f"m.id in (select measure_id from measure_agencies where agency_id in ({_marks(ids)}){role})",
+                f"m.id in (select measure_id from measure_agencies where agency_id in ({placeholders(ids)}){role})",
                 [*ids, *filters.roles],
             )
             filters.agencies = ids if filters.agencies is None else filters.agencies
             named = True
     if filters.roles and not named:
-        filters.add(f"m.id in (select measure_id from measure_agencies where role in ({_marks(filters.roles)}))", filters.roles)
+        filters.add(
+            f"m.id in (select measure_id from measure_agencies where role in ({placeholders(filters.roles)}))", filters.roles
+        )
     dated = {"issued_after": "d.issued >= ?", "issued_before": "d.issued <= ?"}
     if bounds := [(condition, args[name]) for name, condition in dated.items() if args.get(name)]:
         where = " and ".join(condition for condition, _ in bounds)

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from dbay.service import searching
 from dbay.service.context import db, link, text
-from dbay.service.queries import has_table, rows
+from dbay.service.queries import has_table, placeholders, rows
 
 Kind = Literal["entity", "place"]
 # Each kind's table, the table of its mentions, and the column of that naming what is mentioned.
@@ -27,7 +27,7 @@ def listed(kind: Kind, column: str, values: list[str] | None, q: str | None) -> 
     every: list[dict[str, Any]] = []
     if has_table(db(), table):
         chosen = list(dict.fromkeys(values or []))
-        where = f"where x.{column} in ({', '.join('?' * len(chosen))})" if chosen else ""
+        where = f"where x.{column} in ({placeholders(chosen)})" if chosen else ""
         every = rows(db(), f"{counted(kind)} {where} group by x.id order by mentions desc, x.id", *chosen)
     if q is None:
         return every, {}

@@ -10,7 +10,7 @@ from dbay.service.arguments import ApiBlueprint, PlaceListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.place_schemas import PlaceDetailSchema, PlaceSummarySchema
-from dbay.service.queries import has_table, rows
+from dbay.service.queries import has_table, placeholders, rows
 
 blueprint = ApiBlueprint(
     "places",
@@ -33,7 +33,7 @@ def reference(record: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def _parents(records: list[dict[str, Any]], lang: str) -> dict[str, dict[str, Any]]:
     ids = sorted({r["parent_id"] for r in records if r["parent_id"]})
-    found = rows(db(), f"select id, kind, name, name_hant from places where id in ({', '.join('?' * len(ids))})", *ids)
+    found = rows(db(), f"select id, kind, name, name_hant from places where id in ({placeholders(ids)})", *ids)
     return {p["id"]: reference(p, lang) for p in found}
 
 

@@ -1,6 +1,7 @@
 """Rows from the release that answers a request, as plain dicts."""
 
 import sqlite3
+from collections.abc import Sized
 from typing import Any
 
 
@@ -16,3 +17,8 @@ def row(connection: sqlite3.Connection, sql: str, *params: Any) -> dict[str, Any
 def has_table(connection: sqlite3.Connection, name: str) -> bool:
     """Whether the release has table ``name``: one built before the table existed has not."""
     return row(connection, "select 1 from sqlite_master where type = 'table' and name = ?", name) is not None
+
+
+def placeholders(values: Sized) -> str:
+    """The placeholders of an ``in (…)`` list of ``values``: ``?, ?, ?``."""
+    return ", ".join("?" * len(values))

@@ -23,7 +23,7 @@ from dbay.service.context import datasette_url, db, language, pinned, release, t
 from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import encode_cursor, offset_from_cursor
-from dbay.service.queries import row, rows
+from dbay.service.queries import placeholders, row, rows
 
 blueprint = Blueprint("reading", __name__)
 
@@ -203,7 +203,7 @@ def _crumbs(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     """The sections above a measure, outermost first, each with its anchor on the document page."""
     path = data["path"].split(".")
     ids = [f"{data['document_id']}.{'.'.join(path[:depth])}" for depth in range(1, len(path))]
-    marks = ",".join("?" * len(ids))
+    marks = placeholders(ids)
     found = rows(db(), f"select id, label, heading, heading_hant from sections where id in ({marks})", *ids) if ids else []
     by_id = {section["id"]: section for section in found}
     return [

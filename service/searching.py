@@ -16,7 +16,7 @@ from dbay.search_syntax import Query, QuerySyntaxError, fold, matches
 from dbay.search_variants import Expansion
 from dbay.service.context import db
 from dbay.service.errors import bad_parameter
-from dbay.service.queries import rows
+from dbay.service.queries import placeholders, rows
 
 
 def parsed(query: str) -> Query:
@@ -49,7 +49,7 @@ def ranked_measures(
     if expression is None or within is None:  # nothing to search for matches nothing, as in Datasette
         return 0, [], searched, meta_search
     total, rowids = search_pages.ranked_page(db(), expression, limit, offset, within)
-    marks = ",".join("?" * len(rowids))
+    marks = placeholders(rowids)
     by_rowid = {
         record["rowid"]: record for record in rows(db(), f"select rowid, * from measures where rowid in ({marks})", *rowids)
     }
@@ -64,7 +64,7 @@ def _occurs(phrase: str, text: str | None) -> bool:
 
 def _spans(measure_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {measure_id: [] for measure_id in measure_ids}
-    marks = ",".join("?" * len(measure_ids))
+    marks = placeholders(measure_ids)
     for span in rows(
         db(),
         f"select measure_id, rendition_id, raw_text from measure_sources where measure_id in ({marks}) "

@@ -9,7 +9,7 @@ from dbay.service.context import db, language, link, meta, release
 from dbay.service.errors import unknown_record
 from dbay.service.measure_topics import TARGET_WORDS, in_script
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import has_table, row, rows
+from dbay.service.queries import has_table, placeholders, row, rows
 from dbay.service.schemas import TARGET_FIELDS, TargetSummarySchema
 
 blueprint = ApiBlueprint(
@@ -46,7 +46,7 @@ def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:
     ):
         if values:
             values = list(dict.fromkeys(values))
-            conditions.append(f"{column} in ({', '.join('?' * len(values))})")
+            conditions.append(f"{column} in ({placeholders(values)})")
             params.extend(values)
     return " and ".join(conditions), params
 
