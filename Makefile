@@ -7,7 +7,7 @@ TOOLS := $(VENV)/.installed-tools
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install tools browser axe loadgen readers test lint dataset serve screenshots bench clean
+.PHONY: install tools browser axe loadgen readers test lint dataset serve screenshots bench basemap clean
 
 # What serving needs: the package (editable) and its dependencies, nothing else.
 install: $(INSTALLED)
@@ -84,3 +84,10 @@ bench: dataset loadgen tools
 
 clean:
 	rm -rf $(VENV) dist .setuptools-build
+
+# Remakes dbay/basemap.geojson, the base map of every map, from the Digital Chart of the World
+# (build/basemap.yml says which areas and why); a maintainer's tool: the file is committed.
+basemap: tools
+	@test -f /usr/share/gmt-dcw/dcw-gmt.nc || (apt-get update -qq && apt-get install -y -qq gmt-dcw >/dev/null)
+	$(BIN)/python -m pip install --quiet h5py
+	$(BIN)/python -m dbay.build.basemap

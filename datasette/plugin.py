@@ -22,6 +22,9 @@
   wide columns for the texts, and a table's column descriptions after its rows, so that the
   search box is near the top.
 
+- ``register_output_renderer`` and ``extra_body_script``: a table or query with latitude and
+  longitude columns can be had as an SVG map, which its page shows above its rows (``maps.py``).
+
 - ``handle_exception``: Datasette's errors go through logging, on the ``dbay.datasette`` logger,
   as Django logs its own: a client's mistake (a 4xx: no such table, row or database, a bad
   parameter) as one warning line, a server error with its traceback; the answer is Datasette's
@@ -51,8 +54,9 @@ from datasette.utils.asgi import Base400, Request, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup
 
+from dbay import maps as map_drawing
 from dbay import releases, search, search_variants
-from dbay.datasette import accessible, wrappers
+from dbay.datasette import accessible, maps, wrappers
 from dbay.schema.published import PUBLISHED_RECORDS
 
 METADATA = Path(__file__).with_name("metadata.yml")
@@ -155,7 +159,19 @@ def register_routes() -> list[tuple[str, Callable[[], Response]]]:
 
 
 def stylesheet() -> Response:
-    return Response(STYLESHEET.read_text(encoding="utf-8"), content_type="text/css; charset=utf-8")
+    """dbay.css, and the maps' style, which the pages share (dbay.maps owns it)."""
+    css = STYLESHEET.read_text(encoding="utf-8") + map_drawing.STYLE
+    return Response(css, content_type="text/css; charset=utf-8")
+
+
+@hookimpl
+def register_output_renderer() -> dict[str, Any]:
+    return maps.renderer()
+
+
+@hookimpl
+def extra_body_script(columns: list[str] | None) -> str:
+    return maps.body_script(columns)
 
 
 @hookimpl

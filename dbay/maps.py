@@ -1,0 +1,233 @@
+"""Maps of places, drawn on the server as inline SVG over the bundled base map (dbay/basemap.geojson).
+
+One owner for every map of the project: the reading pages (/places, a place's page, a provision's
+page) and Datasette's ``.svg`` rendering of any table or query with latitude and longitude columns
+draw with ``svg_map``. Nothing is fetched from elsewhere: no tiles, no script, so the maps work
+offline and without JavaScript; each point is a link and has a tooltip, and the pages list the same
+places as text beside the map.
+
+The projection is equirectangular with longitudes shortened by the cosine of the middle latitude,
+which keeps shapes true within a province; the frame fits the points with a margin, never narrower
+than MINIMUM_SPAN degrees so that a single point keeps its surroundings.
+"""
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+BASEMAP = Path(__file__).with_name("basemap.geojson")
+WIDTH = 640  # viewBox units; the SVG scales to its container
+MINIMUM_SPAN = 1.6  # degrees of latitude shown around a lone point (about 180 km)
+MARGIN = 0.25  # of the points' extent, on every side
+PIXEL = 0.6  # a base-map point closer than this (viewBox units) to the last one drawn is skipped
+LABEL_SIZE = 12  # font size of a label; a label that would cover another is left out (the tooltip stays)
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """A place to draw: ``count`` sizes its dot (measures naming it), ``url`` is where it links."""
+
+    id: str
+    name: str
+    longitude: float
+    latitude: float
+    count: int | None = None
+    url: str | None = None
+    highlighted: bool = False
+    short_name: str | None = None  # the label on the map, where the name is long (横琴 for 横琴粤澳深度合作区)
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(frozen=True)
+class Frame:
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def x_scale(self) -> float:
+        return math.cos(math.radians((self.south + self.north) / 2))
+
+    @property
+    def height(self) -> float:
+        return WIDTH * (self.north - self.south) / ((self.east - self.west) * self.x_scale)
+
+    def project(self, longitude: float, latitude: float) -> Point:
+        unit = WIDTH / (self.east - self.west)
+        return (longitude - self.west) * unit, (self.north - latitude) * unit / self.x_scale
+
+    def overlaps(self, west: float, south: float, east: float, north: float) -> bool:
+        return not (east < self.west or west > self.east or north < self.south or south > self.north)
+
+
+@cache
+def basemap() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(BASEMAP.read_text(encoding="utf-8"))
+    return loaded
+
+
+def frame_around(points: Sequence[MapPoint]) -> Frame:
+    """The frame showing every point with a margin, at least MINIMUM_SPAN high, kept within the base
+    map's bounds where it fits; with no points, the whole base map."""
+    west, south, east, north = basemap()["bounds"]
+    if not points:
+        return Frame(west, south, east, north)
+    xs, ys = [p.longitude for p in points], [p.latitude for p in points]
+    middle_x, middle_y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    x_scale = math.cos(math.radians(middle_y))
+    # Both spans in degrees of latitude, the frame no flatter than 4:3 and no taller than square.
+    tall = max((max(ys) - min(ys)) * (1 + 2 * MARGIN), MINIMUM_SPAN)
+    wide = max((max(xs) - min(xs)) * x_scale * (1 + 2 * MARGIN), tall * 4 / 3)
+    tall = max(tall, wide * 0.6)
+    half_x, half_y = wide / x_scale / 2, tall / 2
+    shift_x = _shift(middle_x - half_x, middle_x + half_x, west, east)
+    shift_y = _shift(middle_y - half_y, middle_y + half_y, south, north)
+    west, east = middle_x - half_x + shift_x, middle_x + half_x + shift_x
+    return Frame(west, middle_y - half_y + shift_y, east, middle_y + half_y + shift_y)
+
+
+def _shift(low: float, high: float, lowest: float, highest: float) -> float:
+    """How far to move [low, high] to lie within [lowest, highest] where it fits (else 0)."""
+    if high - low >= highest - lowest:
+        return 0.0
+    if low < lowest:
+        return lowest - low
+    if high > highest:
+        return highest - high
+    return 0.0
+
+
+def _ring_path(ring: Sequence[Sequence[float]], frame: Frame) -> str:
+    """One ring as path data, skipping points too close to the last one drawn to show."""
+    drawn: list[Point] = []
+    for longitude, latitude in ring:
+        x, y = frame.project(longitude, latitude)
+        if drawn and abs(x - drawn[-1][0]) < PIXEL and abs(y - drawn[-1][1]) < PIXEL:
+            continue
+        drawn.append((x, y))
+    if len(drawn) < 3:
+        return ""
+    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in drawn) + "Z"
+
+
+def _area_path(geometry: dict[str, Any], frame: Frame) -> str:
+    parts = []
+    for polygon in geometry["coordinates"]:
+        ring = polygon[0]
+        xs, ys = [point[0] for point in ring], [point[1] for point in ring]
+        if frame.overlaps(min(xs), min(ys), max(xs), max(ys)):
+            parts.append(_ring_path(ring, frame))
+    return "".join(parts)
+
+
+def radius(count: int | None) -> float:
+    """A dot's radius: its area grows with the count, so that 100 measures look 100 times as many as 1."""
+    return 4.0 if not count else min(3.0 + 2.2 * math.sqrt(count), 26.0)
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlapping(box: Box, taken: Sequence[Box]) -> bool:
+    return any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)
+
+
+def label_box(point: MapPoint, frame: Frame, taken: Sequence[Box]) -> Box | None:
+    """Where a point's label goes: right of its dot, else left of it, where it covers no label or dot
+    already placed; None where neither side is free."""
+    x, y = frame.project(point.longitude, point.latitude)
+    width, gap = LABEL_SIZE * len(point.label), radius(point.count) + 3
+    for left in (x + gap, x - gap - width):
+        box = (left, y - LABEL_SIZE * 0.6, left + width, y + LABEL_SIZE * 0.6)
+        if not _overlapping(box, taken):
+            return box
+    return None
+
+
+def _dot(point: MapPoint, frame: Frame, tooltip: str) -> str:
+    x, y = frame.project(point.longitude, point.latitude)
+    kind = "dbay-map-point dbay-map-highlight" if point.highlighted else "dbay-map-point"
+    title = f"<title>{escape(tooltip)}</title>"
+    dot = f'<circle class="{kind}" cx="{x:.1f}" cy="{y:.1f}" r="{radius(point.count):.1f}">{title}</circle>'
+    if point.url:
+        dot = f'<a href="{escape(point.url)}" aria-label="{escape(tooltip)}">{dot}</a>'
+    return dot
+
+
+def _labels(points: Sequence[MapPoint], frame: Frame) -> list[str]:
+    """The labels that fit, the highlighted point's first, then by count."""
+    taken: list[Box] = []
+    for p in points:
+        x, y = frame.project(p.longitude, p.latitude)
+        r = radius(p.count)
+        taken.append((x - r, y - r, x + r, y + r))
+    labels = []
+    for p in sorted(points, key=lambda p: not p.highlighted):
+        box = label_box(p, frame, taken)
+        if box:
+            taken.append(box)
+            position = f'x="{box[0]:.1f}" y="{box[3] - 2:.1f}"'
+            labels.append(f'<text class="dbay-map-label" {position} aria-hidden="true">{escape(p.label)}</text>')
+    return labels
+
+
+def svg_map(
+    points: Iterable[MapPoint],
+    *,
+    label: str,
+    tooltip: str = "{name}",
+    frame: Frame | None = None,
+    lang: str = "zh-Hans",
+    styled: bool = False,
+) -> str:
+    """An SVG map of ``points`` on the base map, as markup to put in a page (every text escaped).
+
+    ``label`` names the map for assistive technology; ``tooltip`` is a format string of a point's
+    tooltip and link label (``{name}``, ``{count}``). The largest counts are drawn first, so that a
+    small dot is never hidden under a large one, and labelled first. ``styled`` puts STYLE inside the
+    SVG, for a map served as a file of its own rather than in a page that has the style.
+    """
+    placed = sorted(points, key=lambda p: (-(p.count or 0), p.id))
+    frame = frame or frame_around(placed)
+    height = frame.height
+    areas = []
+    for area in basemap()["features"]:
+        path = _area_path(area["geometry"], frame)
+        if path:
+            areas.append(f'<path class="dbay-map-area dbay-map-{area["properties"]["role"]}" d="{path}"/>')
+    dots = [_dot(p, frame, tooltip.format(name=p.name, count=p.count)) for p in placed] + _labels(placed, frame)
+    source = basemap()["source"]
+    credit = escape(f"{source['name']}, {source['licence']}")
+    return (
+        f'<svg class="dbay-map" viewBox="0 0 {WIDTH} {height:.0f}" role="group" aria-label="{escape(label)}" lang="{lang}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f"{f'<style>{STYLE}</style>' if styled else ''}"
+        f'<rect class="dbay-map-sea" width="{WIDTH}" height="{height:.0f}"/>{"".join(areas)}{"".join(dots)}'
+        f'<text class="dbay-map-credit" x="{WIDTH - 4}" y="{height - 4:.0f}" text-anchor="end">{credit}</text></svg>'
+    )
+
+
+STYLE = """
+.dbay-map { width: 100%; max-width: 48rem; height: auto; display: block; border: 1px solid #9a9a9a; }
+.dbay-map-sea { fill: #dce9f2; }
+.dbay-map-area { stroke: #7d7d7d; stroke-width: 0.6; stroke-linejoin: round; }
+.dbay-map-focus { fill: #f7f3e8; }
+.dbay-map-neighbour { fill: #e4e4e0; }
+.dbay-map-point { fill: #b3261e; fill-opacity: 0.75; stroke: #fff; stroke-width: 1; }
+.dbay-map-highlight { fill: #174ea6; fill-opacity: 0.9; }
+a:focus .dbay-map-point, a:hover .dbay-map-point { stroke: #000; stroke-width: 2.5; }
+.dbay-map-label { font-size: 12px; fill: #1f1f1f; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+.dbay-map-credit { font-size: 9px; fill: #4a4a4a; }
+"""
+"""The maps' look, for the pages' and Datasette's style sheets (one owner for both)."""
