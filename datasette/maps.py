@@ -7,6 +7,7 @@
 - The map on the page (``extra_body_script``): on such a page a few lines of script put that SVG
   above the table, from the same origin. Without scripts, the "svg" link still opens it.
 
+A row's ``aliases`` (the places table's) give its label on the map where one is shorter than its name.
 Rows of the same place are one point: its dot is sized by the sum of a ``measures`` column where the
 query has one, else by the number of its rows (a row a measure, as place_measures answers).
 """
@@ -38,6 +39,15 @@ def _place_id(row: dict[str, Any], table: str | None) -> str | None:
     return None
 
 
+def _aliases(value: Any) -> list[str]:
+    """The places table's aliases column (a JSON array), where the rows have it."""
+    try:
+        found = json.loads(value) if isinstance(value, str) else []
+    except ValueError:
+        return []
+    return [alias for alias in found if isinstance(alias, str)] if isinstance(found, list) else []
+
+
 def points(rows: Iterable[dict[str, Any]], database: str, table: str | None, datasette: Any) -> list[maps.MapPoint]:
     """The rows as points, those of one place (or of one position) merged, rows without a position left out."""
     merged: dict[str, maps.MapPoint] = {}
@@ -52,7 +62,8 @@ def points(rows: Iterable[dict[str, Any]], database: str, table: str | None, dat
         url = datasette.urls.row(database, PLACES_TABLE, place) if place else None
         earlier = merged.get(key)
         total = count + (earlier.count or 0 if earlier else 0)
-        merged[key] = maps.MapPoint(key, name, float(longitude), float(latitude), total, url)
+        label = maps.short_name(name, _aliases(row.get("aliases")))
+        merged[key] = maps.MapPoint(key, name, float(longitude), float(latitude), total, url, short_name=label)
     return list(merged.values())
 
 

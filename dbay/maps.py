@@ -48,6 +48,13 @@ class MapPoint:
         return self.short_name or self.name
 
 
+def short_name(name: str, aliases: Iterable[str]) -> str | None:
+    """A place's label on a map: its shortest alias where shorter than its name (横琴 for
+    横琴粤澳深度合作区), else None (the name)."""
+    shortest = min(aliases, key=len, default=name)
+    return shortest if len(shortest) < len(name) else None
+
+
 @dataclass(frozen=True)
 class Frame:
     west: float

@@ -66,3 +66,9 @@ def test_the_base_map_outside_the_frame_is_not_drawn() -> None:
 def test_a_styled_map_carries_its_style_for_use_as_a_file() -> None:
     assert "<style>" in maps.svg_map([GUANGZHOU], label="x", styled=True)
     assert "<style>" not in maps.svg_map([GUANGZHOU], label="x")
+
+
+def test_a_place_is_labelled_by_its_shortest_name() -> None:
+    assert maps.short_name("横琴粤澳深度合作区", ["横琴", "横琴合作区"]) == "横琴"
+    assert maps.short_name("广州", ["广州市"]) is None
+    assert maps.short_name("香港", []) is None

@@ -22,6 +22,7 @@ def test_the_places_on_map_query_draws_each_place_sized_by_its_measures(server: 
     assert svg.startswith("<svg") and "<style>" in svg
     dots = dict(re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', svg))
     assert dots["/data/dbay/places/heng-qin"] == "横琴粤澳深度合作区 (4)"
+    assert ">横琴</text>" in svg  # labelled by its shortest alias
     # Only places with a point are drawn: regions such as 粤东 have none.
     assert all("yue-dong" not in url for url in dots)
 

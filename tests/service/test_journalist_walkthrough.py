@@ -151,3 +151,25 @@ def test_a_story_from_the_home_page_search_to_the_provision_its_agency_and_its_d
     page.go_back()
     page.locator("a", has_text="Datasette row").click()
     assert page.locator("h1").inner_text().startswith("measures:")
+
+
+def test_where_and_how_much_a_map_of_places_and_the_targets_query(
+    server: str, data_dir: Path, page: Page, screenshots: Path
+) -> None:
+    """README, "For journalists": which measures concern Hengqin, on a map; what the province promises in numbers."""
+    page.goto(f"{server}/data/dbay/places_on_map")
+    page.wait_for_selector("figure.dbay-map-figure svg .dbay-map-point")
+    # The plan names 横琴 in four measures (test_datasette.py reads them off its text).
+    hengqin = page.locator("table.rows-and-columns tbody tr", has=page.locator("td.col-place_id", has_text="heng-qin"))
+    assert hengqin.locator("td.col-measures").inner_text() == "4"
+    assert page.locator("figure.dbay-map-figure a[aria-label='横琴粤澳深度合作区 (4)']").count() == 1
+    screenshot(page, screenshots / "8-map.png", "figure.dbay-map-figure")
+
+    page.goto(f"{server}/data/dbay/targets_by_document")
+    database = data_dir / f"dbay-{NEW}.db"
+    (targets,) = query(database, "select count(*) from targets")[0]
+    assert page.locator("table.rows-and-columns tbody tr").count() == targets
+    # 培育50家数据要素型企业, read off the 2024 work points (tests/test_seed_targets.py lists all nine).
+    fifty = page.locator("table.rows-and-columns tbody tr", has=page.locator("td.col-raw", has_text="50家"))
+    assert fifty.locator("td.col-value").inner_text() == "50" and fifty.locator("td.col-unit").inner_text() == "家"
+    screenshot(page, screenshots / "9-targets.png", "h1")
