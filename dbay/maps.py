@@ -6,9 +6,9 @@ draw with ``svg_map``. Nothing is fetched from elsewhere: no tiles, no script, s
 offline and without JavaScript; each point is a link and has a tooltip, and the pages list the same
 places as text beside the map.
 
-The projection is equirectangular with longitudes shortened by the cosine of the middle latitude,
-which keeps shapes true within a province; the frame fits the points with a margin, never narrower
-than MINIMUM_SPAN degrees so that a single point keeps its surroundings.
+The projection is Web Mercator, which keeps shapes true within a province and is the one of web map
+tiles (an option: Tiles); the frame fits the points with a margin, never narrower than MINIMUM_SPAN
+degrees so that a single point keeps its surroundings.
 """
 
 import json
@@ -55,6 +55,12 @@ def short_name(name: str, aliases: Iterable[str]) -> str | None:
     return shortest if len(shortest) < len(name) else None
 
 
+def mercator(latitude: float) -> float:
+    """Web Mercator's y of a latitude, in degrees as longitudes are: the projection of web map tiles,
+    so that the option of tiles (Tiles) lays them exactly under the points."""
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
+
+
 @dataclass(frozen=True)
 class Frame:
     west: float
@@ -63,16 +69,16 @@ class Frame:
     north: float
 
     @property
-    def x_scale(self) -> float:
-        return math.cos(math.radians((self.south + self.north) / 2))
+    def unit(self) -> float:
+        """viewBox units per degree of longitude."""
+        return WIDTH / (self.east - self.west)
 
     @property
     def height(self) -> float:
-        return WIDTH * (self.north - self.south) / ((self.east - self.west) * self.x_scale)
+        return (mercator(self.north) - mercator(self.south)) * self.unit
 
     def project(self, longitude: float, latitude: float) -> Point:
-        unit = WIDTH / (self.east - self.west)
-        return (longitude - self.west) * unit, (self.north - latitude) * unit / self.x_scale
+        return (longitude - self.west) * self.unit, (mercator(self.north) - mercator(latitude)) * self.unit
 
     def overlaps(self, west: float, south: float, east: float, north: float) -> bool:
         return not (east < self.west or west > self.east or north < self.south or south > self.north)
@@ -82,6 +88,46 @@ class Frame:
 def basemap() -> dict[str, Any]:
     loaded: dict[str, Any] = json.loads(BASEMAP.read_text(encoding="utf-8"))
     return loaded
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """Web map tiles from a server the operator names (``https://tile.example.org/{z}/{x}/{y}.png``),
+    drawn under the points in place of the bundled base map. Off unless configured: with tiles the
+    maps load images from that server, which the service otherwise never does."""
+
+    url: str
+    attribution: str  # the tile server's terms ask for it on the map (© OpenStreetMap contributors)
+    most: int = 24  # tiles a map may load; the zoom is lowered until it needs no more
+
+    def zoom(self, frame: Frame) -> int:
+        """The lowest zoom at which the frame is at least WIDTH tile pixels across (tiles are 256)."""
+        zoom = max(0, min(18, math.ceil(math.log2(WIDTH * 360 / ((frame.east - frame.west) * 256)))))
+        while zoom > 0 and len(self.covering(frame, zoom)) > self.most:
+            zoom -= 1
+        return zoom
+
+    @staticmethod
+    def covering(frame: Frame, zoom: int) -> list[tuple[int, int]]:
+        """The (x, y) tiles of the frame at the zoom: x from longitude, y from the Mercator latitude."""
+        n = 2**zoom
+        columns = range(int((frame.west + 180) / 360 * n), int((frame.east + 180) / 360 * n) + 1)
+        rows = range(int((1 - mercator(frame.north) / 180) / 2 * n), int((1 - mercator(frame.south) / 180) / 2 * n) + 1)
+        return [(x, y) for y in rows for x in columns]
+
+    def images(self, frame: Frame) -> list[str]:
+        zoom = self.zoom(frame)
+        n, size = 2**zoom, 360 / 2**zoom * frame.unit  # a tile's side in viewBox units
+        images = []
+        for x, y in self.covering(frame, zoom):
+            left = (x / n * 360 - 180 - frame.west) * frame.unit
+            top = (mercator(frame.north) - 180 * (1 - 2 * y / n)) * frame.unit
+            url = self.url.format(z=zoom, x=x, y=y)
+            images.append(
+                f'<image href="{escape(url)}" x="{left:.1f}" y="{top:.1f}" width="{size:.1f}" height="{size:.1f}" '
+                'preserveAspectRatio="none"/>'
+            )
+        return images
 
 
 def frame_around(points: Sequence[MapPoint]) -> Frame:
@@ -197,25 +243,27 @@ def svg_map(
     frame: Frame | None = None,
     lang: str = "zh-Hans",
     styled: bool = False,
+    tiles: Tiles | None = None,
 ) -> str:
     """An SVG map of ``points`` on the base map, as markup to put in a page (every text escaped).
 
     ``label`` names the map for assistive technology; ``tooltip`` is a format string of a point's
     tooltip and link label (``{name}``, ``{count}``). The largest counts are drawn first, so that a
     small dot is never hidden under a large one, and labelled first. ``styled`` puts STYLE inside the
-    SVG, for a map served as a file of its own rather than in a page that has the style.
+    SVG, for a map served as a file of its own rather than in a page that has the style. ``tiles``
+    draws web map tiles in place of the base map.
     """
     placed = sorted(points, key=lambda p: (-(p.count or 0), p.id))
     frame = frame or frame_around(placed)
     height = frame.height
-    areas = []
-    for area in basemap()["features"]:
+    areas = tiles.images(frame) if tiles else []
+    for area in () if tiles else basemap()["features"]:
         path = _area_path(area["geometry"], frame)
         if path:
             areas.append(f'<path class="dbay-map-area dbay-map-{area["properties"]["role"]}" d="{path}"/>')
     dots = [_dot(p, frame, tooltip.format(name=p.name, count=p.count)) for p in placed] + _labels(placed, frame)
     source = basemap()["source"]
-    credit = escape(f"{source['name']}, {source['licence']}")
+    credit = escape(tiles.attribution if tiles else f"{source['name']}, {source['licence']}")
     return (
         f'<svg class="dbay-map" viewBox="0 0 {WIDTH} {height:.0f}" role="group" aria-label="{escape(label)}" lang="{lang}" '
         f'xmlns="http://www.w3.org/2000/svg">'

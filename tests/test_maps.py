@@ -1,5 +1,6 @@
 """The maps drawn on the server (dbay/maps.py): frames, dots, labels and escaping."""
 
+import math
 import re
 
 from dbay import maps
@@ -72,3 +73,35 @@ def test_a_place_is_labelled_by_its_shortest_name() -> None:
     assert maps.short_name("横琴粤澳深度合作区", ["横琴", "横琴合作区"]) == "横琴"
     assert maps.short_name("广州", ["广州市"]) is None
     assert maps.short_name("香港", []) is None
+
+
+def _slippy_tile(longitude: float, latitude: float, zoom: int) -> tuple[int, int]:
+    """The tile holding a point, by the formula the tile servers publish (OpenStreetMap wiki, Slippy map tilenames)."""
+    n = 2**zoom
+    lat = math.radians(latitude)
+    return int((longitude + 180) / 360 * n), int((1 - math.asinh(math.tan(lat)) / math.pi) / 2 * n)
+
+
+def test_tiles_lie_under_the_points_they_hold() -> None:
+    """With tiles configured, each point's projected position falls in the image of the tile that
+    the servers' own formula names for it: the map and the tiles share one projection."""
+    tiles = maps.Tiles("https://tiles.example.org/{z}/{x}/{y}.png", "© Example contributors")
+    svg = maps.svg_map([GUANGZHOU, FOSHAN], label="x", tiles=tiles)
+    images = re.findall(r'<image href="[^"]*/(\d+)/(\d+)/(\d+)\.png" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)"', svg)
+    assert images and "dbay-map-area" not in svg and "© Example contributors" in svg
+    frame = maps.frame_around([GUANGZHOU, FOSHAN])
+    for point in (GUANGZHOU, FOSHAN):
+        x, y = frame.project(point.longitude, point.latitude)
+        holding = [
+            (int(tx), int(ty))
+            for z, tx, ty, left, top, size in images
+            if float(left) <= x < float(left) + float(size) and float(top) <= y < float(top) + float(size)
+        ]
+        zoom = int(images[0][0])
+        assert holding == [_slippy_tile(point.longitude, point.latitude, zoom)]
+
+
+def test_tiles_stay_few() -> None:
+    tiles = maps.Tiles("https://t/{z}/{x}/{y}.png", "t", most=6)
+    whole = maps.frame_around([])
+    assert len(tiles.covering(whole, tiles.zoom(whole))) <= 6
