@@ -2,8 +2,10 @@
 
 - ``svg`` output (``register_output_renderer``): ``/dbay/places.svg``, ``/dbay/places_on_map.svg``
   or ``/dbay.svg?sql=…`` draws the rows' points on the base map with ``dbay.maps``, the drawing the
-  pages use. The format is offered ("This data as … svg") only where those columns are; it keeps
-  the page's filters, so the map shows what the table shows.
+  pages use (over web map tiles where the plugin configuration names them: ``plugins: dbay:
+  map_tiles: {url, attribution}``, as ``dbay serve --map-tiles`` sets). The format is offered
+  ("This data as … svg") only where those columns are; it keeps the page's filters, so the map
+  shows what the table shows.
 - The map on the page (``extra_body_script``): on such a page a few lines of script put that SVG
   above the table, from the same origin. Without scripts, the "svg" link still opens it.
 
@@ -73,7 +75,8 @@ def render(datasette: Any, rows: list[Any], columns: list[str], database: str, t
         return refused
     found = points((dict(zip(columns, row, strict=True)) for row in rows), database, table, datasette)
     label = f"{table or database}: {len(found)} places"
-    svg = maps.svg_map(found, label=label, tooltip="{name} ({count})", styled=True)
+    tiles = maps.Tiles.configured((datasette.plugin_config("dbay") or {}).get("map_tiles"))
+    svg = maps.svg_map(found, label=label, tooltip="{name} ({count})", styled=True, tiles=tiles)
     return Response(svg, content_type=SVG_TYPE)
 
 

@@ -16,6 +16,7 @@ from dbay.build.preview import preview as preview_text
 from dbay.build.report import WIDTH, summary
 from dbay.build.validate import InvalidRecord
 from dbay.build.write import ReleaseConflict
+from dbay.maps import Tiles
 from dbay.releases import ReleaseFolder, latest_version
 
 BUILD_ERRORS = (SourceError, BuildError, InvalidRecord, IdStabilityError, ReleaseConflict)
@@ -72,7 +73,7 @@ def _serve(application: Any, host: str, port: int) -> None:
 
 
 def serving_options(default_port: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """--out, --host and --port, and a clear error where --out holds no release yet."""
+    """--out, --host, --port and --map-tiles, and a clear error where --out holds no release yet."""
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         @click.option(
@@ -80,12 +81,23 @@ def serving_options(default_port: int) -> Callable[[Callable[..., None]], Callab
         )
         @click.option("--host", default="127.0.0.1", show_default=True)
         @click.option("--port", default=default_port, show_default=True, type=int)
+        @click.option(
+            "--map-tiles",
+            metavar="URL",
+            help="Web map tiles under the maps' points, such as https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+            "(default: the bundled base map, nothing loaded from elsewhere).",
+        )
+        @click.option("--map-tiles-attribution", metavar="TEXT", default="", help="The credit the tile server asks for.")
         @functools.wraps(command)
-        def checked(out: Path, host: str, port: int) -> None:
+        def checked(out: Path, host: str, port: int, map_tiles: str | None, map_tiles_attribution: str) -> None:
             if latest_version(out) is None:
                 click.echo(f"error: no release in {out}; run `dbay build` first", err=True)
                 sys.exit(1)
-            command(out, host, port)
+            try:
+                tiles = Tiles.configured({"url": map_tiles, "attribution": map_tiles_attribution})
+            except ValueError as error:
+                raise click.BadParameter(str(error), param_hint="--map-tiles") from error
+            command(out, host, port, tiles)
 
         return checked
 
@@ -94,17 +106,17 @@ def serving_options(default_port: int) -> Callable[[Callable[..., None]], Callab
 
 @main.command()
 @serving_options(default_port=8000)
-def serve(out: Path, host: str, port: int) -> None:
+def serve(out: Path, host: str, port: int, map_tiles: Tiles | None) -> None:
     """Serve the JSON API, Datasette (/data/) and the downloads of every release in --out."""
     from dbay.service.asgi import create_asgi
 
-    _serve(create_asgi(ReleaseFolder(out)), host, port)
+    _serve(create_asgi(ReleaseFolder(out), map_tiles=map_tiles), host, port)
 
 
 @main.command()
 @serving_options(default_port=8001)
-def datasette(out: Path, host: str, port: int) -> None:
+def datasette(out: Path, host: str, port: int, map_tiles: Tiles | None) -> None:
     """Serve Datasette alone on the releases, as `dbay serve` mounts it at /data/."""
     from dbay.service.asgi import create_datasette
 
-    _serve(create_datasette(ReleaseFolder(out), base_url="/").app(), host, port)
+    _serve(create_datasette(ReleaseFolder(out), base_url="/", map_tiles=map_tiles).app(), host, port)

@@ -100,6 +100,23 @@ class Tiles:
     attribution: str  # the tile server's terms ask for it on the map (© OpenStreetMap contributors)
     most: int = 24  # tiles a map may load; the zoom is lowered until it needs no more
 
+    def __post_init__(self) -> None:
+        if not self.url.startswith(("https://", "http://")) or not all(f"{{{key}}}" in self.url for key in "zxy"):
+            raise ValueError(f"map tiles: {self.url!r} is not an http(s) URL with {{z}}, {{x}} and {{y}} in it")
+        if not self.attribution.strip():
+            raise ValueError(f"map tiles: {self.url!r} needs the attribution its server asks for")
+
+    def settings(self) -> dict[str, str]:
+        """As Datasette's plugin configuration holds it (``plugins: dbay: map_tiles:``)."""
+        return {"url": self.url, "attribution": self.attribution}
+
+    @classmethod
+    def configured(cls, settings: Any) -> "Tiles | None":
+        """From ``settings()``'s shape, or None where there are none."""
+        if not isinstance(settings, dict) or not settings.get("url"):
+            return None
+        return cls(str(settings["url"]), str(settings.get("attribution", "")))
+
     def zoom(self, frame: Frame) -> int:
         """The lowest zoom at which the frame is at least WIDTH tile pixels across (tiles are 256)."""
         zoom = max(0, min(18, math.ceil(math.log2(WIDTH * 360 / ((frame.east - frame.west) * 256)))))

@@ -30,6 +30,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from dbay import releases
 from dbay.datasette.plugin import site_metadata
+from dbay.maps import Tiles
 from dbay.releases import ReleaseFolder
 from dbay.service.app import create_app
 from dbay.service.cache import DEFAULT_LIMIT_BYTES, App, Receive, ResponseCache, Scope, Send, cached
@@ -50,10 +51,13 @@ DATASETTE_SETTINGS = {
 }
 
 
-def create_datasette(folder: ReleaseFolder, base_url: str = f"{DATASETTE_PREFIX}/") -> Datasette:
-    """Datasette on every release of the folder: the latest as ``dbay``, each as ``dbay-<version>``."""
+def create_datasette(folder: ReleaseFolder, base_url: str = f"{DATASETTE_PREFIX}/", map_tiles: Tiles | None = None) -> Datasette:
+    """Datasette on every release of the folder: the latest as ``dbay``, each as ``dbay-<version>``;
+    its maps drawn over ``map_tiles`` where given, else over the bundled base map."""
     # cors: its JSON is open to every origin (Access-Control-Allow-Origin: *), as the API's is.
     metadata = site_metadata(base_url, with_origin=base_url == f"{DATASETTE_PREFIX}/")  # alone, no API beside it
+    if map_tiles:
+        metadata["plugins"] = {"dbay": {"map_tiles": map_tiles.settings()}}
     datasette = Datasette(metadata=metadata, settings={**DATASETTE_SETTINGS, "base_url": base_url}, cors=True)
     named = [(releases.LATEST_DATABASE, folder.latest)] if folder.latest else []
     for name, version in named + [(releases.datasette_name(v), v) for v in folder.versions]:
@@ -83,16 +87,18 @@ async def _redirect(send: Send, location: str, query: bytes) -> None:
 
 
 def create_asgi(
-    folder: ReleaseFolder, cache_bytes: int = DEFAULT_LIMIT_BYTES
+    folder: ReleaseFolder, cache_bytes: int = DEFAULT_LIMIT_BYTES, map_tiles: Tiles | None = None
 ) -> Callable[[Scope, Receive, Send], Awaitable[None]]:
     """The one origin on a folder of releases; the server's lifespan shutdown closes its connections.
 
     API answers are kept in memory, up to ``cache_bytes`` (``dbay.service.cache``; 0 keeps none).
+    ``map_tiles``: web map tiles under every map's points, of the pages and of Datasette (an option;
+    without it the maps use the bundled base map and load nothing from elsewhere).
     """
-    flask_wsgi = create_app({"DATA_DIR": folder.folder, "RELEASES": folder})
+    flask_wsgi = create_app({"DATA_DIR": folder.folder, "RELEASES": folder, "MAP_TILES": map_tiles})
     flask = WSGIMiddleware(flask_wsgi, workers=WSGI_THREADS)  # type: ignore[arg-type]  # its Environ is a TypedDict
     flask_app = cached(cast(App, flask), ResponseCache(cache_bytes))  # a2wsgi types its scopes as TypedDicts
-    datasette = create_datasette(folder)
+    datasette = create_datasette(folder, map_tiles=map_tiles)
     datasette_app = datasette.app()
 
     async def application(scope: Scope, receive: Receive, send: Send) -> None:
@@ -129,7 +135,11 @@ def from_environment() -> Callable[[Scope, Receive, Send], Awaitable[None]]:
     """For an ASGI server in production: ``uvicorn --factory dbay.service.asgi:from_environment``.
 
     The data folder is ``$DBAY_DATA_DIR`` (default ``dist``); ``$DBAY_CACHE_BYTES`` bounds the memory
-    each worker keeps answers in (default 64 MiB).
+    each worker keeps answers in (default 64 MiB); ``$DBAY_MAP_TILES`` and
+    ``$DBAY_MAP_TILES_ATTRIBUTION`` name web map tiles for the maps (default none).
     """
     cache_bytes = int(os.environ.get("DBAY_CACHE_BYTES", DEFAULT_LIMIT_BYTES))
-    return create_asgi(ReleaseFolder(Path(os.environ.get("DBAY_DATA_DIR", "dist"))), cache_bytes)
+    tiles = Tiles.configured(
+        {"url": os.environ.get("DBAY_MAP_TILES"), "attribution": os.environ.get("DBAY_MAP_TILES_ATTRIBUTION", "")}
+    )
+    return create_asgi(ReleaseFolder(Path(os.environ.get("DBAY_DATA_DIR", "dist"))), cache_bytes, tiles)
