@@ -21,16 +21,17 @@ from dbay import releases, search, search_pages
 from dbay.build.ids import DeliberateChange
 from dbay.build.validate import Records
 from dbay.schema.published import PUBLISHED_RECORDS
-from dbay.schema.records import SCHEMA_VERSION, Change, Measure, Record, Release
+from dbay.schema.records import SCHEMA_VERSION, Change, Measure, Record, RecordType, Release
 from dbay.schema.sources import ReleaseConfig
 from dbay.schema.tables import columns, not_null, to_row
 
-RecordType = Literal["document", "section", "measure", "agency"]
 TRACKED: dict[str, RecordType] = {
     "documents": "document",
     "sections": "section",
     "measures": "measure",
     "agencies": "agency",
+    "entities": "entity",
+    "places": "place",
 }
 
 
@@ -56,7 +57,10 @@ def content_hash(tables: dict[str, list[Record]]) -> str:
 
 
 def _read_rows(path: Path, table: str) -> dict[str, str]:
+    """The table's rows by id, or none where the release predates the table (2026.3 added entities)."""
     with releases.reading(path) as connection:
+        if not connection.execute("select 1 from sqlite_master where type = 'table' and name = ?", (table,)).fetchone():
+            return {}
         rows = connection.execute(f"select * from [{table}]").fetchall()
     return {row["id"]: json.dumps(dict(row), ensure_ascii=False, sort_keys=True) for row in rows}
 

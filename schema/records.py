@@ -330,12 +330,17 @@ class Release(Record):
     source_files: list[dict[str, str]] = Field(description="Every source file with its SHA-256 (JSON).")
 
 
+RecordType = Literal["document", "section", "measure", "agency", "entity", "place"]
+
+
 class Change(Record):
     table: ClassVar[str] = "changes"
     primary_key: ClassVar[tuple[str, ...]] = ("record_type", "record_id")
     description: ClassVar[str] = "What changed since the previous release: added, removed and changed ids."
 
-    record_type: Literal["document", "section", "measure", "agency"] = Field(description="Kind of record.")
+    record_type: RecordType = Field(
+        description="Kind of record: entities and places are the dictionaries' entries, so an edited name or point shows."
+    )
     record_id: NonEmpty = Field(description="The record's id.")
     change: Literal["added", "removed", "changed", "retired"] = Field(
         description="added, removed, changed (same id, new content) or retired (removal recorded deliberately)."

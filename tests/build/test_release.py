@@ -172,3 +172,30 @@ def test_a_failed_write_leaves_no_file_behind(plan_sources: Path, tmp_path: Path
     with pytest.raises(OSError, match="disk full"):
         run_build(plan_sources, tmp_path / "dist")
     assert list((tmp_path / "dist").iterdir()) == []
+
+
+def test_the_dictionaries_entries_are_tracked_as_records(plan_sources: Path, tmp_path: Path) -> None:
+    """A release before the entities and places tables existed: each entry is added; then a place's
+    point edited in sources/places.yml shows as a change of that place alone."""
+    for dictionary in ("entities.yml", "places.yml"):
+        shutil.copy(SOURCES / dictionary, plan_sources / dictionary)
+    old = run_build(plan_sources, tmp_path / "dist").written.path
+    with sqlite3.connect(old) as connection:
+        connection.execute("drop table measure_entities")
+        connection.execute("drop table measure_places")
+        connection.execute("drop table entities")
+        connection.execute("drop table places")
+    set_version(plan_sources, "1.1")
+    new = run_build(plan_sources, tmp_path / "dist").written.path
+    added = query(new, "select record_type, count(*) from changes where change = 'added' group by record_type order by 1")
+    entities, places = query(new, "select count(*) from entities")[0][0], query(new, "select count(*) from places")[0][0]
+    assert entities and places and [tuple(row) for row in added] == [("entity", entities), ("place", places)]
+
+    dictionary = plan_sources / "places.yml"
+    text = dictionary.read_text(encoding="utf-8")
+    assert "  latitude: 22.51889\n" in text  # 前海's point
+    dictionary.write_text(text.replace("  latitude: 22.51889\n", "  latitude: 22.52\n"), encoding="utf-8")
+    set_version(plan_sources, "1.2")
+    newer = run_build(plan_sources, tmp_path / "dist").written.path
+    changes = query(newer, "select record_type, record_id, change, detail from changes")
+    assert [tuple(row) for row in changes] == [("place", "qian-hai", "changed", "latitude")]
