@@ -23,6 +23,7 @@ from dbay.service import (
     entities,
     errors,
     measures,
+    milestones,
     pages,
     place_map,
     places,
@@ -92,6 +93,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         entities.blueprint,
         places.blueprint,
         targets.blueprint,
+        milestones.blueprint,
         releases.blueprint,
     ):
         api.register_blueprint(blueprint)

@@ -28,6 +28,7 @@ from dbay import search
 from dbay.service import searching
 from dbay.service.context import db, release, text
 from dbay.service.envelopes import FACET_VALUES
+from dbay.service.measure_topics import WITHIN
 from dbay.service.queries import has_table, placeholders, rows
 
 if TYPE_CHECKING:  # measures imports this module
@@ -141,11 +142,9 @@ def _places(connection: Any, last: int) -> tuple[list[str], "array[int]", "array
     if not has_table(connection, "places"):  # a release built before places were extracted
         return [], *_per_measure([], {}, last)
     places = [place for (place,) in connection.execute("select id from places order by id")]
-    pairs = connection.execute(
-        """with recursive named(rowid, place_id) as (
-               select m.rowid, mp.place_id from measure_places mp join measures m on m.id = mp.measure_id
-               union select n.rowid, p.parent_id from named n join places p on p.id = n.place_id where p.parent_id is not null)
-           select rowid, place_id from named order by rowid"""
+    pairs = connection.execute(  # place= and /places count a place with the places within it by the same WITHIN
+        f"""{WITHIN} select distinct m.rowid, w.outer_id from within w join measure_places mp on mp.place_id = w.id
+            join measures m on m.id = mp.measure_id order by m.rowid"""
     )
     return places, *_per_measure(pairs, {place: index for index, place in enumerate(places)}, last)
 

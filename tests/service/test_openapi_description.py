@@ -28,6 +28,7 @@ OPERATIONS = {
     ("/api/v1/places", "list_places"),
     ("/api/v1/places/{place_id}", "get_place"),
     ("/api/v1/targets", "list_targets"),
+    ("/api/v1/milestones", "list_milestones"),
     ("/api/v1/releases", "list_releases"),
     ("/api/v1/releases/{version}", "get_release"),
 }
@@ -45,6 +46,7 @@ ANSWERS = [
     "/api/v1/places?q=横琴",
     "/api/v1/places/zhu-hai",
     "/api/v1/targets?limit=3",
+    "/api/v1/milestones?limit=3",
     "/api/v1/measures/digital-guangdong-2024-key-tasks.2.8",
     "/api/v1/releases",
     f"/api/v1/releases/{NEW}",
@@ -161,6 +163,7 @@ def test_each_answer_has_an_example_that_is_the_servers_answer_from_the_latest_r
         "list_entities": "/api/v1/entities?limit=2",
         "list_places": "/api/v1/places?limit=2",
         "list_targets": "/api/v1/targets?limit=2",
+        "list_milestones": "/api/v1/milestones?limit=2",
         "list_releases": "/api/v1/releases",
         "get_release": f"/api/v1/releases/{NEW}",
     }
