@@ -18,6 +18,7 @@ from dbay.releases import ReleaseFolder
 from dbay.service import (
     agencies,
     citations,
+    cited,
     context,
     documents,
     entities,
@@ -94,6 +95,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         places.blueprint,
         targets.blueprint,
         milestones.blueprint,
+        cited.blueprint,
         releases.blueprint,
     ):
         api.register_blueprint(blueprint)
