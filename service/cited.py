@@ -21,7 +21,7 @@ from dbay.service.queries import has_table, rows
 from dbay.service.topic_schemas import CitedSummarySchema
 
 blueprint = ApiBlueprint(
-    "cited",
+    "cited_documents",
     __name__,
     url_prefix="/api/v1/cited-documents",
     description="Cited documents: every document the measures cite by title (《广东省数据条例》), with its document "
@@ -30,8 +30,9 @@ blueprint = ApiBlueprint(
 
 
 def cited_key(title: str) -> str:
-    """The key naming a cited document in URLs: its title as the build compares titles."""
-    return title_key(title)
+    """The key naming a cited document in URLs: its title as the build compares titles (the title itself
+    in the unlikely case that leaves nothing: a URL needs a key)."""
+    return title_key(title) or title
 
 
 def _citations() -> list[dict[str, Any]]:
@@ -106,5 +107,5 @@ class CitedDocuments(MethodView):
         return {
             "data": every[offset : offset + limit],
             "meta": meta(total=len(every), limit=limit),
-            "links": links("cited.CitedDocuments", offset, limit, len(every)),
+            "links": links("cited_documents.CitedDocuments", offset, limit, len(every)),
         }

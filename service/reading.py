@@ -38,7 +38,7 @@ API_VIEWS = {
     "topics.deadlines": "milestones.Milestones",
     "topics.place_index": "places.Places",
     "topics.place": "places.Place",
-    "topics.cited_index": "cited.CitedDocuments",
+    "topics.cited_index": "cited_documents.CitedDocuments",
 }
 CONTEXT = 100  # characters of the source text shown on each side of a provision's span
 RESULTS_PER_PAGE = 20

@@ -10,7 +10,8 @@ milestones, the cited documents); a cited document's own page has none.
 from collections import Counter
 from typing import get_args
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, redirect
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from dbay.schema.enrichment import EntityType, PlaceKind
 from dbay.service import cited, csv_links, entities, measure_topics, mentions, milestones, places, reading, targets
@@ -131,8 +132,10 @@ def cited_index() -> Response:
 
 
 @blueprint.route("/cited/<path:key>")
-def cited_document(key: str) -> Response:
+def cited_document(key: str) -> Response | WerkzeugResponse:
     """Every provision citing one document (its key: ``cited.cited_key``), by document in the order of the texts."""
+    if key != cited.cited_key(key):  # a title as cited (in Traditional, with spaces): its page is at the key
+        return redirect(reading.page_url("topics.cited_document", key=cited.cited_key(key)), 301)
     lang = language()
     document, citations = cited.citing(key, lang)
     return reading.page("cited_document.html", cited=document, citations=citations, titles=_titles(lang))
