@@ -9,9 +9,12 @@ measure itself and, with 横琴, by four.
 """
 
 import re
+from pathlib import Path
 
+from flask import render_template
 from flask.testing import FlaskClient
 
+from dbay.service.app import create_app
 from tests.service.conftest import PLAN
 from tests.service.test_api import every_page, get
 from tests.service.test_reading_pages import page, parsed
@@ -77,3 +80,26 @@ def test_an_unknown_place_is_a_404_page(client: FlaskClient) -> None:
 def test_a_provision_page_links_each_place_it_names_to_its_page(client: FlaskClient) -> None:
     places = section(page(client, f"/measures/{PLAN}.2.1.2"), "ul", "named-places")
     assert f'<a href="/places/{ZHUHAI}">珠海</a>' in places and f'<a href="/places/{HENGQIN}">横琴粤澳深度合作区</a>' in places
+
+
+def test_both_place_pages_keep_a_slot_for_a_map_drawn_by_the_server(client: FlaskClient, data_dir: Path) -> None:
+    """Empty until the map renderer fills ``map_svg``; then its SVG stands as drawn, before the heading."""
+    assert "<figure" not in page(client, "/places") and "<figure" not in page(client, f"/places/{ZHUHAI}")
+    app = create_app({"DATA_DIR": data_dir, "TESTING": True})
+    drawn = '<svg id="drawn" role="img"><title>A map</title></svg>'
+    with app.test_request_context("/places"):
+        html = render_template("places.html", by_kind={}, csv_url="", map_svg=drawn)
+    assert html.index(f'<figure id="places-map">{drawn}</figure>') < html.index("<h1>")
+    with app.test_request_context(f"/places/{ZHUHAI}"):
+        data = {
+            "name": "珠海",
+            "kind": "city",
+            "aliases": [],
+            "parent": None,
+            "children": [],
+            "latitude": None,
+            "coordinate_source": "none",
+            "counts": {"mentions": 0, "measures": 0, "measures_within": 0},
+        }
+        html = render_template("place.html", place=data, naming=[], titles={}, query_url="", csv_url="", map_svg=drawn)
+    assert html.index(f'<figure id="place-map">{drawn}</figure>') < html.index("<h1>")
