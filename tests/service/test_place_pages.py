@@ -91,7 +91,7 @@ def test_both_place_pages_keep_a_slot_for_a_map_drawn_by_the_server(client: Flas
         html = render_template("places.html", by_kind={}, csv_url="", map_svg=drawn)
     assert html.index(f'<figure id="places-map">{drawn}</figure>') < html.index("<h1>")
     with app.test_request_context(f"/places/{ZHUHAI}"):
-        data = {
+        data: dict[str, object] = {
             "name": "珠海",
             "kind": "city",
             "aliases": [],
