@@ -18,11 +18,13 @@ from dbay.releases import ReleaseFolder
 from dbay.service import (
     agencies,
     citations,
+    cited,
     context,
     documents,
     entities,
     errors,
     measures,
+    milestones,
     pages,
     place_map,
     places,
@@ -92,6 +94,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         entities.blueprint,
         places.blueprint,
         targets.blueprint,
+        milestones.blueprint,
+        cited.blueprint,
         releases.blueprint,
     ):
         api.register_blueprint(blueprint)

@@ -33,7 +33,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.flaskparser import FlaskParser
 
 from dbay.releases import VERSION_PATTERN
-from dbay.schema.enrichment import EntityType, PlaceKind, Qualifier
+from dbay.schema.enrichment import EntityType, MilestoneKind, PlaceKind, Qualifier
 from dbay.service.context import release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
 from dbay.service.errors import PROBLEM_TYPE
@@ -172,6 +172,13 @@ class TargetListArgs(ListArgs):
         "has matches nothing)."
     )
     qualifier = choices(get_args(Qualifier), "Only targets whose number is meant one of these ways, comma-separated.")
+
+
+class MilestoneListArgs(ListArgs):
+    document = record_ids("Only these documents' milestones: document ids, comma-separated. One the release lacks is a 400.")
+    due_after = day("Only milestones due on or after this day (YYYY-MM-DD, inclusive); those without a due date are left out.")
+    due_before = day("Only milestones due on or before this day (YYYY-MM-DD, inclusive); those without a due date are left out.")
+    kind = choices(get_args(MilestoneKind), "Only milestones of these kinds, comma-separated: deadline, step, period.")
 
 
 class MeasureListArgs(ListArgs):

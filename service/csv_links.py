@@ -58,6 +58,11 @@ def entities_csv() -> str:
     return _csv("entities")
 
 
+def places_csv() -> str:
+    """Every place's row."""
+    return _csv("places")
+
+
 def targets_csv() -> str:
     """Every target's row, with its measure's title."""
     return _csv("targets", _labels="on")
@@ -66,3 +71,21 @@ def targets_csv() -> str:
 def deadlines_csv(query: str) -> str:
     """The rows of the Datasette query listing the deadlines in order."""
     return _csv(query)
+
+
+PLACE_QUERY = "place_measures"  # datasette/metadata.yml: the measures naming a place or a place within it
+
+
+def place_query(place_id: str) -> str:
+    """Datasette's canned query of every provision naming the place or a place within it, as a page."""
+    return f"{datasette_url(PLACE_QUERY)}?{urlencode({'name': place_id})}"
+
+
+def place_csv(place_id: str) -> str:
+    """The rows of that query."""
+    return _csv(PLACE_QUERY, name=place_id)
+
+
+def cited_csv() -> str:
+    """Every citation's row, with its measure's title."""
+    return _csv("citations", _labels="on")

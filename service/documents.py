@@ -7,9 +7,10 @@ from flask.views import MethodView
 
 from dbay.service import searching
 from dbay.service.arguments import ApiBlueprint, DocumentListArgs
-from dbay.service.context import db, found, language, link, meta, text
+from dbay.service.context import db, found, language, link, meta, release, text
+from dbay.service.errors import unknown_record
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import rows
+from dbay.service.queries import placeholders, rows
 from dbay.service.schemas import DocumentDetailSchema, DocumentSummarySchema
 
 blueprint = ApiBlueprint(
@@ -142,3 +143,13 @@ class Document(MethodView):
         """One document: its metadata, renditions with their coverage, and its outline."""
         data = detail(document_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}
+
+
+def known_documents(documents: list[str]) -> list[str]:
+    """A ``document=`` filter's ids, each once, or a 400 naming ``document`` and the first the release lacks."""
+    chosen = list(dict.fromkeys(documents))
+    held = {d["id"] for d in rows(db(), f"select id from documents where id in ({placeholders(chosen)})", *chosen)}
+    for document in chosen:
+        if document not in held:
+            raise unknown_record("document", document, release().version)
+    return chosen

@@ -61,7 +61,7 @@ def detail(entity_id: str) -> dict[str, Any]:
         found("select 1 where 0", what)  # the release has no entities: a 404 naming it
     record = found(f"{mentions.counted('entity')} where x.id = ? group by x.id", what, entity_id)
     lang = language()
-    return summary(record, lang) | {"measures": mentions.mentioning_measures("entity", entity_id, lang)}
+    return summary(record, lang) | {"measures": mentions.mentioning_measures("entity", [entity_id], lang)}
 
 
 @blueprint.route("/<entity_id>")

@@ -28,6 +28,7 @@ from dbay import search
 from dbay.service import searching
 from dbay.service.context import db, release, text
 from dbay.service.envelopes import FACET_VALUES
+from dbay.service.measure_topics import WITHIN
 from dbay.service.queries import has_table, placeholders, rows
 
 if TYPE_CHECKING:  # measures imports this module
@@ -141,11 +142,12 @@ def _places(connection: Any, last: int) -> tuple[list[str], "array[int]", "array
     if not has_table(connection, "places"):  # a release built before places were extracted
         return [], *_per_measure([], {}, last)
     places = [place for (place,) in connection.execute("select id from places order by id")]
+    # place= and /places count a place with the places within it by the same WITHIN. Each measure's places
+    # once before the join: a fifth faster on 113,000 measures than joining every mention.
     pairs = connection.execute(
-        """with recursive named(rowid, place_id) as (
-               select m.rowid, mp.place_id from measure_places mp join measures m on m.id = mp.measure_id
-               union select n.rowid, p.parent_id from named n join places p on p.id = n.place_id where p.parent_id is not null)
-           select rowid, place_id from named order by rowid"""
+        f"""{WITHIN}, named as (select distinct measure_id, place_id from measure_places)
+            select distinct m.rowid, w.outer_id from named n join within w on w.id = n.place_id
+            join measures m on m.id = n.measure_id order by m.rowid"""
     )
     return places, *_per_measure(pairs, {place: index for index, place in enumerate(places)}, last)
 

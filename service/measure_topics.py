@@ -38,9 +38,10 @@ def _entity_types(parameter: str, ids: list[str]) -> dict[str, str]:
     return known
 
 
-# A place with every place within it, however deep (横琴 lies in 珠海, which lies in 广东).
-WITHIN = """with recursive within(id) as (select id from places where id in ({marks})
-            union select p.id from places p join within w on p.parent_id = w.id)"""
+# Every place paired with itself and each place within it, however deep (横琴 lies in 珠海, which lies in
+# 广东): the one definition of "a place or a place within it", for place= and the counts of /places alike.
+WITHIN = """with recursive within(outer_id, id) as (select id, id from places
+            union select w.outer_id, p.id from places p join within w on p.parent_id = w.id)"""
 
 
 def places_within(ids: list[str]) -> list[str]:
@@ -52,7 +53,18 @@ def places_within(ids: list[str]) -> list[str]:
     for place_id in ids:
         if place_id not in known:
             raise unknown_record("place", place_id, release().version)
-    return [p["id"] for p in rows(db(), f"{WITHIN.format(marks=placeholders(ids))} select id from within order by id", *ids)]
+    sql = f"{WITHIN} select distinct id from within where outer_id in ({placeholders(ids)}) order by id"
+    return [p["id"] for p in rows(db(), sql, *ids)]
+
+
+def measures_within() -> dict[str, int]:
+    """Each place's count of the measures naming it or a place within it (what place= finds); a place no
+    measure names is left out. A release built before places were extracted has none."""
+    if not has_table(db(), "places"):
+        return {}
+    sql = f"""{WITHIN} select w.outer_id as id, count(distinct mp.measure_id) as measures
+              from within w join measure_places mp on mp.place_id = w.id group by w.outer_id"""
+    return {place["id"]: place["measures"] for place in rows(db(), sql)}
 
 
 def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technology: list[str], places: list[str]) -> None:

@@ -8,9 +8,10 @@ from flask.views import MethodView
 from dbay import search, search_pages
 from dbay.service import agency_names, facets, measure_topics, searching
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
-from dbay.service.context import datasette_url, db, found, language, link, meta, release, text
+from dbay.service.context import datasette_url, db, found, language, link, meta, text
+from dbay.service.documents import known_documents
 from dbay.service.envelopes import MeasureListMetaSchema
-from dbay.service.errors import bad_parameter, unknown_record
+from dbay.service.errors import bad_parameter
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import placeholders, row, rows
 from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
@@ -120,10 +121,7 @@ def _filters(args: dict[str, Any]) -> Filters:
     and without it changes nothing.
     """
     filters = Filters()
-    documents, sections = _values(args, "document"), _values(args, "section")
-    for document in documents:
-        if row(db(), "select id from documents where id = ?", document) is None:
-            raise unknown_record("document", document, release().version)
+    documents, sections = known_documents(_values(args, "document")), _values(args, "section")
     # One document's measures are consecutive, and one section's within it: a range of rowids a search seeks to.
     in_one_range = len(documents) == 1 and len(sections) <= 1
     if documents:

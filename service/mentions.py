@@ -36,9 +36,9 @@ def listed(kind: Kind, column: str, values: list[str] | None, q: str | None) -> 
     return kept, {"search": search_meta}
 
 
-def mentioning_measures(kind: Kind, named_id: str, lang: str) -> list[dict[str, Any]]:
-    """The measures mentioning ``named_id`` itself, in document order, each once with how often and
-    every way its text writes the name (``raw``)."""
+def mentioning_measures(kind: Kind, named_ids: list[str], lang: str) -> list[dict[str, Any]]:
+    """The measures mentioning any of ``named_ids``, in document order, each once with how often and
+    every way its text writes them (``raw``)."""
     _, table, column = MENTIONS[kind]
     measures: dict[str, dict[str, Any]] = {}
     for mention in rows(
@@ -46,8 +46,8 @@ def mentioning_measures(kind: Kind, named_id: str, lang: str) -> list[dict[str, 
         f"""
             select m.id, m.document_id, m.path, m.title, m.title_hant, x.raw
             from {table} x join measures m on m.id = x.measure_id
-            where x.{column} = ? order by m.rowid, x.start""",
-        named_id,
+            where x.{column} in ({placeholders(named_ids)}) order by m.rowid, x.start""",
+        *named_ids,
     ):
         measure = measures.setdefault(
             mention["id"],

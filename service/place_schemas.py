@@ -16,8 +16,9 @@ def _links(description: str) -> fields.Dict:
 
 def _counts() -> fields.Dict:
     description = (
-        "mentions: how many times measures name the place itself; measures: how many measures do "
-        "(the places within it not counted: links.measures includes them)."
+        "mentions: how many times measures name the place itself; measures: how many measures do; "
+        "measures_within: how many measures name it or a place within it, at any depth (what links.measures "
+        "and the place facet count)."
     )
     return fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": description})
 

@@ -8,6 +8,7 @@ from flask.views import MethodView
 from dbay.service import mentions
 from dbay.service.arguments import ApiBlueprint, PlaceListArgs
 from dbay.service.context import db, found, language, link, meta, text
+from dbay.service.measure_topics import measures_within
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.place_schemas import PlaceDetailSchema, PlaceSummarySchema
 from dbay.service.queries import has_table, placeholders, rows
@@ -37,7 +38,8 @@ def _parents(records: list[dict[str, Any]], lang: str) -> dict[str, dict[str, An
     return {p["id"]: reference(p, lang) for p in found}
 
 
-def summary(record: dict[str, Any], lang: str, parents: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def summary(record: dict[str, Any], lang: str, parents: dict[str, dict[str, Any]], within: dict[str, int]) -> dict[str, Any]:
+    """The place's fields and counts; ``within`` is ``measures_within()``, each place's count with the places within it."""
     return {
         "id": record["id"],
         "kind": record["kind"],
@@ -48,7 +50,11 @@ def summary(record: dict[str, Any], lang: str, parents: dict[str, dict[str, Any]
         "latitude": record["latitude"],
         "longitude": record["longitude"],
         "coordinate_source": record["coordinate_source"],
-        "counts": {"mentions": record["mentions"], "measures": record["measures"]},
+        "counts": {
+            "mentions": record["mentions"],
+            "measures": record["measures"],
+            "measures_within": within.get(record["id"], 0),
+        },
         "links": {
             "self": link("places.Place", place_id=record["id"]),
             "measures": link("measures.Measures", place=record["id"]),
@@ -66,9 +72,9 @@ class Places(MethodView):
         lang = language()
         every, extra = mentions.listed("place", "kind", args.get("kind"), q)
         total, chosen = len(every), every[offset : offset + limit]
-        parents = _parents(chosen, lang)
+        parents, within = _parents(chosen, lang), measures_within()
         return {
-            "data": [summary(p, lang, parents) for p in chosen],
+            "data": [summary(p, lang, parents, within) for p in chosen],
             "meta": meta(total=total, limit=limit, **extra),
             "links": links("places.Places", offset, limit, total),
         }
@@ -82,9 +88,9 @@ def detail(place_id: str) -> dict[str, Any]:
     record = found(f"{mentions.counted('place')} where x.id = ? group by x.id", what, place_id)
     lang = language()
     children = rows(db(), "select id, kind, name, name_hant from places where parent_id = ? order by id", place_id)
-    return summary(record, lang, _parents([record], lang)) | {
+    return summary(record, lang, _parents([record], lang), measures_within()) | {
         "children": [reference(child, lang) for child in children],
-        "measures": mentions.mentioning_measures("place", place_id, lang),
+        "measures": mentions.mentioning_measures("place", [place_id], lang),
     }
 
 

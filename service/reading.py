@@ -10,7 +10,6 @@ beside them (the source text around a span, previous and next, the breadcrumbs).
 """
 
 from typing import Any
-from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from jinja2 import pass_context
@@ -19,7 +18,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 
 from dbay.build.scripts import to_hant
 from dbay.service import agencies, citations, csv_links, documents, measures
-from dbay.service.context import datasette_url, db, language, pinned, release, text, this_page_in
+from dbay.service.context import db, language, pinned, release, text, this_page_in
 from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import encode_cursor, offset_from_cursor
@@ -36,6 +35,10 @@ API_VIEWS = {
     "topics.entity_index": "entities.Entities",
     "topics.entity": "entities.Entity",
     "topics.target_list": "targets.Targets",
+    "topics.deadlines": "milestones.Milestones",
+    "topics.place_index": "places.Places",
+    "topics.place": "places.Place",
+    "topics.cited_index": "cited_documents.CitedDocuments",
 }
 CONTEXT = 100  # characters of the source text shown on each side of a provision's span
 RESULTS_PER_PAGE = 20
@@ -165,7 +168,7 @@ def measure(measure_id: str) -> Response:
         neighbours=neighbours,
         mentioned=list({entity["id"]: entity for entity in data["entities"]}.values()),  # each once, first mention first
         named_places=[
-            place | {"others": _naming_it(place["id"])}
+            place | {"others": csv_links.place_query(place["id"])}
             for place in {place["id"]: place for place in data.get("places", [])}.values()
         ],
         differences=differences,
@@ -173,11 +176,6 @@ def measure(measure_id: str) -> Response:
         csl_json=citations.csl_json_text(data, lang),
         csv_url=csv_links.measure_csv(measure_id),
     )
-
-
-def _naming_it(place_id: str) -> str:
-    """Datasette's canned query of every provision naming a place (or a place within it), in this release."""
-    return f"{datasette_url('place_measures')}?{urlencode({'name': place_id})}"
 
 
 def _in_context(source: dict[str, Any]) -> dict[str, Any]:

@@ -183,7 +183,8 @@ PlaceMentionSchema = always_present(
 )
 TARGET_FIELDS = ["raw", "value", "unit", "unit_kind", "qualifier", "counted", *_OFFSETS]
 MeasureTargetSchema = schema_from("MeasureTarget", Target, TARGET_FIELDS, bilingual=("unit", "counted"))
-MilestoneSchema = schema_from("Milestone", Milestone, ["raw", "due", "precision", "kind", "resolution", *_OFFSETS])
+MILESTONE_FIELDS = ["raw", "due", "precision", "kind", "resolution", *_OFFSETS]
+MilestoneSchema = schema_from("Milestone", Milestone, MILESTONE_FIELDS)
 CitedDocumentSchema = schema_from(
     "CitedDocument",
     CitedDocument,

@@ -5,11 +5,11 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay.service.arguments import ApiBlueprint, TargetListArgs
-from dbay.service.context import db, language, link, meta, release
-from dbay.service.errors import unknown_record
+from dbay.service.context import db, language, link, meta
+from dbay.service.documents import known_documents
 from dbay.service.measure_topics import TARGET_WORDS, in_script
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import has_table, placeholders, row, rows
+from dbay.service.queries import has_table, placeholders, rows
 from dbay.service.schemas import TARGET_FIELDS, TargetSummarySchema
 
 blueprint = ApiBlueprint(
@@ -34,11 +34,9 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
 def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:
     """The list's filters as SQL on ``targets t`` joined to ``measures m``: each narrows (AND), a filter's
     values are alternatives (OR). A document the release lacks is a 400 naming it."""
-    conditions, params = ["1 = 1"], []
-    documents = list(dict.fromkeys(args.get("document") or []))
-    for document in documents:
-        if row(db(), "select id from documents where id = ?", document) is None:
-            raise unknown_record("document", document, release().version)
+    conditions: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    documents = known_documents(args.get("document") or [])
     for column, values in (
         ("m.document_id", documents),
         ("t.unit_kind", args.get("unit_kind")),

@@ -1,27 +1,30 @@
 """The pages on what measures are about (issue 13): the named things they mention, one by one and all
-together, every target they set, and their deadlines in date order.
+together, the places they name, every target they set, their deadlines in date order, and the
+documents they cite.
 
 They are reading pages as service/reading.py's: the same script switch, release pinning and JSON by
-Accept where the API has an answer (an entity, the entities, the targets). The deadlines have none
-in the API: their page names the Datasette query listing them (``deadlines_in_order``) as its JSON.
+Accept where the API has an answer (an entity, the entities, the places, a place, the targets, the
+milestones, the cited documents); a cited document's own page has none.
 """
 
 from collections import Counter
 from typing import get_args
 
-from flask import Blueprint, Response
+from flask import Blueprint, Response, redirect
+from werkzeug.wrappers import Response as WerkzeugResponse
 
-from dbay.schema.enrichment import EntityType
-from dbay.service import csv_links, entities, mentions, reading, targets
+from dbay.schema.enrichment import EntityType, PlaceKind
+from dbay.service import cited, csv_links, entities, measure_topics, mentions, milestones, places, reading, targets
 from dbay.service.charts import stacked_bars
-from dbay.service.context import datasette_url, db, language, text
+from dbay.service.context import db, language, text
 from dbay.service.queries import has_table, rows
 
 blueprint = Blueprint("topics", __name__)
 blueprint.before_request(reading.negotiate)
 blueprint.context_processor(reading.helpers)
+blueprint.add_app_template_global(cited.cited_key, "cited_key")  # the provision page links its cited documents
 
-DEADLINES_QUERY = "deadlines_in_order"  # datasette/metadata.yml
+DEADLINES_QUERY = "deadlines_in_order"  # datasette/metadata.yml: the CSV of the deadlines page
 
 
 def _titles(lang: str) -> dict[str, str]:
@@ -71,22 +74,68 @@ def target_list() -> Response:
 
 @blueprint.route("/deadlines")
 def deadlines() -> Response:
-    """Every milestone with a due date, soonest first, then those relative to an undated document."""
+    """Every milestone with a due date, soonest first, then those relative to an undated document: the
+    API's list (/api/v1/milestones) unfiltered, which is also the page's JSON."""
     lang = language()
-    found = []
-    if has_table(db(), "milestones"):
-        found = rows(
-            db(),
-            """select mi.raw, mi.due, mi.kind, mi.resolution, m.id as measure_id, m.document_id, m.path, m.title, m.title_hant
-               from milestones mi join measures m on m.id = mi.measure_id
-               order by mi.due is null, mi.due, m.rowid, mi.start""",
-        )
+    _, found = milestones.in_due_order({})
     listed = [milestone | {"title": text(milestone, "title", lang)} for milestone in found]
     return reading.page(
         "deadlines.html",
         dated=[milestone for milestone in listed if milestone["due"]],
         undated=[milestone for milestone in listed if not milestone["due"]],
         titles=_titles(lang),
-        json_url=f"{datasette_url(DEADLINES_QUERY)}.json?_shape=objects",
         csv_url=csv_links.deadlines_csv(DEADLINES_QUERY),
     )
+
+
+@blueprint.route("/places")
+def place_index() -> Response:
+    """Every place of the release by kind, each with the measures naming it and those naming it or a place
+    within it (the most of those first, then by id)."""
+    lang = language()
+    every, _ = mentions.listed("place", "kind", None, None)
+    within, parents = measure_topics.measures_within(), {place["id"]: places.reference(place, lang) for place in every}
+    listed = sorted(
+        (places.summary(place, lang, parents, within) for place in every),
+        key=lambda place: (-place["counts"]["measures_within"], place["id"]),
+    )
+    by_kind = {kind: [place for place in listed if place["kind"] == kind] for kind in get_args(PlaceKind)}
+    return reading.page(
+        "places.html",
+        by_kind={kind: listed for kind, listed in by_kind.items() if listed},
+        csv_url=csv_links.places_csv(),
+        map_svg=None,  # the map renderer's slot
+    )
+
+
+@blueprint.route("/places/<place_id>")
+def place(place_id: str) -> Response:
+    """A place, the place it lies in and those within it, and every provision naming it or a place within it."""
+    lang = language()
+    data = places.detail(place_id)
+    naming = mentions.mentioning_measures("place", measure_topics.places_within([place_id]), lang)
+    return reading.page(
+        "place.html",
+        place=data,
+        naming=naming,
+        titles=_titles(lang),
+        query_url=csv_links.place_query(place_id),
+        csv_url=csv_links.place_csv(place_id),
+        map_svg=None,  # the map renderer's slot
+    )
+
+
+@blueprint.route("/cited")
+def cited_index() -> Response:
+    """Every document the measures cite, by title, with how many measures cite it."""
+    return reading.page("cited.html", cited=cited.cited_documents(language()), csv_url=csv_links.cited_csv())
+
+
+@blueprint.route("/cited/<path:key>")
+def cited_document(key: str) -> Response | WerkzeugResponse:
+    """Every provision citing one document (its key: ``cited.cited_key``), by document in the order of the texts."""
+    if key != cited.cited_key(key):  # a title as cited (in Traditional, with spaces): its page is at the key
+        return redirect(reading.page_url("topics.cited_document", key=cited.cited_key(key)), 301)
+    lang = language()
+    document, citations = cited.citing(key, lang)
+    return reading.page("cited_document.html", cited=document, citations=citations, titles=_titles(lang))

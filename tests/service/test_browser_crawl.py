@@ -1,7 +1,7 @@
 """Every reading page of the seed release, opened in headless Chromium from the home page: no broken link, no other origin.
 
 The pages (/, /agencies, /documents/…, /measures/…, /agencies/…, /search…, /downloads/, /entities…,
-/targets, /deadlines) are rendered and
+/places…, /targets, /deadlines, /cited…) are rendered and
 their links followed; a link to the same page in another script or release (lang=, release=), to the
 API, to Datasette or to a download is only asked for its status, once. Links to other origins (the
 official sources) are not followed; what a page loads must all come from this one.
@@ -51,5 +51,18 @@ def test_every_link_of_every_reading_page_resolves_in_the_browser(server: str, p
     assert not broken and not queue, (broken, queue[:5])
     assert not elsewhere, sorted(elsewhere)
     kinds = {path.split("/")[1].split("?")[0] for path in rendered}
-    assert kinds >= {"", "agencies", "documents", "measures", "search", "downloads", "entities", "targets", "deadlines"}, kinds
+    expected = {
+        "",
+        "agencies",
+        "documents",
+        "measures",
+        "search",
+        "downloads",
+        "entities",
+        "places",
+        "targets",
+        "deadlines",
+        "cited",
+    }
+    assert kinds >= expected, kinds
     assert len([path for path in rendered if path.startswith("/measures/")]) > 100

@@ -68,6 +68,8 @@ def test_methods_are_named_by_operation(generated: ModuleType) -> None:
         "entities": ("list_entities", "get_entity"),
         "places": ("list_places", "get_place"),
         "targets": ("list_targets",),
+        "milestones": ("list_milestones",),
+        "cited_documents": ("list_cited_documents",),
         "releases": ("list_releases", "get_release"),
     }.items():
         for operation in operations:

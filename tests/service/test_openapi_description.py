@@ -28,6 +28,8 @@ OPERATIONS = {
     ("/api/v1/places", "list_places"),
     ("/api/v1/places/{place_id}", "get_place"),
     ("/api/v1/targets", "list_targets"),
+    ("/api/v1/milestones", "list_milestones"),
+    ("/api/v1/cited-documents", "list_cited_documents"),
     ("/api/v1/releases", "list_releases"),
     ("/api/v1/releases/{version}", "get_release"),
 }
@@ -45,6 +47,8 @@ ANSWERS = [
     "/api/v1/places?q=横琴",
     "/api/v1/places/zhu-hai",
     "/api/v1/targets?limit=3",
+    "/api/v1/milestones?limit=3",
+    "/api/v1/cited-documents",
     "/api/v1/measures/digital-guangdong-2024-key-tasks.2.8",
     "/api/v1/releases",
     f"/api/v1/releases/{NEW}",
@@ -111,7 +115,7 @@ def test_every_answer_matches_its_schema_and_a_dropped_field_is_caught(
     item = answer["data"][0] if isinstance(answer["data"], list) else answer["data"]
     item_schema = resolved(spec, _item_schema(spec, url))
     required = item_schema["required"]
-    assert {"id", "version", "measure_id"} & set(required)  # a target is known by its measure
+    assert {"id", "version", "measure_id", "key"} & set(required)  # a target is known by its measure, a cited document by its key
     for key in required:
         broken = copy.deepcopy(answer)
         del (broken["data"][0] if isinstance(broken["data"], list) else broken["data"])[key]
@@ -161,6 +165,8 @@ def test_each_answer_has_an_example_that_is_the_servers_answer_from_the_latest_r
         "list_entities": "/api/v1/entities?limit=2",
         "list_places": "/api/v1/places?limit=2",
         "list_targets": "/api/v1/targets?limit=2",
+        "list_milestones": "/api/v1/milestones?limit=2",
+        "list_cited_documents": "/api/v1/cited-documents?limit=2",
         "list_releases": "/api/v1/releases",
         "get_release": f"/api/v1/releases/{NEW}",
     }

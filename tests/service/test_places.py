@@ -30,7 +30,7 @@ def test_places_are_found_by_name_in_either_script_with_their_parent_and_point(c
     hengqin = get(client, f"/api/v1/places?q={quote('横琴')}&lang=zh-Hant")["data"][0]
     assert hengqin["name"] == "橫琴粵澳深度合作區"
     assert hengqin["parent"] == {"id": ZHUHAI, "kind": "city", "name": "珠海", "url": f"/api/v1/places/{ZHUHAI}"}
-    assert hengqin["counts"] == {"mentions": 5, "measures": 4}
+    assert hengqin["counts"] == {"mentions": 5, "measures": 4, "measures_within": 4}
     assert hengqin["links"] == {"self": f"/api/v1/places/{HENGQIN}", "measures": f"/api/v1/measures?place={HENGQIN}"}
     assert 21 < hengqin["latitude"] < 23 and 113 < hengqin["longitude"] < 114  # Hengqin island, west of Macao
 

@@ -127,6 +127,10 @@ def test_the_deadlines_page_lists_them_in_date_order_with_their_provision_and_do
         (f"/entities/{WAN_SHI_TONG}", f"/api/v1/entities/{WAN_SHI_TONG}"),
         ("/entities?lang=zh-Hant", "/api/v1/entities?lang=zh-Hant"),
         ("/targets", "/api/v1/targets"),
+        ("/deadlines?lang=zh-Hant", "/api/v1/milestones?lang=zh-Hant"),
+        ("/places", "/api/v1/places"),
+        ("/places/zhu-hai?lang=zh-Hant", "/api/v1/places/zhu-hai?lang=zh-Hant"),
+        ("/cited", "/api/v1/cited-documents"),
     ],
 )
 def test_a_client_preferring_json_gets_the_api_answer(client: FlaskClient, url: str, api: str) -> None:
@@ -136,20 +140,16 @@ def test_a_client_preferring_json_gets_the_api_answer(client: FlaskClient, url: 
     assert answer.headers["Vary"] == "Accept, Accept-Language"
 
 
-def test_the_deadlines_page_names_datasette_s_query_as_its_json(client: FlaskClient) -> None:
-    response = client.get("/deadlines", headers={"Accept": "application/json"})
-    assert response.mimetype == "text/html"  # the API has no list of deadlines
-    json_url = "/data/dbay/deadlines_in_order.json?_shape=objects"
-    assert response.headers["Link"] == f'<{json_url}>; rel="alternate"; type="application/json"'
-    assert f'<link rel="alternate" type="application/json" href="{json_url.replace("&", "&amp;")}">' in response.get_data(
-        as_text=True
-    )
+def test_the_deadlines_page_names_the_api_s_list_of_milestones_as_its_json(client: FlaskClient) -> None:
+    response = client.get("/deadlines")
+    assert response.headers["Link"] == '</api/v1/milestones>; rel="alternate"; type="application/json"'
+    assert '<link rel="alternate" type="application/json" href="/api/v1/milestones">' in response.get_data(as_text=True)
 
 
 def test_the_new_pages_are_linked_from_the_home_page_and_every_page_s_navigation(client: FlaskClient) -> None:
     for url in ("/", f"/measures/{HOTLINE}", "/agencies"):
         hrefs = parsed(page(client, url)).hrefs
-        assert {"/entities", "/targets", "/deadlines"} <= set(hrefs), url
+        assert {"/entities", "/places", "/targets", "/deadlines", "/cited"} <= set(hrefs), url
 
 
 def test_the_pages_answer_in_traditional(client: FlaskClient) -> None:

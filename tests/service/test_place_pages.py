@@ -1,0 +1,105 @@
+"""The place pages (issue 13): /places by kind with two counts each, /places/<id> with every provision naming
+the place or a place within it, and the provision page's places linked to them.
+
+Expected values were read off the plan's text (sources/digital-bay-area-action-plan/official.txt) and
+sources/places.yml: 横琴 is named in the plan's 一（一） (横琴粤澳深度合作区（以下简称横琴）), 二（一）2 (珠海横琴
+先进智能计算平台, the plan's only 珠海), 二（六）1 and 四（三） (在横琴、前海、南沙、河套; 充分发挥横琴、前海…);
+no other seed measure names either. places.yml puts 横琴 in 珠海 and 珠海 in 广东. So 珠海 is named by one
+measure itself and, with 横琴, by four.
+"""
+
+import re
+from pathlib import Path
+
+from flask import render_template
+from flask.testing import FlaskClient
+
+from dbay.service.app import create_app
+from tests.service.conftest import PLAN
+from tests.service.test_api import every_page, get
+from tests.service.test_reading_pages import page, parsed
+from tests.service.test_topic_pages import cells, section
+
+HENGQIN, ZHUHAI = "heng-qin", "zhu-hai"
+NAMING_HENGQIN = [f"{PLAN}.1.1", f"{PLAN}.2.1.2", f"{PLAN}.2.6.1", f"{PLAN}.4.3"]
+
+
+def test_the_places_page_lists_every_place_by_kind_with_both_counts(client: FlaskClient) -> None:
+    html = page(client, "/places")
+    every = every_page(client, "/api/v1/places?limit=500")
+    linked = re.findall(r'<tr><td><a href="/places/([^"#?]+)"', html)
+    assert sorted(linked) == sorted(place["id"] for place in every)  # each once, in its kind's table
+    cities = cells(section(html, "table", "places-city"))
+    assert ["珠海", "广东", "22.27417° N, 113.57194° E", "1", "4"] in cities
+    zones = cells(section(html, "table", "places-zone"))
+    assert ["横琴粤澳深度合作区", "珠海", "22.12° N, 113.5101° E", "4", "4"] in zones
+    assert [int(row[4]) for row in cities] == sorted((int(row[4]) for row in cities), reverse=True)
+    assert "naming it</strong> is how many measures name the place itself" in html  # the page says what each count is
+
+
+def test_the_places_api_counts_the_measures_naming_a_place_or_a_place_within_it(client: FlaskClient) -> None:
+    zhuhai = get(client, f"/api/v1/places/{ZHUHAI}")["data"]
+    assert zhuhai["counts"] == {"mentions": 1, "measures": 1, "measures_within": 4}
+    # The count is what place= finds and what the place facet counts, for every place.
+    facet = get(client, "/api/v1/measures?facets=place&limit=1")["meta"]["facets"]["place"]["values"]
+    for place in every_page(client, "/api/v1/places?limit=500"):
+        found = get(client, f"/api/v1/measures?place={place['id']}&limit=1")["meta"]["total"]
+        assert place["counts"]["measures_within"] == found, place["id"]
+        assert place["counts"]["measures"] <= found
+    for value in facet:
+        assert value["count"] == get(client, f"/api/v1/places/{value['value']}")["data"]["counts"]["measures_within"]
+
+
+def test_a_place_page_links_its_parent_children_source_and_every_provision_within(client: FlaskClient) -> None:
+    html = page(client, f"/places/{ZHUHAI}")
+    assert parsed(html).texts["h1"] == ["珠海"]
+    assert '<a href="/places/guang-dong">广东</a>' in section(html, "td", "parent")
+    assert f'<a href="/places/{HENGQIN}">横琴粤澳深度合作区</a>' in section(html, "td", "children")
+    assert '<a href="https://wiki.av1.space/content/wikipedia_en_all_mini_2025-06/Zhuhai">' in section(
+        html, "td", "coordinate-source"
+    )
+    measures = [href for href in parsed(html).hrefs if href.startswith("/measures/")]
+    assert measures == [f"/measures/{m}" for m in NAMING_HENGQIN]
+    assert f'<h3><a href="/documents/{PLAN}">“数字湾区”建设三年行动方案</a></h3>' in html
+    assert "(珠海、横琴; 2 times)" in html  # 二（一）2's names, in the order of its text
+    assert 'href="/data/dbay/place_measures?name=zhu-hai"' in html
+    assert 'href="/data/dbay/place_measures.csv?name=zhu-hai&amp;_size=max&amp;_dl=1"' in html
+
+
+def test_a_place_page_answers_in_traditional(client: FlaskClient) -> None:
+    html = page(client, f"/places/{HENGQIN}?lang=zh-Hant")
+    assert "<h1>橫琴粵澳深度合作區</h1>" in html
+    assert "(橫琴粵澳深度合作區、橫琴; 2 times)" in html and f'href="/measures/{PLAN}.1.1?lang=zh-Hant"' in html
+    assert '<a href="/places/zhu-hai?lang=zh-Hant">珠海</a>' in page(client, "/places?lang=zh-Hant")
+
+
+def test_an_unknown_place_is_a_404_page(client: FlaskClient) -> None:
+    assert "does not exist in release" in page(client, "/places/nowhere", 404)
+
+
+def test_a_provision_page_links_each_place_it_names_to_its_page(client: FlaskClient) -> None:
+    places = section(page(client, f"/measures/{PLAN}.2.1.2"), "ul", "named-places")
+    assert f'<a href="/places/{ZHUHAI}">珠海</a>' in places and f'<a href="/places/{HENGQIN}">横琴粤澳深度合作区</a>' in places
+
+
+def test_both_place_pages_keep_a_slot_for_a_map_drawn_by_the_server(client: FlaskClient, data_dir: Path) -> None:
+    """Empty until the map renderer fills ``map_svg``; then its SVG stands as drawn, before the heading."""
+    assert "<figure" not in page(client, "/places") and "<figure" not in page(client, f"/places/{ZHUHAI}")
+    app = create_app({"DATA_DIR": data_dir, "TESTING": True})
+    drawn = '<svg id="drawn" role="img"><title>A map</title></svg>'
+    with app.test_request_context("/places"):
+        html = render_template("places.html", by_kind={}, csv_url="", map_svg=drawn)
+    assert html.index(f'<figure id="places-map">{drawn}</figure>') < html.index("<h1>")
+    with app.test_request_context(f"/places/{ZHUHAI}"):
+        data: dict[str, object] = {
+            "name": "珠海",
+            "kind": "city",
+            "aliases": [],
+            "parent": None,
+            "children": [],
+            "latitude": None,
+            "coordinate_source": "none",
+            "counts": {"mentions": 0, "measures": 0, "measures_within": 0},
+        }
+        html = render_template("place.html", place=data, naming=[], titles={}, query_url="", csv_url="", map_svg=drawn)
+    assert html.index(f'<figure id="place-map">{drawn}</figure>') < html.index("<h1>")
