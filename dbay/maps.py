@@ -291,7 +291,7 @@ def svg_map(
 
 
 STYLE = """
-.dbay-map { width: 100%; max-width: 48rem; height: auto; display: block; border: 1px solid #9a9a9a; }
+.dbay-map { width: 100%; max-width: 40rem; height: auto; display: block; border: 1px solid #9a9a9a; }
 .dbay-map-sea { fill: #dce9f2; }
 .dbay-map-area { stroke: #7d7d7d; stroke-width: 0.6; stroke-linejoin: round; }
 .dbay-map-focus { fill: #f7f3e8; }

@@ -10,6 +10,8 @@ The answer states the script by its canonical tag, zh-Hans or zh-Hant (``meta.la
 import re
 from collections.abc import Iterable
 
+from dbay.build.scripts import to_hant
+
 # Script → the tags that ask for it; a tag ending in "-*" stands for every longer tag under it (zh-Hant-TW).
 SCRIPT_TAGS: dict[str, tuple[str, ...]] = {
     "zh-Hans": ("zh-Hans", "zh-Hans-*", "zh", "zh-CN", "zh-SG"),
@@ -60,3 +62,9 @@ def preferred_script(accept_language: Iterable[str]) -> str:
         if tag.lower().startswith("zh-"):  # another Chinese tag (zh-yue): the default script
             return "zh-Hans"
     return "zh-Hans"
+
+
+def in_script(label: str, lang: str) -> str:
+    """A page's own wording, written in Simplified, in the script ``lang`` reads (texts from the
+    release come in the chosen script already)."""
+    return to_hant(label) if lang == "zh-Hant" else label

@@ -14,10 +14,11 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 from werkzeug.datastructures import ImmutableMultiDict
 
-from dbay.build.scripts import to_hant
-from dbay.service import agencies, citations, csv_links, documents, measures
+from dbay import maps
+from dbay.service import agencies, citations, csv_links, documents, languages, measures, place_maps
 from dbay.service.context import db, language, pinned, release, text, this_page_in
 from dbay.service.differences import against_measure_text
 from dbay.service.errors import bad_parameter
@@ -104,7 +105,13 @@ def helpers() -> dict[str, Any]:
 def in_script(context: Context, label: str) -> str:
     """A page's own wording (a heading, a label) in the script the page is read in; the templates
     write it in Simplified. Texts from the release come in the chosen script already."""
-    return to_hant(label) if context.get("lang") == "zh-Hant" else label
+    return languages.in_script(label, str(context.get("lang")))
+
+
+@blueprint.app_template_global()
+def map_style() -> Markup:
+    """The maps' look (dbay.maps owns it, for Datasette's pages too), for base.html's style sheet."""
+    return Markup(maps.STYLE)
 
 
 @blueprint.app_template_filter("as_read")
@@ -112,7 +119,7 @@ def in_script(context: Context, label: str) -> str:
 def as_read(context: Context, quote: str) -> str:
     """A quote of a measure's text (a mention's raw, Simplified as measures.text) in the script the page
     shows that text in, so that a reader finds it there."""
-    return to_hant(quote) if context.get("lang") == "zh-Hant" else quote
+    return languages.in_script(quote, str(context.get("lang")))
 
 
 @blueprint.app_template_global()
@@ -160,6 +167,7 @@ def measure(measure_id: str) -> Response:
     for name, neighbour in neighbours.items():
         if neighbour:
             neighbours[name] = neighbour | {"title": text(neighbour, "title", lang)}
+    named_places = list({place["id"]: place for place in data.get("places", [])}.values())  # each once, first mention first
     return page(
         "measure.html",
         measure=data,
@@ -167,10 +175,12 @@ def measure(measure_id: str) -> Response:
         crumbs=_crumbs(data, lang),
         neighbours=neighbours,
         mentioned=list({entity["id"]: entity for entity in data["entities"]}.values()),  # each once, first mention first
-        named_places=[
-            place | {"others": csv_links.place_query(place["id"])}
-            for place in {place["id"]: place for place in data.get("places", [])}.values()
-        ],
+        named_places=[place | {"others": csv_links.place_query(place["id"])} for place in named_places],
+        places_map=place_maps.drawn(
+            (place_maps.point(p, p["name"], page_url("topics.place", place_id=p["id"]), lang) for p in named_places),
+            label=languages.in_script("本条提及的地点 The places this provision names", lang),
+            lang=lang,
+        ),
         differences=differences,
         bibtex=citations.bibtex(data, lang),
         csl_json=citations.csl_json_text(data, lang),

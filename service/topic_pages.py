@@ -11,13 +11,26 @@ from collections import Counter
 from typing import get_args
 
 from flask import Blueprint, Response, redirect
+from markupsafe import Markup
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from dbay.schema.enrichment import EntityType, PlaceKind
-from dbay.service import cited, csv_links, entities, measure_topics, mentions, milestones, places, reading, targets
+from dbay.service import (
+    cited,
+    csv_links,
+    entities,
+    languages,
+    measure_topics,
+    mentions,
+    milestones,
+    place_maps,
+    places,
+    reading,
+    targets,
+)
 from dbay.service.charts import stacked_bars
 from dbay.service.context import db, language, text
-from dbay.service.queries import has_table, rows
+from dbay.service.queries import has_table, placeholders, rows
 
 blueprint = Blueprint("topics", __name__)
 blueprint.before_request(reading.negotiate)
@@ -104,7 +117,19 @@ def place_index() -> Response:
         "places.html",
         by_kind={kind: listed for kind, listed in by_kind.items() if listed},
         csv_url=csv_links.places_csv(),
-        map_svg=None,  # the map renderer's slot
+        map_svg=place_maps.drawn(
+            (
+                place_maps.point(
+                    p, text(p, "name", lang), reading.page_url("topics.place", place_id=p["id"]), lang, p["measures"]
+                )
+                for p in every
+            ),
+            label=languages.in_script(
+                "每个有坐标的地点，圆点大小按提及它的条目数 Every place with a point, sized by the measures naming it", lang
+            ),
+            lang=lang,
+            tooltip=languages.in_script("{name}：{count} 条 measures", lang),
+        ),
     )
 
 
@@ -121,7 +146,29 @@ def place(place_id: str) -> Response:
         titles=_titles(lang),
         query_url=csv_links.place_query(place_id),
         csv_url=csv_links.place_csv(place_id),
-        map_svg=None,  # the map renderer's slot
+        map_svg=_place_map(place_id, lang),
+    )
+
+
+def _place_map(place_id: str, lang: str) -> Markup | None:
+    """The place (highlighted) and the places within it that have a point, each sized by the measures naming it."""
+    within = measure_topics.places_within([place_id])
+    found = rows(db(), f"{mentions.counted('place')} where x.id in ({placeholders(within)}) group by x.id", *within)
+    return place_maps.drawn(
+        (
+            place_maps.point(
+                p,
+                text(p, "name", lang),
+                reading.page_url("topics.place", place_id=p["id"]),
+                lang,
+                p["measures"],
+                p["id"] == place_id,
+            )
+            for p in found
+        ),
+        label=languages.in_script("这个地点和其中的地点 The place and the places within it", lang),
+        lang=lang,
+        tooltip=languages.in_script("{name}：{count} 条 measures", lang),
     )
 
 

@@ -177,8 +177,8 @@ def test_a_failed_write_leaves_no_file_behind(plan_sources: Path, tmp_path: Path
 def test_the_dictionaries_entries_are_tracked_as_records(plan_sources: Path, tmp_path: Path) -> None:
     """A release before the entities and places tables existed: each entry is added; then a place's
     point edited in sources/places.yml shows as a change of that place alone."""
-    for dictionary in ("entities.yml", "places.yml"):
-        shutil.copy(SOURCES / dictionary, plan_sources / dictionary)
+    for name in ("entities.yml", "places.yml"):
+        shutil.copy(SOURCES / name, plan_sources / name)
     old = run_build(plan_sources, tmp_path / "dist").written.path
     with sqlite3.connect(old) as connection:
         connection.execute("drop table measure_entities")

@@ -35,7 +35,11 @@ def test_every_link_of_every_reading_page_resolves_in_the_browser(server: str, p
         response = page.goto(f"{server}{path}")
         assert response is not None and response.status < 400, (path, response and response.status)
         rendered.add(path)
-        hrefs: list[str] = page.eval_on_selector_all("a[href], link[href]", "links => links.map(link => link.href)")
+        hrefs: list[str] = page.eval_on_selector_all(
+            # an SVG link's href is an SVGAnimatedString: resolve the attribute as HTML's href does
+            "a[href], link[href]",
+            "links => links.map(link => new URL(link.getAttribute('href'), document.baseURI).href)",
+        )
         for href in hrefs:
             parts = urlsplit(href)
             if parts.netloc != origin:

@@ -165,6 +165,11 @@ def test_where_and_how_much_a_map_of_places_and_the_targets_query(
     assert page.locator("figure.dbay-map-figure a[aria-label='横琴粤澳深度合作区 (4)']").count() == 1
     screenshot(page, screenshots / "8-map.png", "figure.dbay-map-figure")
 
+    # The reading pages draw the same map: a place's page, the place and those within it.
+    page.goto(f"{server}/places/zhu-hai?lang=zh-Hans")
+    assert page.locator("#place-map a[aria-label='横琴粤澳深度合作区：4 条 measures']").is_visible()
+    screenshot(page, screenshots / "10-place.png", "h1")
+
     page.goto(f"{server}/data/dbay/targets_by_document")
     database = data_dir / f"dbay-{NEW}.db"
     (targets,) = query(database, "select count(*) from targets")[0]

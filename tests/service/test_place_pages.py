@@ -11,9 +11,9 @@ measure itself and, with 横琴, by four.
 import re
 from pathlib import Path
 
-from flask import render_template
 from flask.testing import FlaskClient
 
+from dbay.maps import Tiles
 from dbay.service.app import create_app
 from tests.service.conftest import PLAN
 from tests.service.test_api import every_page, get
@@ -82,24 +82,48 @@ def test_a_provision_page_links_each_place_it_names_to_its_page(client: FlaskCli
     assert f'<a href="/places/{ZHUHAI}">珠海</a>' in places and f'<a href="/places/{HENGQIN}">横琴粤澳深度合作区</a>' in places
 
 
-def test_both_place_pages_keep_a_slot_for_a_map_drawn_by_the_server(client: FlaskClient, data_dir: Path) -> None:
-    """Empty until the map renderer fills ``map_svg``; then its SVG stands as drawn, before the heading."""
-    assert "<figure" not in page(client, "/places") and "<figure" not in page(client, f"/places/{ZHUHAI}")
-    app = create_app({"DATA_DIR": data_dir, "TESTING": True})
-    drawn = '<svg id="drawn" role="img"><title>A map</title></svg>'
-    with app.test_request_context("/places"):
-        html = render_template("places.html", by_kind={}, csv_url="", map_svg=drawn)
-    assert html.index(f'<figure id="places-map">{drawn}</figure>') < html.index("<h1>")
-    with app.test_request_context(f"/places/{ZHUHAI}"):
-        data: dict[str, object] = {
-            "name": "珠海",
-            "kind": "city",
-            "aliases": [],
-            "parent": None,
-            "children": [],
-            "latitude": None,
-            "coordinate_source": "none",
-            "counts": {"mentions": 0, "measures": 0, "measures_within": 0},
-        }
-        html = render_template("place.html", place=data, naming=[], titles={}, query_url="", csv_url="", map_svg=drawn)
-    assert html.index(f'<figure id="place-map">{drawn}</figure>') < html.index("<h1>")
+def dots(html: str, figure: str) -> dict[str, str]:
+    """A page's map: each dot's link and its label, by the link."""
+    drawn = section(html, "figure", figure)
+    return {url: label for url, label in re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', drawn)}
+
+
+def test_the_places_page_maps_every_place_with_a_point_sized_by_the_measures_naming_it(client: FlaskClient) -> None:
+    html = page(client, "/places")
+    mapped = dots(html, "places-map")
+    assert mapped[f"/places/{HENGQIN}"] == "横琴粤澳深度合作区：4 条 measures"
+    assert mapped[f"/places/{ZHUHAI}"] == "珠海：1 条 measures"
+    assert "/places/yue-dong" not in mapped  # a region: no point, listed only
+    assert html.index('<figure id="places-map">') > html.index("<h1>")
+
+
+def test_a_place_page_maps_the_place_and_the_places_within_it(client: FlaskClient) -> None:
+    html = page(client, f"/places/{ZHUHAI}")
+    assert dots(html, "place-map") == {
+        f"/places/{ZHUHAI}": "珠海：1 条 measures",
+        f"/places/{HENGQIN}": "横琴粤澳深度合作区：4 条 measures",
+    }
+    highlighted = re.findall(r'<a href="/places/([^"]+)"[^>]*><circle class="dbay-map-point dbay-map-highlight"', html)
+    assert highlighted == [ZHUHAI]
+    hant = page(client, f"/places/{HENGQIN}?lang=zh-Hant")
+    assert '<text class="dbay-map-label"' in hant and ">橫琴</text>" in hant  # its shortest name, in the page's script
+
+
+def test_a_place_without_a_point_has_no_map(client: FlaskClient) -> None:
+    assert '<figure id="place-map">' not in page(client, "/places/yue-dong")
+
+
+def test_a_provision_page_maps_the_places_it_names(client: FlaskClient) -> None:
+    """二（一）2's text: 国家超级计算广州中心、深圳中心 … 珠海横琴先进智能计算平台、东莞大科学智能计算平台, and
+    粤港澳 and 大湾区, a group and a region, which have no point."""
+    mapped = dots(page(client, f"/measures/{PLAN}.2.1.2"), "places-map")
+    assert set(mapped) == {f"/places/{p}" for p in ("guang-zhou", "shen-zhen", ZHUHAI, HENGQIN, "dong-guan")}
+
+
+def test_with_tiles_configured_the_pages_draw_them_in_place_of_the_base_map(data_dir: Path) -> None:
+    tiles = Tiles("https://tiles.example.org/{z}/{x}/{y}.png", "© Example contributors")
+    tiled = create_app({"DATA_DIR": data_dir, "TESTING": True, "MAP_TILES": tiles}).test_client()
+    html = page(tiled, f"/places/{HENGQIN}")
+    assert re.search(r'<image href="https://tiles\.example\.org/\d+/\d+/\d+\.png"', html) and "© Example contributors" in html
+    assert 'class="dbay-map-area' not in html
+    assert 'class="dbay-map-area' in page(create_app({"DATA_DIR": data_dir, "TESTING": True}).test_client(), f"/places/{HENGQIN}")
