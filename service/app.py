@@ -26,8 +26,8 @@ from dbay.service import (
     measures,
     milestones,
     pages,
-    place_map,
     places,
+    places_geojson,
     reading,
     releases,
     targets,
@@ -103,7 +103,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(reading.blueprint)
     app.register_blueprint(topic_pages.blueprint)
     app.register_blueprint(citations.blueprint)
-    app.register_blueprint(place_map.blueprint)
+    app.register_blueprint(places_geojson.blueprint)
     errors.register(app)
     context.register(app)
 

@@ -12,7 +12,7 @@ from dbay.service.context import db, language, link, text
 from dbay.service.mentions import counted
 from dbay.service.queries import has_table, rows
 
-blueprint = Blueprint("place_map", __name__)
+blueprint = Blueprint("places_geojson", __name__)
 
 GEOJSON_TYPE = "application/geo+json"
 
