@@ -8,7 +8,7 @@ from dbay.service.arguments import ApiBlueprint, MilestoneListArgs
 from dbay.service.context import db, link, meta
 from dbay.service.documents import known_documents
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import has_table, placeholders, rows
+from dbay.service.queries import each_of, has_table, rows
 from dbay.service.schemas import MILESTONE_FIELDS
 from dbay.service.topic_schemas import MilestoneSummarySchema
 
@@ -37,18 +37,12 @@ def summary(record: dict[str, Any]) -> dict[str, Any]:
 def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:
     """The list's filters as SQL on ``milestones mi`` joined to ``measures m``: each narrows (AND), a filter's
     values are alternatives (OR). A document the release lacks is a 400 naming it."""
-    conditions: list[str] = ["1 = 1"]
-    params: list[Any] = []
-    for column, values in (("m.document_id", known_documents(args.get("document") or [])), ("mi.kind", args.get("kind"))):
-        if values:
-            values = list(dict.fromkeys(values))
-            conditions.append(f"{column} in ({placeholders(values)})")
-            params.extend(values)
+    conditions, params = each_of((("m.document_id", known_documents(args.get("document") or [])), ("mi.kind", args.get("kind"))))
     for bound, sign in (("due_after", ">="), ("due_before", "<=")):
         if day := args.get(bound):
             conditions.append(f"mi.due {sign} ?")
             params.append(day)
-    return " and ".join(conditions), params
+    return " and ".join(["1 = 1", *conditions]), params
 
 
 def in_due_order(args: dict[str, Any], limit: int = -1, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:

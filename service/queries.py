@@ -1,7 +1,7 @@
 """Rows from the release that answers a request, as plain dicts."""
 
 import sqlite3
-from collections.abc import Sized
+from collections.abc import Iterable, Sized
 from typing import Any
 
 
@@ -22,3 +22,16 @@ def has_table(connection: sqlite3.Connection, name: str) -> bool:
 def placeholders(values: Sized) -> str:
     """The placeholders of an ``in (…)`` list of ``values``: ``?, ?, ?``."""
     return ", ".join("?" * len(values))
+
+
+def each_of(filters: Iterable[tuple[str, Iterable[Any] | None]]) -> tuple[list[str], list[Any]]:
+    """SQL conditions and their parameters for filters of the form (column, values): a filter's values
+    are alternatives (``column in (…)``), filters without values are left out; repeated values count once."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    for column, values in filters:
+        chosen = list(dict.fromkeys(values or ()))
+        if chosen:
+            conditions.append(f"{column} in ({placeholders(chosen)})")
+            params.extend(chosen)
+    return conditions, params

@@ -9,7 +9,7 @@ from dbay.service.context import db, language, link, meta
 from dbay.service.documents import known_documents
 from dbay.service.measure_topics import TARGET_WORDS, in_script
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import has_table, placeholders, rows
+from dbay.service.queries import each_of, has_table, rows
 from dbay.service.schemas import TARGET_FIELDS, TargetSummarySchema
 
 blueprint = ApiBlueprint(
@@ -34,19 +34,11 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
 def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:
     """The list's filters as SQL on ``targets t`` joined to ``measures m``: each narrows (AND), a filter's
     values are alternatives (OR). A document the release lacks is a 400 naming it."""
-    conditions: list[str] = ["1 = 1"]
-    params: list[Any] = []
     documents = known_documents(args.get("document") or [])
-    for column, values in (
-        ("m.document_id", documents),
-        ("t.unit_kind", args.get("unit_kind")),
-        ("t.qualifier", args.get("qualifier")),
-    ):
-        if values:
-            values = list(dict.fromkeys(values))
-            conditions.append(f"{column} in ({placeholders(values)})")
-            params.extend(values)
-    return " and ".join(conditions), params
+    conditions, params = each_of(
+        (("m.document_id", documents), ("t.unit_kind", args.get("unit_kind")), ("t.qualifier", args.get("qualifier")))
+    )
+    return " and ".join(["1 = 1", *conditions]), params
 
 
 @blueprint.route("")
