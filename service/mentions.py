@@ -1,6 +1,7 @@
 """Named things and places (issue 13): their lists with mention counts, and the measures mentioning one,
 as the API answers and the pages list them."""
 
+from collections.abc import Iterable
 from typing import Any, Literal
 
 from dbay.service import searching
@@ -65,3 +66,15 @@ def mentioning_measures(kind: Kind, named_ids: list[str], lang: str) -> list[dic
         if mention["raw"] not in measure["raw"]:
             measure["raw"].append(mention["raw"])
     return list(measures.values())
+
+
+def in_measure(record: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:
+    """Something a measure's text holds (a target, a milestone), as the lists answer it: the measure and
+    its document, the record's ``fields``, how it was found and a link to the measure."""
+    return {
+        "measure_id": record["measure_id"],
+        "document_id": record["document_id"],
+        **{name: record[name] for name in fields},
+        "method": record["method"],
+        "links": {"measure": link("measures.Measure", measure_id=record["measure_id"])},
+    }

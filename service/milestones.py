@@ -4,8 +4,9 @@ from typing import Any
 
 from flask.views import MethodView
 
+from dbay.service import mentions
 from dbay.service.arguments import ApiBlueprint, MilestoneListArgs
-from dbay.service.context import db, link, meta
+from dbay.service.context import db, meta
 from dbay.service.documents import known_documents
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import each_of, has_table, rows
@@ -25,13 +26,7 @@ IN_DUE_ORDER = "order by mi.due is null, mi.due, m.rowid, mi.start"
 
 def summary(record: dict[str, Any]) -> dict[str, Any]:
     """A milestone as the list answers it: its fields are dates, codes and a quote of measures.text, so in no script."""
-    return {
-        "measure_id": record["measure_id"],
-        "document_id": record["document_id"],
-        **{name: record[name] for name in MILESTONE_FIELDS},
-        "method": record["method"],
-        "links": {"measure": link("measures.Measure", measure_id=record["measure_id"])},
-    }
+    return mentions.in_measure(record, MILESTONE_FIELDS)
 
 
 def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:

@@ -4,8 +4,9 @@ from typing import Any
 
 from flask.views import MethodView
 
+from dbay.service import mentions
 from dbay.service.arguments import ApiBlueprint, TargetListArgs
-from dbay.service.context import db, language, link, meta
+from dbay.service.context import db, language, meta
 from dbay.service.documents import known_documents
 from dbay.service.measure_topics import TARGET_WORDS, in_script
 from dbay.service.paging import links, offset_from_cursor
@@ -21,14 +22,7 @@ blueprint = ApiBlueprint(
 
 
 def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
-    return {
-        "measure_id": record["measure_id"],
-        "document_id": record["document_id"],
-        **{name: record[name] for name in TARGET_FIELDS},
-        **in_script(record, TARGET_WORDS, lang),
-        "method": record["method"],
-        "links": {"measure": link("measures.Measure", measure_id=record["measure_id"])},
-    }
+    return mentions.in_measure(record, TARGET_FIELDS) | in_script(record, TARGET_WORDS, lang)
 
 
 def _filters(args: dict[str, Any]) -> tuple[str, list[Any]]:
