@@ -8,6 +8,7 @@ import json
 
 from flask import Blueprint, Response
 
+from dbay.service import measure_topics
 from dbay.service.context import db, language, link, text
 from dbay.service.mentions import counted
 from dbay.service.queries import has_table, rows
@@ -20,11 +21,12 @@ GEOJSON_TYPE = "application/geo+json"
 @blueprint.route("/api/v1/places.geojson")
 def places_geojson() -> Response:
     """Each place with a point, by id: GeoJSON writes longitude first; the properties count the
-    measures naming the place itself, as /places does."""
+    measures naming the place itself and those naming it or a place within it, as /places does."""
     lang = language()
     located = []
     if has_table(db(), "places"):  # a release built before places were extracted has none
         located = rows(db(), f"{counted('place')} where x.latitude is not null group by x.id order by x.id")
+    within = measure_topics.measures_within()
     features = [
         {
             "type": "Feature",
@@ -37,6 +39,7 @@ def places_geojson() -> Response:
                 "parent_id": place["parent_id"],
                 "mentions": place["mentions"],
                 "measures": place["measures"],
+                "measures_within": within.get(place["id"], 0),
                 "url": link("places.Place", place_id=place["id"]),
             },
         }

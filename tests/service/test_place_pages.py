@@ -127,3 +127,9 @@ def test_with_tiles_configured_the_pages_draw_them_in_place_of_the_base_map(data
     assert re.search(r'<image href="https://tiles\.example\.org/\d+/\d+/\d+\.png"', html) and "© Example contributors" in html
     assert 'class="dbay-map-area' not in html
     assert 'class="dbay-map-area' in page(create_app({"DATA_DIR": data_dir, "TESTING": True}).test_client(), f"/places/{HENGQIN}")
+
+
+def test_a_place_page_says_its_counts_in_words(client: FlaskClient) -> None:
+    """珠海 is named once, in one measure (二（一）2); with 横琴 within it, in four."""
+    html = page(client, f"/places/{ZHUHAI}")
+    assert "1 time in 1 measure;" in html and "with the places within it, in 4 measures" in html

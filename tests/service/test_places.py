@@ -106,9 +106,12 @@ def test_the_places_with_a_point_are_a_geojson_feature_collection(client: FlaskC
         "parent_id": ZHUHAI,
         "mentions": 5,
         "measures": 4,
+        "measures_within": 4,  # no place lies in 横琴
         "url": f"/api/v1/places/{HENGQIN}",
     }
     assert hengqin["properties"]["name"] == "橫琴粵澳深度合作區"
+    # 珠海 names itself in one measure; with 横琴, which lies in it, four (test_place_pages.py reads them).
+    assert (features[ZHUHAI]["properties"]["measures"], features[ZHUHAI]["properties"]["measures_within"]) == (1, 4)
     assert "guang-dong" not in features  # a province has no single point (sources/places.yml)
     assert all(feature["geometry"]["coordinates"][0] > 100 for feature in features.values())  # longitude first
     problem(client, "/api/v1/places.geojson?lang=xx", 400)
