@@ -38,10 +38,10 @@ BENCHMARKS = Path(__file__).resolve().parent
 PROJECT = BENCHMARKS.parent
 SOURCES = PROJECT / "sources"
 CACHE = BENCHMARKS / ".corpus"
-# Copied beside the documents: the release settings, and the agency renamings, which apply to
-# any document. sources/published-ids.tsv is not: it lists the seeds' ids, which the synthetic
-# corpus does not have, so the build would refuse it for losing them.
-SHARED_FILES = (RELEASE_FILE, "agencies.yml")
+# Copied beside the documents: the release settings, the agency renamings and the dictionaries of
+# named things and places, which apply to any document. sources/published-ids.tsv is not: it lists
+# the seeds' ids, which the synthetic corpus does not have, so the build would refuse it for losing them.
+SHARED_FILES = (RELEASE_FILE, "agencies.yml", "entities.yml", "places.yml")
 # What the build's output depends on besides the sources: the package's code, the pipeline and its vocabularies, the records.
 CODE_FOLDERS = ("dbay", "build", "schema")
 

@@ -8,7 +8,7 @@ entry with an id or a name (in either script) another entry has, and at an id an
 record already has. Matching is leftmost-longest over every name of every entry in both scripts.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Generic, Protocol, TypeVar
@@ -18,6 +18,8 @@ from pydantic import BaseModel, StringConstraints, ValidationError
 
 from dbay.build.load import SourceError
 from dbay.build.scripts import to_hans, to_hant
+from dbay.schema.enrichment import SectionField
+from dbay.schema.records import Section
 
 Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
@@ -144,3 +146,15 @@ class LongestMatcher(Generic[T]):
             if value is None or self.accepts(value, text, start, start + length):
                 return length, value
         return 0, None
+
+
+SECTION_FIELDS: tuple[SectionField, ...] = ("heading", "preamble")
+
+
+def in_sections(sections: Iterable[Section], matcher: LongestMatcher[T]) -> Iterator[tuple[str, SectionField, Found[T]]]:
+    """Each mention the matcher finds in a section's heading and preamble: (section id, field, mention)."""
+    for section in sections:
+        for field in SECTION_FIELDS:
+            text = getattr(section, field)
+            for mention in matcher.found(text) if text else ():
+                yield section.id, field, mention

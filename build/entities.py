@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, surface_forms
+from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, in_sections, surface_forms
 from dbay.build.entity_dictionary import DICTIONARY_FILE, EntityEntry, entity_record, load_entity_dictionary
 from dbay.build.validate import Records
-from dbay.schema.enrichment import MeasureEntity
+from dbay.schema.enrichment import MeasureEntity, SectionEntity
 
 QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("‘", "’"), ("『", "』"), ('"', '"'))
 QUOTED_MAX_CHARS = 60  # a longer stretch between quotation marks is a citation, not a name
@@ -105,6 +105,21 @@ def measure_entities(records: Records, matcher: EntityMatcher) -> list[MeasureEn
     ]
 
 
+def section_entities(records: Records, matcher: EntityMatcher) -> list[SectionEntity]:
+    return [
+        SectionEntity(
+            section_id=section_id,
+            field=field,
+            entity_id=mention.value.id,
+            start=mention.start,
+            end=mention.end,
+            raw=mention.raw,
+            method="dictionary",
+        )
+        for section_id, field, mention in in_sections(records.sections, matcher)
+    ]
+
+
 def unclassified_quotes(records: Records) -> list[UnclassifiedQuote]:
     """Every quoted string no published mention covers, by measure in reading order (one a measure and string)."""
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -121,8 +136,10 @@ def unclassified_quotes(records: Records) -> list[UnclassifiedQuote]:
 
 
 def add_entities(records: Records, sources: Path) -> None:
-    """Fill ``entities`` (every dictionary entry, mentioned or not) and ``measure_entities``."""
+    """Fill ``entities`` (every dictionary entry, mentioned or not), ``measure_entities`` and ``section_entities``."""
     entries = load_entity_dictionary(sources)
     check_ids_free(entries, records.meanings(), f"{sources.name}/{DICTIONARY_FILE}", "entity")
     records.entities = sorted((entity_record(entry) for entry in entries), key=lambda entity: entity.id)
-    records.measure_entities = measure_entities(records, EntityMatcher(entries))
+    matcher = EntityMatcher(entries)
+    records.measure_entities = measure_entities(records, matcher)
+    records.section_entities = section_entities(records, matcher)

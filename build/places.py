@@ -9,10 +9,10 @@ name and then dropped, so that no name inside it is a mention.
 
 from pathlib import Path
 
-from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, surface_forms
+from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, in_sections, surface_forms
 from dbay.build.place_dictionary import PLACES_FILE, PlaceEntry, excluded_forms, load_places, place_record
 from dbay.build.validate import Records
-from dbay.schema.enrichment import MeasurePlace
+from dbay.schema.enrichment import MeasurePlace, SectionPlace
 
 
 class PlaceMatcher(LongestMatcher[str]):
@@ -43,9 +43,26 @@ def measure_places(records: Records, matcher: PlaceMatcher) -> list[MeasurePlace
     ]
 
 
+def section_places(records: Records, matcher: PlaceMatcher) -> list[SectionPlace]:
+    return [
+        SectionPlace(
+            section_id=section_id,
+            field=field,
+            place_id=mention.value,
+            start=mention.start,
+            end=mention.end,
+            raw=mention.raw,
+            method="dictionary",
+        )
+        for section_id, field, mention in in_sections(records.sections, matcher)
+    ]
+
+
 def add_places(records: Records, sources: Path) -> None:
-    """Fill ``places`` (every dictionary entry, named or not) and ``measure_places``."""
+    """Fill ``places`` (every dictionary entry, named or not), ``measure_places`` and ``section_places``."""
     entries = load_places(sources)
     check_ids_free(entries, records.meanings(), f"{sources.name}/{PLACES_FILE}", "place")
     records.places = sorted((place_record(entry) for entry in entries), key=lambda place: place.id)
-    records.measure_places = measure_places(records, PlaceMatcher(entries))
+    matcher = PlaceMatcher(entries)
+    records.measure_places = measure_places(records, matcher)
+    records.section_places = section_places(records, matcher)

@@ -15,7 +15,17 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
-from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, MeasurePlace, Milestone, Place, Target
+from dbay.schema.enrichment import (
+    CitedDocument,
+    Entity,
+    MeasureEntity,
+    MeasurePlace,
+    Milestone,
+    Place,
+    SectionEntity,
+    SectionPlace,
+    Target,
+)
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -67,6 +77,8 @@ class Records:
     measure_entities: list[MeasureEntity] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     measure_places: list[MeasurePlace] = field(default_factory=list)
+    section_entities: list[SectionEntity] = field(default_factory=list)
+    section_places: list[SectionPlace] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}

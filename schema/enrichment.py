@@ -214,3 +214,51 @@ class MeasurePlace(Record):
     end: int = Field(ge=1, description="Offset just after its last character: measures.text[start:end] is raw.")
     raw: NonEmpty = Field(description="The mention as it stands in measures.text.")
     method: Method = Field(description="What found it: dictionary (a name or alias of sources/places.yml).")
+
+
+# -- Mentions in headings: section_entities and section_places (issue 13) -----------------------------
+# A section's heading often names what all its measures serve (二（一）以数据流动带动要素市场化，实现湾区发展
+# “要素通”): those names are found as in the measures' texts, with offsets into the heading or preamble.
+
+SectionField = Literal["heading", "preamble"]
+
+
+class SectionEntity(Record):
+    table: ClassVar[str] = "section_entities"
+    primary_key: ClassVar[tuple[str, ...]] = ("section_id", "field", "start")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("section_id", "sections", "id"),
+        ("entity_id", "entities", "id"),
+    )
+    description: ClassVar[str] = (
+        "Every mention of an entity in a section's heading or preamble, found as in measures' texts: a heading that "
+        "names a goal or programme (实现湾区发展“要素通”) says what the measures under it serve."
+    )
+
+    section_id: Identifier = Field(description="The section.")
+    field: SectionField = Field(description="Where the mention stands: heading or preamble (Simplified, as in sections).")
+    entity_id: Identifier = Field(description="The entity mentioned.")
+    start: int = Field(ge=0, description="Offset of the mention's first character in the section's heading or preamble.")
+    end: int = Field(ge=1, description="Offset just after its last character: heading[start:end] (or preamble's) is raw.")
+    raw: NonEmpty = Field(description="The mention as it stands in the heading or preamble.")
+    method: Method = Field(description="What found it: dictionary (a name or alias of sources/entities.yml).")
+
+
+class SectionPlace(Record):
+    table: ClassVar[str] = "section_places"
+    primary_key: ClassVar[tuple[str, ...]] = ("section_id", "field", "start")
+    foreign_keys: ClassVar[tuple[tuple[str, str, str], ...]] = (
+        ("section_id", "sections", "id"),
+        ("place_id", "places", "id"),
+    )
+    description: ClassVar[str] = (
+        "Every mention of a place in a section's heading or preamble (加快粤东粤西粤北“数字融湾”), found as in measures' texts."
+    )
+
+    section_id: Identifier = Field(description="The section.")
+    field: SectionField = Field(description="Where the mention stands: heading or preamble (Simplified, as in sections).")
+    place_id: Identifier = Field(description="The place named.")
+    start: int = Field(ge=0, description="Offset of the mention's first character in the section's heading or preamble.")
+    end: int = Field(ge=1, description="Offset just after its last character: heading[start:end] (or preamble's) is raw.")
+    raw: NonEmpty = Field(description="The mention as it stands in the heading or preamble.")
+    method: Method = Field(description="What found it: dictionary (a name or alias of sources/places.yml).")

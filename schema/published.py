@@ -1,7 +1,17 @@
 """Every published table, in the order the release writes them: the records of ``records.py`` and
 what ``enrichment.py`` adds; the release's own tables come last."""
 
-from dbay.schema.enrichment import CitedDocument, Entity, MeasureEntity, MeasurePlace, Milestone, Place, Target
+from dbay.schema.enrichment import (
+    CitedDocument,
+    Entity,
+    MeasureEntity,
+    MeasurePlace,
+    Milestone,
+    Place,
+    SectionEntity,
+    SectionPlace,
+    Target,
+)
 from dbay.schema.records import (
     Agency,
     AgencySuccession,
@@ -34,6 +44,8 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     MeasureEntity,
     Place,
     MeasurePlace,
+    SectionEntity,
+    SectionPlace,
     Release,
     Change,
 )

@@ -10,7 +10,8 @@ from dbay.service.arguments import ApiBlueprint, EntityListArgs
 from dbay.service.context import db, found, language, link, meta, text
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import has_table
-from dbay.service.schemas import EntityDetailSchema, EntitySummarySchema
+from dbay.service.schemas import EntitySummarySchema
+from dbay.service.topic_schemas import EntityDetailSchema
 
 blueprint = ApiBlueprint(
     "entities",
@@ -61,13 +62,17 @@ def detail(entity_id: str) -> dict[str, Any]:
         found("select 1 where 0", what)  # the release has no entities: a 404 naming it
     record = found(f"{mentions.counted('entity')} where x.id = ? group by x.id", what, entity_id)
     lang = language()
-    return summary(record, lang) | {"measures": mentions.mentioning_measures("entity", [entity_id], lang)}
+    return summary(record, lang) | {
+        "measures": mentions.mentioning_measures("entity", [entity_id], lang),
+        "sections": mentions.naming_sections("entity", [entity_id], lang),
+    }
 
 
 @blueprint.route("/<entity_id>")
 class Entity(MethodView):
     @blueprint.single("EntityResponse", EntityDetailSchema)
     def get(self, entity_id: str, **_: Any) -> dict[str, Any]:
-        """One entity with the measures that mention it, each with how its text writes the entity."""
+        """One entity with the measures that mention it, each with how its text writes the entity, and the
+        sections whose heading names it."""
         data = detail(entity_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

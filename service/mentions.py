@@ -11,6 +11,8 @@ from dbay.service.queries import has_table, placeholders, rows
 Kind = Literal["entity", "place"]
 # Each kind's table, the table of its mentions, and the column of that naming what is mentioned.
 MENTIONS = {"entity": ("entities", "measure_entities", "entity_id"), "place": ("places", "measure_places", "place_id")}
+# Each kind's mentions in section headings and preambles.
+SECTION_MENTIONS = {"entity": "section_entities", "place": "section_places"}
 
 
 def counted(kind: Kind) -> str:
@@ -66,6 +68,36 @@ def mentioning_measures(kind: Kind, named_ids: list[str], lang: str) -> list[dic
         if mention["raw"] not in measure["raw"]:
             measure["raw"].append(mention["raw"])
     return list(measures.values())
+
+
+def naming_sections(kind: Kind, named_ids: list[str], lang: str) -> list[dict[str, Any]]:
+    """The sections whose heading or preamble names any of ``named_ids``, in reading order: a heading that
+    names a goal (实现湾区发展“要素通”) says what every measure under it serves. A release built before
+    headings were searched has none."""
+    table, column = SECTION_MENTIONS[kind], MENTIONS[kind][2]
+    if not has_table(db(), table) or not named_ids:
+        return []
+    found = rows(
+        db(),
+        f"""select s.id, s.document_id, s.path, s.heading, s.heading_hant, x.field, x.raw, x.start, x.end
+            from {table} x join sections s on s.id = x.section_id
+            where x.{column} in ({placeholders(named_ids)}) order by s.reading_order, x.field, x.start""",
+        *named_ids,
+    )
+    return [
+        {
+            "section_id": mention["id"],
+            "document_id": mention["document_id"],
+            "path": mention["path"],
+            "heading": text(mention, "heading", lang),
+            **{name: mention[name] for name in ("field", "raw", "start", "end")},
+            "links": {
+                "measures": link("measures.Measures", document=mention["document_id"], section=mention["path"]),
+                "document": link("documents.Document", document_id=mention["document_id"]),
+            },
+        }
+        for mention in found
+    ]
 
 
 def in_measure(record: dict[str, Any], fields: Iterable[str]) -> dict[str, Any]:

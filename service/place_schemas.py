@@ -6,6 +6,7 @@ from marshmallow import fields
 from dbay.schema.enrichment import Place
 from dbay.schema.records import Measure
 from dbay.service.schemas import BILINGUAL_NOTE, always_present, field_from, schema_from
+from dbay.service.topic_schemas import naming_sections
 
 PLACE_FIELDS = ["id", "kind", "name", "aliases", "parent_id", "latitude", "longitude", "coordinate_source"]
 
@@ -73,5 +74,6 @@ PlaceDetailSchema = schema_from(
             "description": "The measures naming the place itself, in document order (the places within it: links.measures)."
         },
     ),
+    sections=naming_sections(),
     links=_links("self, measures."),
 )

@@ -91,6 +91,7 @@ def detail(place_id: str) -> dict[str, Any]:
     return summary(record, lang, _parents([record], lang), measures_within()) | {
         "children": [reference(child, lang) for child in children],
         "measures": mentions.mentioning_measures("place", [place_id], lang),
+        "sections": mentions.naming_sections("place", [place_id], lang),
     }
 
 

@@ -347,7 +347,7 @@ ReleaseDetailSchema = schema_from(
 ENTITY_FIELDS = ["id", "type", "name", "aliases", "gloss_en", "source"]
 
 
-def _entity_counts() -> fields.Dict:
+def entity_counts() -> fields.Dict:
     description = "mentions: how many times measures mention the entity; measures: how many measures do."
     return fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": description})
 
@@ -357,7 +357,7 @@ EntitySummarySchema = schema_from(
     Entity,
     ENTITY_FIELDS,
     bilingual=("name",),
-    counts=_entity_counts(),
+    counts=entity_counts(),
     links=_links("self: this entity's URL; measures: the measures mentioning it."),
 )
 MentioningMeasureSchema = always_present(
@@ -371,17 +371,6 @@ MentioningMeasureSchema = always_present(
         "url": fields.String(metadata={"description": "The measure's URL."}),
     },
     name="MentioningMeasure",
-)
-EntityDetailSchema = schema_from(
-    "EntityDetail",
-    Entity,
-    ENTITY_FIELDS,
-    bilingual=("name",),
-    counts=_entity_counts(),
-    measures=fields.List(
-        fields.Nested(MentioningMeasureSchema), metadata={"description": "The measures mentioning it, in document order."}
-    ),
-    links=_links("self, measures."),
 )
 TargetSummarySchema = schema_from(
     "TargetSummary",

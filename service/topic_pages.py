@@ -138,11 +138,13 @@ def place(place_id: str) -> Response:
     """A place, the place it lies in and those within it, and every provision naming it or a place within it."""
     lang = language()
     data = places.detail(place_id)
-    naming = mentions.mentioning_measures("place", measure_topics.places_within([place_id]), lang)
+    within = measure_topics.places_within([place_id])
+    naming = mentions.mentioning_measures("place", within, lang)
     return reading.page(
         "place.html",
         place=data,
         naming=naming,
+        headed=mentions.naming_sections("place", within, lang),
         titles=_titles(lang),
         query_url=csv_links.place_query(place_id),
         csv_url=csv_links.place_csv(place_id),

@@ -247,3 +247,14 @@ def test_measures_mentioning_a_word_in_any_rendition(server: str) -> None:
     )
     assert mentioning(server, "dbay", "千镇") == {f"{PLAN}.2.7.1": (1, {f"{PLAN}.official", f"{PLAN}.news"}), **key_tasks}
     assert mentioning(server, "dbay", " ") == {}
+
+
+def test_the_canned_query_finds_the_measures_under_a_heading_naming_a_goal(server: str) -> None:
+    """The plan's 二（一）, 以数据流动带动要素市场化，实现湾区发展“要素通”, has five items, 1 to 5 (official.txt)."""
+    for name in ("要素通", "yao-su-tong"):
+        rows = get_json(server, "/data/dbay/measures_under_a_heading.json", name=name, _shape="array")
+        assert [row["id"] for row in rows] == [f"{PLAN}.2.1.{n}" for n in range(1, 6)]
+        assert {(row["section_id"], row["written"]) for row in rows} == {(f"{PLAN}.2.1", "要素通")}
+    # A place: the plan's 二（七） names the group 粤东粤西粤北 (粵東粵西粵北 in Traditional).
+    rows = get_json(server, "/data/dbay/measures_under_a_heading.json", name="粵東粵西粵北", _shape="array")
+    assert rows and {row["section_id"] for row in rows} == {f"{PLAN}.2.7"}
