@@ -1,6 +1,7 @@
 """Names in the headings and preambles of a document the build has never seen (tests/fixtures/genre/
 test-heading-names, a city's plan written for this test), as its expected.yml reads them."""
 
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
@@ -16,7 +17,7 @@ def _expected() -> dict[str, Any]:
     return value
 
 
-def _in_order(mentions: list[tuple[str, str, int, str]]) -> list[list[str]]:
+def _in_order(mentions: Sequence[tuple[str, str, int, str]]) -> list[list[str]]:
     return [[section_id.removeprefix(f"{DOCUMENT}."), field, named] for section_id, field, _, named in sorted(mentions)]
 
 
