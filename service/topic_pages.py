@@ -123,6 +123,7 @@ def place_index() -> Response:
                     p, text(p, "name", lang), reading.page_url("topics.place", place_id=p["id"]), lang, p["measures"]
                 )
                 for p in every
+                if p["measures"]  # a place no measure names itself would be a dot of nothing
             ),
             label=languages.in_script(
                 "每个有坐标的地点，圆点大小按提及它的条目数 Every place with a point, sized by the measures naming it", lang

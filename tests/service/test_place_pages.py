@@ -133,3 +133,9 @@ def test_a_place_page_says_its_counts_in_words(client: FlaskClient) -> None:
     """珠海 is named once, in one measure (二（一）2); with 横琴 within it, in four."""
     html = page(client, f"/places/{ZHUHAI}")
     assert "1 time in 1 measure;" in html and "with the places within it, in 4 measures" in html
+
+
+def test_the_places_map_leaves_out_the_places_no_measure_names(client: FlaskClient) -> None:
+    """佛山 has a point (sources/places.yml) and no seed measure names it (the /places table says 0)."""
+    mapped = dots(page(client, "/places"), "places-map")
+    assert "/places/fo-shan" not in mapped and f"/places/{ZHUHAI}" in mapped
