@@ -147,6 +147,13 @@ class Tiles:
         return images
 
 
+def on_the_base_map(points: Iterable[MapPoint]) -> list[MapPoint]:
+    """The points within the base map's bounds: one beyond them (北京, should a dictionary name it)
+    would stretch the frame over parts the base map does not draw, land shown as sea."""
+    west, south, east, north = basemap()["bounds"]
+    return [p for p in points if west <= p.longitude <= east and south <= p.latitude <= north]
+
+
 def frame_around(points: Sequence[MapPoint]) -> Frame:
     """The frame showing every point with a margin, at least MINIMUM_SPAN high, kept within the base
     map's bounds where it fits; with no points, the whole base map."""
@@ -266,11 +273,12 @@ def svg_map(
 
     ``label`` names the map for assistive technology; ``tooltip`` is a format string of a point's
     tooltip and link label (``{name}``, ``{count}``). The largest counts are drawn first, so that a
-    small dot is never hidden under a large one, and labelled first. ``styled`` puts STYLE inside the
+    small dot is never hidden under a large one, and labelled first. Points beyond the base map are
+    left out (``on_the_base_map``); the pages list every place as text. ``styled`` puts STYLE inside the
     SVG, for a map served as a file of its own rather than in a page that has the style. ``tiles``
     draws web map tiles in place of the base map.
     """
-    placed = sorted(points, key=lambda p: (-(p.count or 0), p.id))
+    placed = sorted(on_the_base_map(points), key=lambda p: (-(p.count or 0), p.id))
     frame = frame or frame_around(placed)
     height = frame.height
     areas = tiles.images(frame) if tiles else []

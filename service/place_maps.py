@@ -40,8 +40,8 @@ def point(
 
 
 def drawn(points: Iterable[maps.MapPoint | None], label: str, lang: str, tooltip: str = "{name}") -> Markup | None:
-    """The map of the points that exist, as markup for a template; None where none does."""
-    placed = [p for p in points if p is not None]
+    """The map of the points that exist and lie on the base map, as markup for a template; None where none does."""
+    placed = maps.on_the_base_map(p for p in points if p is not None)
     if not placed:
         return None
     tiles = current_app.config.get("MAP_TILES")

@@ -105,3 +105,12 @@ def test_tiles_stay_few() -> None:
     tiles = maps.Tiles("https://t/{z}/{x}/{y}.png", "t", most=6)
     whole = maps.frame_around([])
     assert len(tiles.covering(whole, tiles.zoom(whole))) <= 6
+
+
+def test_a_point_beyond_the_base_map_is_left_out_rather_than_stretching_the_frame() -> None:
+    """Beijing (39.9 N) lies far north of the base map (Guangdong and its neighbours): drawing it would
+    show the provinces between as sea."""
+    beijing = MapPoint("bei-jing", "北京", 116.40, 39.90, 3, "/places/bei-jing")
+    svg = maps.svg_map([GUANGZHOU, beijing], label="x")
+    assert "/places/bei-jing" not in svg and "/places/guang-zhou" in svg
+    assert svg == maps.svg_map([GUANGZHOU], label="x")
