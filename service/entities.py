@@ -55,15 +55,16 @@ class Entities(MethodView):
         }
 
 
-def detail(entity_id: str) -> dict[str, Any]:
-    """One entity with the measures that mention it, in document order (a 404 problem if none)."""
+def detail(entity_id: str, with_measures: bool = True) -> dict[str, Any]:
+    """One entity with the measures that mention it, in document order (a 404 problem if none);
+    without them for a page that lists them a page at a time."""
     what = f"entity {entity_id!r}"
     if not has_table(db(), "entities"):
         found("select 1 where 0", what)  # the release has no entities: a 404 naming it
     record = found(f"{mentions.counted('entity')} where x.id = ? group by x.id", what, entity_id)
     lang = language()
     return summary(record, lang) | {
-        "measures": mentions.mentioning_measures("entity", [entity_id], lang),
+        "measures": mentions.mentioning_measures("entity", [entity_id], lang) if with_measures else [],
         "sections": mentions.naming_sections("entity", [entity_id], lang),
     }
 

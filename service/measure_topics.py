@@ -57,14 +57,15 @@ def places_within(ids: list[str]) -> list[str]:
     return [p["id"] for p in rows(db(), sql, *ids)]
 
 
-def measures_within() -> dict[str, int]:
-    """Each place's count of the measures naming it or a place within it (what place= finds); a place no
-    measure names is left out. A release built before places were extracted has none."""
+def measures_within(ids: list[str] | None = None) -> dict[str, int]:
+    """Each place's count (or only ``ids``'s) of the measures naming it or a place within it (what place=
+    finds); a place no measure names is left out. A release built before places were extracted has none."""
     if not has_table(db(), "places"):
         return {}
+    only = f"where w.outer_id in ({placeholders(ids)})" if ids is not None else ""
     sql = f"""{WITHIN} select w.outer_id as id, count(distinct mp.measure_id) as measures
-              from within w join measure_places mp on mp.place_id = w.id group by w.outer_id"""
-    return {place["id"]: place["measures"] for place in rows(db(), sql)}
+              from within w join measure_places mp on mp.place_id = w.id {only} group by w.outer_id"""
+    return {place["id"]: place["measures"] for place in rows(db(), sql, *(ids or []))}
 
 
 def narrow(filters: "Filters", args: dict[str, Any], values: list[str], technology: list[str], places: list[str]) -> None:

@@ -39,18 +39,34 @@ def listed(kind: Kind, column: str, values: list[str] | None, q: str | None) -> 
     return kept, {"search": search_meta}
 
 
-def mentioning_measures(kind: Kind, named_ids: list[str], lang: str) -> list[dict[str, Any]]:
+def mentioning_measures(
+    kind: Kind, named_ids: list[str], lang: str, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
     """The measures mentioning any of ``named_ids``, in document order, each once with how often and
-    every way its text writes them (``raw``)."""
+    every way its text writes them (``raw``); with ``limit``, only that many from ``offset`` (a page)."""
     _, table, column = MENTIONS[kind]
+    where, params = f"x.{column} in ({placeholders(named_ids)})", list(named_ids)
+    if limit is not None:
+        page = [
+            m["id"]
+            for m in rows(
+                db(),
+                f"""select m.id from measures m where m.id in (select x.measure_id from {table} x where {where})
+                    order by m.rowid limit ? offset ?""",
+                *params,
+                limit,
+                offset,
+            )
+        ]
+        where, params = f"{where} and x.measure_id in ({placeholders(page)})", [*params, *page]
     measures: dict[str, dict[str, Any]] = {}
     for mention in rows(
         db(),
         f"""
             select m.id, m.document_id, m.path, m.title, m.title_hant, x.raw
             from {table} x join measures m on m.id = x.measure_id
-            where x.{column} in ({placeholders(named_ids)}) order by m.rowid, x.start""",
-        *named_ids,
+            where {where} order by m.rowid, x.start""",
+        *params,
     ):
         measure = measures.setdefault(
             mention["id"],
@@ -68,6 +84,13 @@ def mentioning_measures(kind: Kind, named_ids: list[str], lang: str) -> list[dic
         if mention["raw"] not in measure["raw"]:
             measure["raw"].append(mention["raw"])
     return list(measures.values())
+
+
+def measures_mentioning(kind: Kind, named_ids: list[str]) -> int:
+    """How many measures mention any of ``named_ids``."""
+    _, table, column = MENTIONS[kind]
+    sql = f"select count(distinct measure_id) as n from {table} where {column} in ({placeholders(named_ids)})"
+    return int(rows(db(), sql, *named_ids)[0]["n"])
 
 
 def naming_sections(kind: Kind, named_ids: list[str], lang: str) -> list[dict[str, Any]]:

@@ -80,7 +80,7 @@ class Places(MethodView):
         }
 
 
-def detail(place_id: str) -> dict[str, Any]:
+def detail(place_id: str, with_measures: bool = True) -> dict[str, Any]:
     """One place with its parent, the places within it and the measures naming it (a 404 problem if none)."""
     what = f"place {place_id!r}"
     if not has_table(db(), "places"):
@@ -88,9 +88,9 @@ def detail(place_id: str) -> dict[str, Any]:
     record = found(f"{mentions.counted('place')} where x.id = ? group by x.id", what, place_id)
     lang = language()
     children = rows(db(), "select id, kind, name, name_hant from places where parent_id = ? order by id", place_id)
-    return summary(record, lang, _parents([record], lang), measures_within()) | {
+    return summary(record, lang, _parents([record], lang), measures_within([place_id])) | {
         "children": [reference(child, lang) for child in children],
-        "measures": mentions.mentioning_measures("place", [place_id], lang),
+        "measures": mentions.mentioning_measures("place", [place_id], lang) if with_measures else [],
         "sections": mentions.naming_sections("place", [place_id], lang),
     }
 

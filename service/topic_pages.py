@@ -8,9 +8,9 @@ milestones, the cited documents); a cited document's own page has none.
 """
 
 from collections import Counter
-from typing import get_args
+from typing import Any, get_args
 
-from flask import Blueprint, Response, redirect
+from flask import Blueprint, Response, current_app, redirect, request, url_for
 from markupsafe import Markup
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -29,10 +29,12 @@ from dbay.service import (
     targets,
 )
 from dbay.service.charts import stacked_bars
-from dbay.service.context import db, language, text
+from dbay.service.context import db, language, release, text
+from dbay.service.paging import encode_cursor, offset_from_cursor
 from dbay.service.queries import has_table, placeholders, rows
 
 blueprint = Blueprint("topics", __name__)
+TOPIC_PAGE_SIZE = 200  # provisions listed on an entity's or a place's page at a time
 blueprint.before_request(reading.negotiate)
 blueprint.context_processor(reading.helpers)
 blueprint.add_app_template_global(cited.cited_key, "cited_key")  # the provision page links its cited documents
@@ -58,10 +60,34 @@ def entity_index() -> Response:
     )
 
 
+def _a_page(kind: mentions.Kind, named_ids: list[str], lang: str) -> dict[str, Any]:
+    """One page of the provisions mentioning ``named_ids`` (``TOPIC_PAGE_SIZE`` of them, 200 unless
+    configured), with their total and the next page's URL: a broad place (广东) is named by thousands."""
+    size = int(current_app.config.get("TOPIC_PAGE_SIZE", TOPIC_PAGE_SIZE))
+    offset = offset_from_cursor(request.args.get("cursor"))
+    total = mentions.measures_mentioning(kind, named_ids)
+    following = None
+    if offset + size < total:  # the cursor pins the release, so the link names it, as the API's next link does
+        here = {**(request.view_args or {}), **{k: v for k, v in request.args.items() if k not in ("cursor", "release")}}
+        following = url_for(str(request.endpoint), **here, release=release().version, cursor=encode_cursor(offset + size))
+    return {
+        "naming": mentions.mentioning_measures(kind, named_ids, lang, size, offset),
+        "total": total,
+        "offset": offset,
+        "following": following,
+    }
+
+
 @blueprint.route("/entities/<entity_id>")
 def entity(entity_id: str) -> Response:
+    lang = language()
+    data = entities.detail(entity_id, with_measures=False)
     return reading.page(
-        "entity.html", entity=entities.detail(entity_id), titles=_titles(language()), csv_url=csv_links.entity_csv(entity_id)
+        "entity.html",
+        entity=data,
+        titles=_titles(lang),
+        csv_url=csv_links.entity_csv(entity_id),
+        **_a_page("entity", [entity_id], lang),
     )
 
 
@@ -138,18 +164,17 @@ def place_index() -> Response:
 def place(place_id: str) -> Response:
     """A place, the place it lies in and those within it, and every provision naming it or a place within it."""
     lang = language()
-    data = places.detail(place_id)
+    data = places.detail(place_id, with_measures=False)
     within = measure_topics.places_within([place_id])
-    naming = mentions.mentioning_measures("place", within, lang)
     return reading.page(
         "place.html",
         place=data,
-        naming=naming,
         headed=mentions.naming_sections("place", within, lang),
         titles=_titles(lang),
         query_url=csv_links.place_query(place_id),
         csv_url=csv_links.place_csv(place_id),
         map_svg=_place_map(place_id, lang),
+        **_a_page("place", within, lang),
     )
 
 

@@ -139,3 +139,21 @@ def test_the_places_map_leaves_out_the_places_no_measure_names(client: FlaskClie
     """佛山 has a point (sources/places.yml) and no seed measure names it (the /places table says 0)."""
     mapped = dots(page(client, "/places"), "places-map")
     assert "/places/fo-shan" not in mapped and f"/places/{ZHUHAI}" in mapped
+
+
+def test_a_page_lists_the_provisions_a_page_at_a_time(data_dir: Path) -> None:
+    """With pages of 2, 珠海's four provisions (itself and 横琴 within it) take two pages, in document order;
+    数字湾区's eleven take six. Together the pages list what one page lists when it holds them all."""
+    paged = create_app({"DATA_DIR": data_dir, "TESTING": True, "TOPIC_PAGE_SIZE": 2}).test_client()
+    whole = create_app({"DATA_DIR": data_dir, "TESTING": True}).test_client()
+    for path, pages in ((f"/places/{ZHUHAI}", 2), ("/entities/shu-zi-wan-qu", 6)):
+        listed = re.findall(r'<li><a href="/measures/([^"?]+)[^"]*">', page(whole, path))
+        seen: list[str] = []
+        url: str | None = path
+        for _ in range(pages):
+            assert url is not None
+            html = page(paged, url)
+            seen += re.findall(r'<li><a href="/measures/([^"?]+)[^"]*">', html)  # a later page pins its release
+            following = re.search(r'<a rel="next" href="([^"]+)">', html)
+            url = following.group(1).replace("&amp;", "&") if following else None
+        assert url is None and seen == listed and len(seen) == len(set(seen)) == {2: 4, 6: 11}[pages]
