@@ -76,6 +76,7 @@ bench: dataset loadgen tools
 	DBAY_FUZZ_EXAMPLES=500 $(BIN)/pytest -q -s -p no:cacheprovider tests/service/test_fuzz.py
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
+	$(BIN)/python benchmarks/topic_pages.py
 	$(BIN)/python benchmarks/extraction_accuracy.py
 	$(BIN)/python benchmarks/in_process.py dist
 	$(BIN)/python benchmarks/http_vs_datasette.py dist
