@@ -11,14 +11,14 @@ record already has. Matching is leftmost-longest over every name of every entry 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Generic, Protocol, TypeVar
+from typing import Annotated, Generic, Protocol, TypedDict, TypeVar
 
 import yaml
 from pydantic import BaseModel, StringConstraints, ValidationError
 
 from dbay.build.load import SourceError
 from dbay.build.scripts import to_hans, to_hant
-from dbay.schema.enrichment import SectionField
+from dbay.schema.enrichment import Method, SectionField
 from dbay.schema.records import Section
 
 Name = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -146,6 +146,18 @@ class LongestMatcher(Generic[T]):
             if value is None or self.accepts(value, text, start, start + length):
                 return length, value
         return 0, None
+
+
+class Located(TypedDict):
+    start: int
+    end: int
+    raw: str
+    method: Method
+
+
+def located(mention: Found[T]) -> Located:
+    """What every mention record holds of where and how a dictionary name was found."""
+    return {"start": mention.start, "end": mention.end, "raw": mention.raw, "method": "dictionary"}
 
 
 SECTION_FIELDS: tuple[SectionField, ...] = ("heading", "preamble")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, in_sections, surface_forms
+from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, in_sections, located, surface_forms
 from dbay.build.entity_dictionary import DICTIONARY_FILE, EntityEntry, entity_record, load_entity_dictionary
 from dbay.build.validate import Records
 from dbay.schema.enrichment import MeasureEntity, SectionEntity
@@ -95,10 +95,7 @@ def measure_entities(records: Records, matcher: EntityMatcher) -> list[MeasureEn
         MeasureEntity(
             measure_id=measure.id,
             entity_id=mention.value.id,
-            start=mention.start,
-            end=mention.end,
-            raw=mention.raw,
-            method="dictionary",
+            **located(mention),
         )
         for measure in records.measures
         for mention in matcher.mentions(measure.text)
@@ -111,10 +108,7 @@ def section_entities(records: Records, matcher: EntityMatcher) -> list[SectionEn
             section_id=section_id,
             field=field,
             entity_id=mention.value.id,
-            start=mention.start,
-            end=mention.end,
-            raw=mention.raw,
-            method="dictionary",
+            **located(mention),
         )
         for section_id, field, mention in in_sections(records.sections, matcher)
     ]

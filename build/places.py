@@ -9,7 +9,7 @@ name and then dropped, so that no name inside it is a mention.
 
 from pathlib import Path
 
-from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, in_sections, surface_forms
+from dbay.build.dictionaries import Found, LongestMatcher, check_ids_free, in_sections, located, surface_forms
 from dbay.build.place_dictionary import PLACES_FILE, PlaceEntry, excluded_forms, load_places, place_record
 from dbay.build.validate import Records
 from dbay.schema.enrichment import MeasurePlace, SectionPlace
@@ -33,10 +33,7 @@ def measure_places(records: Records, matcher: PlaceMatcher) -> list[MeasurePlace
         MeasurePlace(
             measure_id=measure.id,
             place_id=mention.value,
-            start=mention.start,
-            end=mention.end,
-            raw=mention.raw,
-            method="dictionary",
+            **located(mention),
         )
         for measure in records.measures
         for mention in matcher.mentions(measure.text)
@@ -49,10 +46,7 @@ def section_places(records: Records, matcher: PlaceMatcher) -> list[SectionPlace
             section_id=section_id,
             field=field,
             place_id=mention.value,
-            start=mention.start,
-            end=mention.end,
-            raw=mention.raw,
-            method="dictionary",
+            **located(mention),
         )
         for section_id, field, mention in in_sections(records.sections, matcher)
     ]

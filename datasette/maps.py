@@ -81,12 +81,8 @@ def render(datasette: Any, rows: list[Any], columns: list[str], database: str, t
 
 
 def renderer() -> dict[str, Any]:
-    """The ``svg`` output format, for ``register_output_renderer``."""
-
-    def rendered(datasette: Any, rows: list[Any], columns: list[str], database: str, table: str | None) -> Response:
-        return render(datasette, rows, columns, database, table)
-
-    return {"extension": "svg", "render": rendered, "can_render": lambda columns: can_render(columns)}
+    """The ``svg`` output format, for ``register_output_renderer`` (Datasette passes the arguments by name)."""
+    return {"extension": "svg", "render": render, "can_render": can_render}
 
 
 # Puts the page's own svg rendering (the link Datasette lists under "This data as") above its table.

@@ -163,7 +163,7 @@ def frame_around(points: Sequence[MapPoint]) -> Frame:
     xs, ys = [p.longitude for p in points], [p.latitude for p in points]
     middle_x, middle_y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     x_scale = math.cos(math.radians(middle_y))
-    # Both spans in degrees of latitude, the frame no flatter than 4:3 and no taller than square.
+    # Both spans in degrees of latitude: the frame at least 4:3 wide, and no flatter than 5:3.
     tall = max((max(ys) - min(ys)) * (1 + 2 * MARGIN), MINIMUM_SPAN)
     wide = max((max(xs) - min(xs)) * x_scale * (1 + 2 * MARGIN), tall * 4 / 3)
     tall = max(tall, wide * 0.6)

@@ -4,8 +4,7 @@ derives the others (in a module of their own so that one stays under 400 lines).
 from marshmallow import fields
 
 from dbay.schema.enrichment import Place
-from dbay.schema.records import Measure
-from dbay.service.schemas import BILINGUAL_NOTE, always_present, field_from, schema_from
+from dbay.service.schemas import always_present, field_from, mentioning_measure_schema, schema_from
 from dbay.service.topic_schemas import naming_sections
 
 PLACE_FIELDS = ["id", "kind", "name", "aliases", "parent_id", "latitude", "longitude", "coordinate_source"]
@@ -48,18 +47,7 @@ PlaceSummarySchema = schema_from(
     counts=_counts(),
     links=_links("self: this place's URL; measures: the measures naming it or a place within it."),
 )
-NamingMeasureSchema = always_present(
-    {
-        "id": fields.String(metadata={"description": Measure.model_fields["id"].description}),
-        "document_id": fields.String(metadata={"description": Measure.model_fields["document_id"].description}),
-        "path": fields.String(metadata={"description": Measure.model_fields["path"].description}),
-        "title": fields.String(metadata={"description": "The measure's title." + BILINGUAL_NOTE}),
-        "raw": fields.List(fields.String(), metadata={"description": "Each way the measure's text writes the place."}),
-        "mentions": fields.Integer(metadata={"description": "How many times the measure names it."}),
-        "url": fields.String(metadata={"description": "The measure's URL."}),
-    },
-    name="NamingMeasure",
-)
+NamingMeasureSchema = mentioning_measure_schema("NamingMeasure", "place")
 PlaceDetailSchema = schema_from(
     "PlaceDetail",
     Place,

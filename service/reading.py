@@ -9,6 +9,7 @@ The data come from the API modules' own functions; this module only adds what a 
 beside them (the source text around a span, previous and next, the breadcrumbs).
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
@@ -69,6 +70,16 @@ def page_url(endpoint: str, **values: Any) -> str:
     """A link to a page that keeps the request's release and the script chosen with lang=."""
     kept = {**pinned(), **({"lang": language()} if "lang" in request.args else {})}
     return url_for(endpoint, **{**kept, **values})
+
+
+def next_page_url(offset: int, replaced: Iterable[str] = (), **chosen: str) -> str:
+    """This page from ``offset`` on: the same arguments (those named in ``replaced`` left out for
+    ``chosen``), the script by its canonical tag, and the release the cursor pins named, as the API's
+    next link names it."""
+    kept = {name: value for name, value in request.args.items() if name not in ("cursor", "release", *replaced, *chosen)}
+    kept |= {"lang": language()} if "lang" in kept else {}  # the canonical tag, as every link of a page
+    here = {**(request.view_args or {}), **kept, **chosen, "release": release().version}
+    return url_for(str(request.endpoint), **here, cursor=encode_cursor(offset))
 
 
 def api_url() -> str | None:
@@ -254,11 +265,7 @@ def search() -> Response:
     total, results, searched = measures.listing(chosen, RESULTS_PER_PAGE, offset, lang) if chosen else (0, [], None)
     following = None
     if offset + RESULTS_PER_PAGE < total:
-        # The cursor pins the release, so the link names it, as the API's next link does.
-        kept = {name: value for name, value in request.args.items() if name not in ("cursor", *SEARCH_FILTERS)}
-        kept |= {"lang": lang} if "lang" in kept else {}  # the canonical tag, as every link of a page
-        arguments: dict[str, Any] = {**kept, **chosen, "release": release().version}
-        following = url_for("reading.search", **arguments, cursor=encode_cursor(offset + RESULTS_PER_PAGE))
+        following = next_page_url(offset + RESULTS_PER_PAGE, SEARCH_FILTERS, **chosen)  # the filters as chosen, trimmed
     choices = {
         "documents": [
             {"id": d["id"], "title": text(d, "title", lang)}

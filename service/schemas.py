@@ -360,18 +360,25 @@ EntitySummarySchema = schema_from(
     counts=entity_counts(),
     links=_links("self: this entity's URL; measures: the measures mentioning it."),
 )
-MentioningMeasureSchema = always_present(
-    {
-        "id": fields.String(metadata={"description": Measure.model_fields["id"].description}),
-        "document_id": fields.String(metadata={"description": Measure.model_fields["document_id"].description}),
-        "path": fields.String(metadata={"description": Measure.model_fields["path"].description}),
-        "title": fields.String(metadata={"description": "The measure's title." + BILINGUAL_NOTE}),
-        "raw": fields.List(fields.String(), metadata={"description": "Each way the measure's text writes the entity."}),
-        "mentions": fields.Integer(metadata={"description": "How many times the measure mentions it."}),
-        "url": fields.String(metadata={"description": "The measure's URL."}),
-    },
-    name="MentioningMeasure",
-)
+
+
+def mentioning_measure_schema(name: str, noun: str) -> type[Schema]:
+    """A measure as the answer about one entity or place lists it, with how its text writes the ``noun``."""
+    return always_present(
+        {
+            "id": fields.String(metadata={"description": Measure.model_fields["id"].description}),
+            "document_id": fields.String(metadata={"description": Measure.model_fields["document_id"].description}),
+            "path": fields.String(metadata={"description": Measure.model_fields["path"].description}),
+            "title": fields.String(metadata={"description": "The measure's title." + BILINGUAL_NOTE}),
+            "raw": fields.List(fields.String(), metadata={"description": f"Each way the measure's text writes the {noun}."}),
+            "mentions": fields.Integer(metadata={"description": f"How many times the measure names the {noun}."}),
+            "url": fields.String(metadata={"description": "The measure's URL."}),
+        },
+        name=name,
+    )
+
+
+MentioningMeasureSchema = mentioning_measure_schema("MentioningMeasure", "entity")
 TargetSummarySchema = schema_from(
     "TargetSummary",
     Target,

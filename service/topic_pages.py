@@ -10,7 +10,7 @@ milestones, the cited documents); a cited document's own page has none.
 from collections import Counter
 from typing import Any, get_args
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
+from flask import Blueprint, Response, current_app, redirect, request
 from markupsafe import Markup
 from werkzeug.wrappers import Response as WerkzeugResponse
 
@@ -29,8 +29,8 @@ from dbay.service import (
     targets,
 )
 from dbay.service.charts import stacked_bars
-from dbay.service.context import db, language, release, text
-from dbay.service.paging import encode_cursor, offset_from_cursor
+from dbay.service.context import db, language, text
+from dbay.service.paging import offset_from_cursor
 from dbay.service.queries import has_table, placeholders, rows
 
 blueprint = Blueprint("topics", __name__)
@@ -66,10 +66,7 @@ def _a_page(kind: mentions.Kind, named_ids: list[str], lang: str) -> dict[str, A
     size = int(current_app.config.get("TOPIC_PAGE_SIZE", TOPIC_PAGE_SIZE))
     offset = offset_from_cursor(request.args.get("cursor"))
     total = mentions.measures_mentioning(kind, named_ids)
-    following = None
-    if offset + size < total:  # the cursor pins the release, so the link names it, as the API's next link does
-        here = {**(request.view_args or {}), **{k: v for k, v in request.args.items() if k not in ("cursor", "release")}}
-        following = url_for(str(request.endpoint), **here, release=release().version, cursor=encode_cursor(offset + size))
+    following = reading.next_page_url(offset + size) if offset + size < total else None
     return {
         "naming": mentions.mentioning_measures(kind, named_ids, lang, size, offset),
         "total": total,
