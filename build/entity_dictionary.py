@@ -27,6 +27,7 @@ class EntityEntry(BaseModel):
     type: EntityType
     name: Name = Field(description="The name in Simplified script.")
     name_hant: Name | None = Field(default=None, description="The Traditional name where usage differs from conversion.")
+    name_en: Name | None = Field(default=None, description="English name: a translation made for dbay unless official.")
     aliases: list[Name] = []
     gloss_en: str | None = None
     source: Name
@@ -63,6 +64,7 @@ def entity_record(entry: EntityEntry) -> Entity:
         type=entry.type,
         name=entry.name,
         name_hant=entry.name_hant or to_hant(entry.name),
+        name_en=entry.name_en,
         aliases=aliases,
         gloss_en=entry.gloss_en,
         source=entry.source,

@@ -1,4 +1,4 @@
-"""The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, enrich, write.
+"""The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, enrich, translate, write.
 
 ``run_build`` is the library entry point; ``dbay build`` is a thin layer over it. A document
 that fails to build for a reason nobody foresaw stops the build with a ``BuildError`` naming the
@@ -14,6 +14,7 @@ from pathlib import Path
 from dbay.build.agency_register import load_agency_register
 from dbay.build.assemble import BuildError, DocumentBuild, build_document
 from dbay.build.downloads import write_downloads
+from dbay.build.english import Untranslated, english_files, translate
 from dbay.build.enrich import enrich
 from dbay.build.entity_dictionary import DICTIONARY_FILE
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
@@ -29,11 +30,13 @@ class BuildResult:
     records: Records
     written: Written
     registered: int  # ids added to sources/published-ids.tsv
+    untranslated: list[Untranslated]  # what the English data files leave without English
 
 
 def _source_files(sources: Path, builds: list[DocumentBuild], agency_register: str | None) -> list[dict[str, str]]:
     files = [sources / RELEASE_FILE, *([sources / agency_register] if agency_register else [])]
     files += [path for path in [sources / DICTIONARY_FILE] if path.exists()]
+    files += english_files(sources, [build.id for build in builds])
     for build in builds:
         files.append(build.loaded.folder / DOCUMENT_FILE)
         files.extend(sources / rendition.file for rendition in build.loaded.renditions)
@@ -121,6 +124,8 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     records = to_records(builds, register, lineages)
     progress("Finding what each measure is about (targets, deadlines, cited documents, named things)")
     records = enrich(records, sources)
+    progress("Adding the English titles and names (sources/*/english.yml, sources/english/)")
+    records, untranslated = translate(records, sources)
     meanings = records.meanings()
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")
@@ -128,4 +133,4 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     progress("Writing downloads (CSV and JSON Lines zip, data package, checksums)")
     write_downloads(written.path)
     registered = extend_register(sources, meanings, release.version)
-    return BuildResult(release.version, builds, records, written, registered)
+    return BuildResult(release.version, builds, records, written, registered, untranslated)

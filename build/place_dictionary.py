@@ -29,6 +29,7 @@ class PlaceEntry(BaseModel):
     kind: PlaceKind
     name: Name = Field(description="The name in Simplified script.")
     name_hant: Name | None = Field(default=None, description="The Traditional name where usage differs from conversion.")
+    name_en: Name | None = Field(default=None, description="English name: a translation made for dbay unless the place's own.")
     aliases: list[Name] = []
     excluded: list[Name] = Field(default=[], description="Words containing a name that do not name the place (中山大学).")
     parent: Identifier | None = None
@@ -89,6 +90,7 @@ def place_record(entry: PlaceEntry) -> Place:
         kind=entry.kind,
         name=entry.name,
         name_hant=entry.name_hant or to_hant(entry.name),
+        name_en=entry.name_en,
         aliases=sorted(set(entry.aliases) - {entry.name}),
         parent_id=entry.parent,
         latitude=entry.latitude,

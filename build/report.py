@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dbay.build.assemble import DocumentBuild, MeasureBuild
+from dbay.build.english_report import english_block
 from dbay.build.entity_report import entity_blocks
 from dbay.build.layout import fill, table, trim, wrap
 from dbay.build.load import LoadedRendition
@@ -325,6 +326,8 @@ def summary(result: BuildResult, width: int = WIDTH) -> str:
             *references,
             "",
             *places_block(result.records, width),
+            "",
+            *english_block(result.records, result.untranslated, width),
             "",
             *_written(result),
         ]

@@ -11,7 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from dbay.schema.records import Identifier, NonEmpty, Record
+from dbay.schema.records import UNOFFICIAL, Identifier, NonEmpty, Record
 
 Method = Literal["dictionary", "pattern"]
 
@@ -137,6 +137,9 @@ class Entity(Record):
         description="Name in Traditional Chinese: as used where the thing is named in Traditional (智方便, 一戶通), "
         "else converted from the Simplified name."
     )
+    name_en: str | None = Field(
+        default=None, description=f"English name, {UNOFFICIAL} (sources/entities.yml); null where none is written yet."
+    )
     aliases: list[str] = Field(description="Other names and short forms matched in the texts, in either script (JSON array).")
     gloss_en: str | None = Field(description="A short English gloss, or null where the editors are not sure of one.")
     source: NonEmpty = Field(description="Where the name is attested: the seed documents that print it, or a public page.")
@@ -186,6 +189,9 @@ class Place(Record):
     name: NonEmpty = Field(description="Name in Simplified Chinese: the full name where the texts use one (横琴粤澳深度合作区).")
     name_hant: NonEmpty = Field(
         description="Name in Traditional Chinese: as the place writes it (香港, 澳門), else converted from the Simplified name."
+    )
+    name_en: str | None = Field(
+        default=None, description=f"English name (sources/places.yml), {UNOFFICIAL} unless in use by the place itself; or null."
     )
     aliases: list[str] = Field(description="Other names and short forms matched in the texts (JSON array): 横琴, 广州市.")
     parent_id: Identifier | None = Field(description="The place it lies in (横琴 in 珠海), or null.")

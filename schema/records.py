@@ -21,6 +21,10 @@ Path = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 
+# Every English string of the dataset is a translation made for this project, reviewed in a data file under
+# sources/, never an official text: the columns say so, and the API's meta.translation repeats it.
+UNOFFICIAL = "an unofficial translation made for dbay"
+
 
 class Record(BaseModel):
     """A row of a published table. Subclasses name their table, key and references."""
@@ -55,6 +59,9 @@ class Document(Record):
     id: Identifier = Field(description="Permanent identifier of the document, chosen when it was added.")
     title: NonEmpty = Field(description="Title in Simplified Chinese.")
     title_hant: NonEmpty = Field(description="Title in Traditional Chinese.")
+    title_en: str | None = Field(
+        default=None, description=f"English title, {UNOFFICIAL} (sources/<document>/english.yml); null where none is written yet."
+    )
     issuer: str | None = Field(description="Issuing body (Simplified), or null where no source states it.")
     issuer_hant: str | None = Field(description="The issuing body in Traditional Chinese.")
     doc_number: str | None = Field(description="Official document number such as 粤办函〔2023〕297号, or null.")
@@ -129,6 +136,9 @@ class Section(Record):
         description="The heading printed with its number (第一章 总则, 第一条【立法目的】), else its lead sentence, Simplified."
     )
     heading_hant: NonEmpty = Field(description="The heading in Traditional Chinese.")
+    heading_en: str | None = Field(
+        default=None, description=f"English heading, {UNOFFICIAL} (sources/<document>/english.yml); null where none is yet."
+    )
     preamble: str | None = Field(description="Text under the heading before its first provision, Simplified.")
     preamble_hant: str | None = Field(description="The preamble in Traditional Chinese.")
     numbering: Numbering = Field(
@@ -166,6 +176,9 @@ class Measure(Record):
     )
     text: NonEmpty = Field(description="Full text, Simplified, without the trailing agency clause.")
     title_hant: NonEmpty = Field(description="The title in Traditional Chinese.")
+    title_en: str | None = Field(
+        default=None, description=f"English title, {UNOFFICIAL} (sources/<document>/english.yml); null where none is yet."
+    )
     text_hant: NonEmpty = Field(description="Full text, Traditional, without the trailing agency clause.")
     converted_script: Script | None = Field(
         description="The script machine-converted (OpenCC) from the other one, whose text is the source's own; "
@@ -240,6 +253,17 @@ class Agency(Record):
     id: Identifier = Field(description="Permanent identifier (pinyin of the name when first published).")
     name: NonEmpty = Field(description="Name in Simplified Chinese, with its level prefix (省) restored.")
     name_hant: NonEmpty = Field(description="Name in Traditional Chinese.")
+    name_en: str | None = Field(
+        default=None,
+        description="English name (sources/english/agencies.yml): the agency's own where it publishes one "
+        f"(name_en_official), else {UNOFFICIAL}; null where none is written yet.",
+    )
+    name_en_official: bool | None = Field(
+        default=None, description="True where the agency itself publishes name_en; false for a translation made for dbay."
+    )
+    name_en_source: str | None = Field(
+        default=None, description="The page showing the official English name, and what it shows; null for a translation."
+    )
     aliases: list[str] = Field(description="Other spellings met in the sources, in either script (JSON array).")
     collective: bool = Field(description="True for a class of bodies (各…单位) rather than one body.")
     lineage_id: Identifier = Field(

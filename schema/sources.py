@@ -1,9 +1,9 @@
 """What a source folder must say: ``document.yml`` and ``release.yml``."""
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from dbay.schema.records import Script
 
@@ -79,3 +79,57 @@ class AgencyRegisterConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     successions: list[SuccessionConfig] = []
+
+
+# English: translations made for dbay, reviewed in data files (build/english.py reads them) ------------
+
+
+class Translated(BaseModel):
+    """One string and its English: ``zh`` is the Chinese it translates, so that a changed original shows."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    zh: Annotated[str, StringConstraints(min_length=1)] = Field(description="The Simplified Chinese translated.")
+    en: Annotated[str, StringConstraints(min_length=1)] = Field(description="Its English.")
+
+
+class DocumentEnglish(BaseModel):
+    """A document folder's ``english.yml``: the title, the section headings and the measure titles in English,
+    keyed by path (``"2.6"``). Everything in it is a translation made for dbay."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    translation: Literal["unofficial"] = Field(description="Always unofficial: no official English is published.")
+    translated_by: Annotated[str, StringConstraints(min_length=1)]
+    reviewed: date = Field(description="When the translations were last read against the Chinese.")
+    title: Translated
+    sections: dict[str, Translated] = {}
+    measures: dict[str, Translated] = {}
+
+
+class AgencyEnglish(BaseModel):
+    """One entry of ``sources/english/agencies.yml``: an agency's English name, official where it publishes one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Annotated[str, StringConstraints(min_length=1)] = Field(description="The agency's permanent id.")
+    zh: Annotated[str, StringConstraints(min_length=1)] = Field(description="Its Simplified name, as agencies.name.")
+    en: Annotated[str, StringConstraints(min_length=1)]
+    official: bool = Field(description="True where the agency itself publishes this English name.")
+    source: SuccessionSource | None = Field(default=None, description="The page showing the official name, and what it shows.")
+
+    @model_validator(mode="after")
+    def _official_names_have_a_source(self) -> "AgencyEnglish":
+        if self.official and self.source is None:
+            raise ValueError("an official English name needs a source (url and says)")
+        return self
+
+
+class AgenciesEnglish(BaseModel):
+    """``sources/english/agencies.yml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    translated_by: Annotated[str, StringConstraints(min_length=1)]
+    reviewed: date
+    agencies: list[AgencyEnglish] = []
