@@ -34,10 +34,10 @@ from webargs.flaskparser import FlaskParser
 
 from dbay.releases import VERSION_PATTERN
 from dbay.schema.enrichment import EntityType, MilestoneKind, PlaceKind, Qualifier
-from dbay.service.context import release_folder
+from dbay.service.context import english_meta, language, release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
 from dbay.service.errors import PROBLEM_TYPE
-from dbay.service.languages import LANG_PATTERN, REFUSAL, accepted
+from dbay.service.languages import ENGLISH, LANG_PATTERN, REFUSAL, accepted
 from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
 from dbay.service.parameters import (
     PATH,
@@ -103,9 +103,10 @@ class CommonArgs(Schema):
     lang = fields.String(
         validate=FullMatch(LANG_PATTERN, error=REFUSAL),
         metadata={
-            "description": f"Script of every text field: {accepted()}, in any letter case; zh-Hans by default. "
-            "meta.lang and Content-Language state it as zh-Hans or zh-Hant. Without lang, Accept-Language "
-            "decides by the same tags."
+            "description": f"Language of every text field: {accepted()}, in any letter case; zh-Hans by default. "
+            "meta.lang and Content-Language state it as zh-Hans, zh-Hant or en. English gives the unofficial "
+            "English titles and names where they exist and Simplified Chinese elsewhere, naming those fields in "
+            "meta.fallback. Without lang, Accept-Language chooses the script by the same tags (never English)."
         },
     )
     release = ReleaseVersion(
@@ -310,6 +311,8 @@ class ApiBlueprint(Blueprint):
             @functools.wraps(view)
             def checked(*args: Any, **kwargs: Any) -> Any:
                 result = view(*args, **kwargs)
+                if language() == ENGLISH and isinstance(result, dict) and isinstance(result.get("meta"), dict):
+                    result["meta"].update(english_meta())
                 if current_app.testing and (dumped := checker.dump(result)) != result:
                     raise AssertionError(
                         f"{view.__qualname__} answered what {schema.__name__} does not describe: {dumped} != {result}"

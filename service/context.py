@@ -16,7 +16,7 @@ from dbay import releases
 from dbay.build.scripts import to_hant
 from dbay.releases import ReleaseFolder, ReleaseInfo
 from dbay.service.errors import bad_parameter, not_found
-from dbay.service.languages import REFUSAL, preferred_script, script_of
+from dbay.service.languages import ENGLISH, FALLBACK, REFUSAL, language_of, preferred_script
 
 CACHE_CONTROL = "public, max-age=300"
 DATASETTE_PREFIX = "/data"  # where the one origin mounts Datasette (service/asgi.py)
@@ -28,14 +28,14 @@ def release_folder() -> ReleaseFolder:
 
 
 def language() -> str:
-    """The script asked for, by its canonical tag: ``lang`` if given, else the first Chinese preference
+    """The language asked for, by its canonical tag: ``lang`` if given, else the first Chinese preference
     in Accept-Language, else zh-Hans. Tags are read by one table (service/languages.py)."""
     if "lang" in request.args:
         given = request.args["lang"]
-        script = script_of(given)
-        if script is None:
+        chosen = language_of(given)
+        if chosen is None:
             raise bad_parameter("lang", REFUSAL.format(input=given))
-        return script
+        return chosen
     return preferred_script(tag for tag, _quality in request.accept_languages)
 
 
@@ -116,12 +116,22 @@ def datasette_url(table: str, row_id: str | None = None) -> str:
 
 
 def text(row: dict[str, Any], field: str, lang: str) -> Any:
-    """A bilingual field of a row in the requested script.
+    """A field of a row in the requested language: its ``_hant`` column for Traditional, its ``_en``
+    column for English.
 
-    A release built before a field had its Traditional column (issuer_hant, doc_number_hant and
-    agency_clause_hant came with issue 12) is answered by converting the Simplified value here, by
-    the converter the build uses, so an older release served beside the latest answers in the
-    script asked for too."""
+    English falls back to the Simplified value where the row has no English (a text, a field without
+    an English column, a title not yet translated, or the column not selected); the answer's
+    ``meta.fallback`` names every such field (``fallback_fields``). A release built before a field had
+    its Traditional column (issuer_hant, doc_number_hant and agency_clause_hant came with issue 12)
+    is answered by converting the Simplified value here, by the converter the build uses, so an older
+    release served beside the latest answers in the script asked for too."""
+    if lang == ENGLISH:
+        english = row.get(f"{field}_en")
+        if english is not None:
+            return english
+        if row[field] is not None:
+            g.setdefault("fallback_fields", set()).add(field)
+        return row[field]
     if lang != "zh-Hant":
         return row[field]
     if f"{field}_hant" in row:
@@ -132,6 +142,18 @@ def text(row: dict[str, Any], field: str, lang: str) -> Any:
 
 def meta(**extra: Any) -> dict[str, Any]:
     return {"release": release().version, "lang": language(), **extra}
+
+
+TRANSLATION_NOTE = (
+    "English titles and names are unofficial translations made for dbay (except agency names marked official); "
+    "the documents' texts are Chinese only."
+)
+
+
+def english_meta() -> dict[str, Any]:
+    """What an English answer adds to its meta: that its English is unofficial, and which fields it gave in
+    Chinese for want of English (every field ``text`` fell back on while the answer was built)."""
+    return {"translation": TRANSLATION_NOTE, "fallback": {"lang": FALLBACK, "fields": sorted(g.get("fallback_fields", ()))}}
 
 
 def _finish(response: Response) -> Response:

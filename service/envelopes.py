@@ -35,11 +35,33 @@ SearchMetaSchema = Schema.from_dict(
 )
 
 
+# Built from a dict because a field named ``fields`` cannot be a class attribute of a Schema.
+FallbackSchema = Schema.from_dict(
+    {
+        "lang": fields.String(required=True, metadata={"description": "The language given where English is missing: zh-Hans."}),
+        "fields": fields.List(
+            fields.String(),
+            required=True,
+            metadata={
+                "description": "The text fields (by their column in the release: title, heading, name, text …) that this "
+                "answer gives in that language for want of English, anywhere in it."
+            },
+        ),
+    },
+    name="FallbackSchema",
+)
+
+
 class MetaSchema(Schema):
     release = fields.String(required=True, metadata={"description": "The release that answered."})
     lang = fields.String(
-        required=True, metadata={"description": "The script of the text fields: zh-Hans or zh-Hant, as Content-Language."}
+        required=True,
+        metadata={"description": "The language of the text fields: zh-Hans, zh-Hant or en, as Content-Language."},
     )
+    translation = fields.String(
+        metadata={"description": "With lang=en: that the English is an unofficial translation made for dbay."}
+    )
+    fallback = fields.Nested(FallbackSchema, metadata={"description": "With lang=en: where the answer falls back to Chinese."})
 
 
 class PageMetaSchema(MetaSchema):

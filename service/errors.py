@@ -13,7 +13,7 @@ from urllib.parse import unquote_to_bytes
 from flask import Flask, Response, current_app, g, json, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from dbay.service.languages import preferred_script, script_of
+from dbay.service.languages import language_of, preferred_script
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -60,7 +60,7 @@ def _wants_page() -> bool:
 def _page_script() -> str:
     """The script of an error page: lang= where it names one, else Accept-Language's (a bad lang= among
     the errors a page can report, so this cannot be ``context.language``, which refuses it)."""
-    given = script_of(request.args.get("lang", ""))
+    given = language_of(request.args.get("lang", ""))
     return given or preferred_script(tag for tag, _quality in request.accept_languages)
 
 

@@ -159,7 +159,7 @@ def test_an_unknown_id_is_a_404_page(client: FlaskClient, url: str) -> None:
 
 
 def test_a_bad_parameter_is_a_400_page(client: FlaskClient) -> None:
-    assert "lang" in page(client, f"/measures/{MEASURE}?lang=en", 400)
+    assert "lang" in page(client, f"/measures/{MEASURE}?lang=fr", 400)
     # A search filter naming no record is a bad parameter, as in the API
     assert "document: &#39;nothing&#39; does not exist in release" in page(client, "/search?q=x&document=nothing", 400)
 
