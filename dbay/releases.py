@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dbay.schema.published import PUBLISHED_RECORDS
+
 NAME = "dbay"
 LATEST_DATABASE = NAME  # Datasette's name for whichever release is the latest
 
@@ -117,6 +119,18 @@ def open_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection
     connection = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True, check_same_thread=not immutable)
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def with_later_columns(connection: sqlite3.Connection) -> None:
+    """Let a release read by the latest queries: every optional column a later schema added to one of its
+    tables (title_en came with issue 14) reads as null, through a temporary view of the table's name,
+    which SQLite looks up before the release's own table. The release file itself is never changed."""
+    for model in PUBLISHED_RECORDS:
+        present = {row[1] for row in connection.execute(f"pragma main.table_info([{model.table}])")}
+        later = [name for name, field in model.model_fields.items() if name not in present and not field.is_required()]
+        if present and later:
+            nulls = ", ".join(f"null as [{name}]" for name in later)
+            connection.execute(f"create temp view [{model.table}] as select *, {nulls} from main.[{model.table}]")
 
 
 @contextlib.contextmanager
@@ -219,6 +233,7 @@ class ReleaseFolder:
         connections: dict[str, sqlite3.Connection] = self._local.__dict__.setdefault("connections", {})
         if version not in connections:
             connection = open_read_only(self.path(version), immutable=True)
+            with_later_columns(connection)
             with self._lock:
                 self._opened.append(connection)
             connections[version] = connection

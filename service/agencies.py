@@ -101,7 +101,7 @@ def detail(agency_id: str, with_predecessors: bool) -> dict[str, Any]:
     for measure in rows(
         db(),
         """
-            select m.id, m.document_id, m.path, m.title, m.title_hant, ma.role, ma.inherited
+            select m.id, m.document_id, m.path, m.title, m.title_hant, m.title_en, ma.role, ma.inherited
             from measure_agencies ma join measures m on m.id = ma.measure_id
             where ma.agency_id = ? order by m.document_id, m.position""",
         agency_id,

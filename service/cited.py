@@ -42,7 +42,7 @@ def _citations() -> list[dict[str, Any]]:
     return rows(
         db(),
         """select c.measure_id, c.raw, c.title as cited, c.doc_number, c.document_id as cited_document_id,
-                  m.document_id, m.path, m.title, m.title_hant
+                  m.document_id, m.path, m.title, m.title_hant, m.title_en
            from citations c join measures m on m.id = c.measure_id order by m.rowid, c.start""",
     )
 

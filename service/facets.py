@@ -210,16 +210,16 @@ def _grouped(names: list[str], result: list[int], filters: "Filters", index: _In
 def _labels(name: str, values: list[Any], lang: str) -> dict[Any, Any]:
     marks = placeholders(values)
     if name == "document" and values:
-        found = rows(db(), f"select id, title, title_hant from documents where id in ({marks})", *values)
+        found = rows(db(), f"select id, title, title_hant, title_en from documents where id in ({marks})", *values)
         return {d["id"]: text(d, "title", lang) for d in found}
     if name == "agency" and values:
-        found = rows(db(), f"select id, name, name_hant from agencies where id in ({marks})", *values)
+        found = rows(db(), f"select id, name, name_hant, name_en from agencies where id in ({marks})", *values)
         return {a["id"]: text(a, "name", lang) for a in found}
     if name in ("entity", "technology") and values:
-        found = rows(db(), f"select id, name, name_hant from entities where id in ({marks})", *values)
+        found = rows(db(), f"select id, name, name_hant, name_en from entities where id in ({marks})", *values)
         return {e["id"]: text(e, "name", lang) for e in found}
     if name == "place" and values:
-        found = rows(db(), f"select id, name, name_hant from places where id in ({marks})", *values)
+        found = rows(db(), f"select id, name, name_hant, name_en from places where id in ({marks})", *values)
         return {p["id"]: text(p, "name", lang) for p in found}
     return {value: value for value in values}  # a role or a year is its own label
 

@@ -17,7 +17,7 @@ PREDECESSORS = """
         union
         select s.predecessor_id, e.steps + 1 from agency_successions s join earlier e on s.successor_id = e.id
     )
-    select a.id, a.name, a.name_hant, s.successor_id, s.effective, s.note, s.sources, min(e.steps) as steps
+    select a.id, a.name, a.name_hant, a.name_en, s.successor_id, s.effective, s.note, s.sources, min(e.steps) as steps
     from earlier e
     join agencies a on a.id = e.id
     join agency_successions s on s.predecessor_id = a.id

@@ -105,13 +105,13 @@ def about(measure_id: str, lang: str) -> dict[str, list[dict[str, Any]]]:
     """The measure's entities, places, targets, milestones and cited documents, each in the order of its text."""
     entities = _listed(
         "measure_entities",
-        """select e.id, e.type, e.name, e.name_hant, me.raw, me.start, me.end
+        """select e.id, e.type, e.name, e.name_hant, e.name_en, me.raw, me.start, me.end
            from measure_entities me join entities e on e.id = me.entity_id where me.measure_id = ? order by me.start""",
         measure_id,
     )
     places = _listed(
         "measure_places",
-        """select p.id, p.kind, p.name, p.name_hant, mp.raw, mp.start, mp.end, p.latitude, p.longitude
+        """select p.id, p.kind, p.name, p.name_hant, p.name_en, mp.raw, mp.start, mp.end, p.latitude, p.longitude
            from measure_places mp join places p on p.id = mp.place_id where mp.measure_id = ? order by mp.start""",
         measure_id,
     )
@@ -144,7 +144,7 @@ def about(measure_id: str, lang: str) -> dict[str, list[dict[str, Any]]]:
             for entity in entities
         ],
         "places": [
-            {key: value for key, value in place.items() if key != "name_hant"}
+            {key: value for key, value in place.items() if key not in ("name_hant", "name_en")}
             | {"name": text(place, "name", lang), "url": link("places.Place", place_id=place["id"])}
             for place in places
         ],

@@ -30,7 +30,7 @@ def agencies_of(measure_ids: list[str], lang: str) -> dict[str, list[dict[str, A
     for agency in rows(
         db(),
         f"""
-            select ma.measure_id, a.id, a.name, a.name_hant, a.collective, ma.role, ma.inherited
+            select ma.measure_id, a.id, a.name, a.name_hant, a.name_en, a.collective, ma.role, ma.inherited
             from measure_agencies ma join agencies a on a.id = ma.agency_id
             where ma.measure_id in ({marks}) order by ma.measure_id, ma.role, a.id""",
         *measure_ids,
@@ -242,7 +242,7 @@ def _notation(record: dict[str, Any], lang: str) -> str:
     for depth in range(1, len(path)):
         section = row(
             db(),
-            "select label, heading, heading_hant from sections where id = ?",
+            "select label, heading, heading_hant, heading_en from sections where id = ?",
             f"{record['document_id']}.{'.'.join(path[:depth])}",
         )
         if section:

@@ -63,7 +63,7 @@ def mentioning_measures(
     for mention in rows(
         db(),
         f"""
-            select m.id, m.document_id, m.path, m.title, m.title_hant, x.raw
+            select m.id, m.document_id, m.path, m.title, m.title_hant, m.title_en, x.raw
             from {table} x join measures m on m.id = x.measure_id
             where {where} order by m.rowid, x.start""",
         *params,
@@ -102,7 +102,7 @@ def naming_sections(kind: Kind, named_ids: list[str], lang: str) -> list[dict[st
         return []
     found = rows(
         db(),
-        f"""select s.id, s.document_id, s.path, s.heading, s.heading_hant, x.field, x.raw, x.start, x.end
+        f"""select s.id, s.document_id, s.path, s.heading, s.heading_hant, s.heading_en, x.field, x.raw, x.start, x.end
             from {table} x join sections s on s.id = x.section_id
             where x.{column} in ({placeholders(named_ids)}) order by s.reading_order, x.field, x.start""",
         *named_ids,

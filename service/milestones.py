@@ -51,7 +51,7 @@ def in_due_order(args: dict[str, Any], limit: int = -1, offset: int = 0) -> tupl
     total = db().execute(f"select count(*) {joined}", params).fetchone()[0]
     found = rows(
         db(),
-        f"select mi.*, m.document_id, m.path, m.title, m.title_hant {joined} {IN_DUE_ORDER} limit ? offset ?",
+        f"select mi.*, m.document_id, m.path, m.title, m.title_hant, m.title_en {joined} {IN_DUE_ORDER} limit ? offset ?",
         *params,
         limit,
         offset,

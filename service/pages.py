@@ -21,7 +21,7 @@ SWITCHED = ("pages.home", "pages.agencies")  # the pages showing names and title
 AGENCIES_ON_HOME = 10  # the agencies named in most measures; the rest are on /agencies
 # Every agency with the measures it leads and shares, the most named first.
 AGENCIES_BY_MEASURES = """
-select a.id, a.name, a.name_hant, sum(ma.role = 'lead') as lead, sum(ma.role != 'lead') as participating,
+select a.id, a.name, a.name_hant, a.name_en, sum(ma.role = 'lead') as lead, sum(ma.role != 'lead') as participating,
        count(*) as measures
 from agencies a join measure_agencies ma on ma.agency_id = a.id
 group by a.id order by measures desc, a.name
@@ -94,7 +94,9 @@ def home() -> str:
     }
     documents = [
         document | {"title": text(document, "title", lang)}
-        for document in rows(connection, "select id, title, title_hant, issued, extracted_measures from documents order by id")
+        for document in rows(
+            connection, "select id, title, title_hant, title_en, issued, extracted_measures from documents order by id"
+        )
     ]
     release_row = rows(connection, "select version, built_at, license, license_url from releases where version = ?", latest)[0]
     return render_template(

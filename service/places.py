@@ -34,7 +34,7 @@ def reference(record: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def _parents(records: list[dict[str, Any]], lang: str) -> dict[str, dict[str, Any]]:
     ids = sorted({r["parent_id"] for r in records if r["parent_id"]})
-    found = rows(db(), f"select id, kind, name, name_hant from places where id in ({placeholders(ids)})", *ids)
+    found = rows(db(), f"select id, kind, name, name_hant, name_en from places where id in ({placeholders(ids)})", *ids)
     return {p["id"]: reference(p, lang) for p in found}
 
 
@@ -87,7 +87,7 @@ def detail(place_id: str, with_measures: bool = True) -> dict[str, Any]:
         found("select 1 where 0", what)  # the release has no places: a 404 naming it
     record = found(f"{mentions.counted('place')} where x.id = ? group by x.id", what, place_id)
     lang = language()
-    children = rows(db(), "select id, kind, name, name_hant from places where parent_id = ? order by id", place_id)
+    children = rows(db(), "select id, kind, name, name_hant, name_en from places where parent_id = ? order by id", place_id)
     return summary(record, lang, _parents([record], lang), measures_within([place_id])) | {
         "children": [reference(child, lang) for child in children],
         "measures": mentions.mentioning_measures("place", [place_id], lang) if with_measures else [],

@@ -168,7 +168,7 @@ def measure(measure_id: str) -> Response:
     neighbours = {
         name: row(
             db(),
-            f"select id, label, title, title_hant from measures where document_id = ? and position {sign} ? "
+            f"select id, label, title, title_hant, title_en from measures where document_id = ? and position {sign} ? "
             f"order by position {order} limit 1",
             data["document_id"],
             data["position"],
@@ -223,7 +223,11 @@ def _crumbs(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     path = data["path"].split(".")
     ids = [f"{data['document_id']}.{'.'.join(path[:depth])}" for depth in range(1, len(path))]
     marks = placeholders(ids)
-    found = rows(db(), f"select id, label, heading, heading_hant from sections where id in ({marks})", *ids) if ids else []
+    found = (
+        rows(db(), f"select id, label, heading, heading_hant, heading_en from sections where id in ({marks})", *ids)
+        if ids
+        else []
+    )
     by_id = {section["id"]: section for section in found}
     return [
         {"id": section_id, "label": by_id[section_id]["label"], "heading": text(by_id[section_id], "heading", lang)}
@@ -235,10 +239,10 @@ def _crumbs(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 @blueprint.route("/agencies/<agency_id>")
 def agency(agency_id: str) -> Response:
     data = agencies.detail(agency_id, with_predecessors=True)
-    titles = {d["id"]: text(d, "title", language()) for d in rows(db(), "select id, title, title_hant from documents")}
+    titles = {d["id"]: text(d, "title", language()) for d in rows(db(), "select id, title, title_hant, title_en from documents")}
     successors = rows(
         db(),
-        "select a.id, a.name, a.name_hant, s.effective from agency_successions s join agencies a on a.id = s.successor_id "
+        "select a.id, a.name, a.name_hant, a.name_en, s.effective from agency_successions s join agencies a on a.id = s.successor_id "
         "where s.predecessor_id = ?",
         agency_id,
     )
@@ -269,13 +273,13 @@ def search() -> Response:
     choices = {
         "documents": [
             {"id": d["id"], "title": text(d, "title", lang)}
-            for d in rows(db(), "select id, title, title_hant from documents order by id")
+            for d in rows(db(), "select id, title, title_hant, title_en from documents order by id")
         ],
         "agencies": [
             {"id": a["id"], "name": text(a, "name", lang)}
             for a in rows(
                 db(),
-                "select id, name, name_hant from agencies where id in (select agency_id from measure_agencies) order by name",
+                "select id, name, name_hant, name_en from agencies where id in (select agency_id from measure_agencies) order by name",
             )
         ],
     }

@@ -43,7 +43,9 @@ DEADLINES_QUERY = "deadlines_in_order"  # datasette/metadata.yml: the CSV of the
 
 
 def _titles(lang: str) -> dict[str, str]:
-    return {d["id"]: text(d, "title", lang) for d in rows(db(), "select id, title, title_hant from documents order by id")}
+    return {
+        d["id"]: text(d, "title", lang) for d in rows(db(), "select id, title, title_hant, title_en from documents order by id")
+    }
 
 
 @blueprint.route("/entities")
@@ -96,7 +98,7 @@ def target_list() -> Response:
     if has_table(db(), "targets"):
         found = rows(
             db(),
-            """select t.*, m.document_id, m.path, m.title, m.title_hant
+            """select t.*, m.document_id, m.path, m.title, m.title_hant, m.title_en
                from targets t join measures m on m.id = t.measure_id order by m.rowid, t.start""",
         )
     listed = [targets.summary(record, lang) | {"path": record["path"], "title": text(record, "title", lang)} for record in found]
