@@ -24,7 +24,7 @@ def english_block(records: Records, untranslated: list[Untranslated], width: int
     lacking = Counter(gap.record_type for gap in untranslated if gap.gap != "unknown")
     official = sum(bool(agency.name_en_official) for agency in records.agencies)
     counts = ", ".join(f"{kind} {total - lacking[kind]}/{total}" for kind, total in totals.items())
-    lines = [f"English (unofficial translations; {official} official agency names): {counts}"]
+    lines = wrap(f"English (unofficial translations, {official} agency names official): {counts}", width)
     if not untranslated:
         return [*lines, "  every record has its English"]
     lines.append(f"  {len(untranslated)} to translate or fix (sources/<file> named first):")

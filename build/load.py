@@ -17,6 +17,7 @@ from dbay.schema.sources import DocumentConfig, ReleaseConfig, RenditionConfig
 
 DOCUMENT_FILE = "document.yml"
 RELEASE_FILE = "release.yml"
+DATA_FOLDERS = frozenset({"english"})  # folders of sources/ that hold data files rather than a document
 
 
 class SourceError(Exception):
@@ -121,7 +122,9 @@ def load_documents(sources: Path) -> list[LoadedDocument]:
     if not sources.is_dir():
         raise SourceError(f"{sources}: sources folder is missing")
     folders = sorted(path.parent for path in sources.glob(f"*/{DOCUMENT_FILE}"))
-    stray = sorted(p for p in sources.iterdir() if p.is_dir() and p not in folders and not p.name.startswith("."))
+    stray = sorted(
+        p for p in sources.iterdir() if p.is_dir() and p not in folders and not p.name.startswith(".") and p.name not in DATA_FOLDERS
+    )
     if stray:
         raise SourceError(f"{stray[0]}: folder has no {DOCUMENT_FILE}")
     documents = [load_document(folder, sources) for folder in folders]
