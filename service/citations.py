@@ -13,6 +13,7 @@ from flask import Blueprint, Response
 
 from dbay.service import measures
 from dbay.service.context import language
+from dbay.service.languages import ENGLISH, FALLBACK
 
 blueprint = Blueprint("citations", __name__)
 
@@ -31,6 +32,12 @@ _BIBTEX_SPECIAL = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
 }
+
+
+def work_language(lang: str) -> str:
+    """The language of the work cited: the script read in, but Chinese when read in English (the
+    provisions have no English text; only the title's translation is given, in square brackets)."""
+    return FALLBACK if lang == ENGLISH else lang
 
 
 def bibtex_key(measure_id: str) -> str:
@@ -57,7 +64,7 @@ def bibtex(data: dict[str, Any], lang: str) -> str:
         fields.append(("number", bibtex_escaped(document["doc_number"])))
     if document["issued"]:
         fields += [("date", document["issued"]), ("year", document["issued"][:4])]
-    fields += [("url", data["citation"]["url"]), ("language", lang)]
+    fields += [("url", data["citation"]["url"]), ("language", work_language(lang))]
     lines = [f"  {name} = {{{value}}}," for name, value in fields]
     if document["issued"]:  # a month is one of BibTeX's macros, not a braced value
         lines.insert(-2, f"  month = {MONTHS[int(document['issued'][5:7]) - 1]},")
@@ -80,7 +87,7 @@ def csl_json(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         item["number"] = document["doc_number"]
     if document["issued"]:
         item["issued"] = {"date-parts": [[int(part) for part in document["issued"].split("-")]]}
-    item |= {"URL": data["citation"]["url"], "language": lang}
+    item |= {"URL": data["citation"]["url"], "language": work_language(lang)}
     return [item]
 
 

@@ -36,8 +36,9 @@ def outline(document_id: str, lang: str) -> list[dict[str, Any]]:
     nodes = rows(
         db(),
         """
-        select 'section' as type, id, parent_id, path, label, heading as title, heading_hant as title_hant, heading_en as title_en,
-               numbering, position from sections where document_id = ?
+        select 'section' as type, id, parent_id, path, label,
+               heading as title, heading_hant as title_hant, heading_en as title_en, numbering, position
+        from sections where document_id = ?
         union all
         select 'measure', id, section_id, path, label, title, title_hant, title_en, numbering, position
         from measures where document_id = ? order by position""",

@@ -90,5 +90,5 @@ def page_wording(label: str, lang: str) -> str:
     """A page's own wording (written in Simplified, often followed by its English: 机关 Agencies) as read
     in ``lang``: the Chinese in its script, or for English the label without its Chinese."""
     if lang == ENGLISH:
-        return _CHINESE_WORDING.sub("", label).strip()
+        return _CHINESE_WORDING.sub("", label.replace("：", ": ")).strip()
     return in_script(label, lang)

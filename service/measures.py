@@ -12,6 +12,7 @@ from dbay.service.context import datasette_url, db, found, language, link, meta,
 from dbay.service.documents import known_documents
 from dbay.service.envelopes import MeasureListMetaSchema
 from dbay.service.errors import bad_parameter
+from dbay.service.languages import ENGLISH
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import placeholders, row, rows
 from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
@@ -251,6 +252,14 @@ def _notation(record: dict[str, Any], lang: str) -> str:
     return "".join(parts)
 
 
+def cited_title(document: dict[str, Any], lang: str) -> tuple[str, str]:
+    """The title a citation gives, and what follows it: in English the document's own (Chinese) title
+    followed by its translation in square brackets, as one cites a work in another language."""
+    if lang != ENGLISH:
+        return text(document, "title", lang), ""
+    return document["title"], f" [{document['title_en']}]" if document.get("title_en") else ""
+
+
 def detail(measure_id: str) -> dict[str, Any]:
     """One measure: texts, place, document, agencies with roles, every source, a citation, and what it is
     about (entities, places, targets, milestones, cited documents); a 404 problem if none."""
@@ -269,6 +278,7 @@ def detail(measure_id: str) -> dict[str, Any]:
     notation = _notation(record, lang)
     title, doc_number = text(document, "title", lang), text(document, "doc_number", lang)
     number = f"（{doc_number}）" if doc_number else ""
+    cited = cited_title(document, lang)
     url = link("reading.measure", measure_id=measure_id, _external=True)  # people cite the page, which links the JSON
     data = (
         summary(record, lang, agencies_of([measure_id], lang)[measure_id])
@@ -287,8 +297,8 @@ def detail(measure_id: str) -> dict[str, Any]:
             },
             "sources": sources,
             "citation": {
-                "text": f"《{title}》{number}{notation}",
-                "document_title": title,
+                "text": f"《{cited[0]}》{cited[1]}{number}{' ' if cited[1] else ''}{notation}",
+                "document_title": "".join(cited),
                 "doc_number": doc_number,
                 "notation": notation,
                 "url": url,

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from dbay import maps
 from dbay.build.scripts import to_hant
+from dbay.service.languages import ENGLISH
 
 
 def point(
@@ -26,7 +27,7 @@ def point(
         return None
     aliases = record.get("aliases") or []
     aliases = json.loads(aliases) if isinstance(aliases, str) else aliases
-    written = [to_hant(alias) for alias in aliases] if lang == "zh-Hant" else list(aliases)
+    written = [to_hant(alias) for alias in aliases] if lang == "zh-Hant" else [] if lang == ENGLISH else list(aliases)
     return maps.MapPoint(
         id=record["id"],
         name=name,

@@ -114,9 +114,10 @@ def helpers() -> dict[str, Any]:
 @blueprint.app_template_filter("in_script")
 @pass_context
 def in_script(context: Context, label: str) -> str:
-    """A page's own wording (a heading, a label) in the script the page is read in; the templates
-    write it in Simplified. Texts from the release come in the chosen script already."""
-    return languages.in_script(label, str(context.get("lang")))
+    """A page's own wording (a heading, a label) in the language the page is read in; the templates
+    write it in Simplified, mostly followed by its English. Texts from the release come in the chosen
+    language already."""
+    return languages.page_wording(label, str(context.get("lang")))
 
 
 @blueprint.app_template_global()
@@ -189,7 +190,7 @@ def measure(measure_id: str) -> Response:
         named_places=[place | {"others": csv_links.place_query(place["id"])} for place in named_places],
         places_map=place_maps.drawn(
             (place_maps.point(p, p["name"], page_url("topics.place", place_id=p["id"]), lang) for p in named_places),
-            label=languages.in_script("本条提及的地点 The places this provision names", lang),
+            label=languages.page_wording("本条提及的地点 The places this provision names", lang),
             lang=lang,
         ),
         differences=differences,
@@ -242,8 +243,8 @@ def agency(agency_id: str) -> Response:
     titles = {d["id"]: text(d, "title", language()) for d in rows(db(), "select id, title, title_hant, title_en from documents")}
     successors = rows(
         db(),
-        "select a.id, a.name, a.name_hant, a.name_en, s.effective from agency_successions s join agencies a on a.id = s.successor_id "
-        "where s.predecessor_id = ?",
+        "select a.id, a.name, a.name_hant, a.name_en, s.effective "
+        "from agency_successions s join agencies a on a.id = s.successor_id where s.predecessor_id = ?",
         agency_id,
     )
     for successor in successors:
@@ -279,7 +280,8 @@ def search() -> Response:
             {"id": a["id"], "name": text(a, "name", lang)}
             for a in rows(
                 db(),
-                "select id, name, name_hant, name_en from agencies where id in (select agency_id from measure_agencies) order by name",
+                "select id, name, name_hant, name_en from agencies "
+                "where id in (select agency_id from measure_agencies) order by name",
             )
         ],
     }

@@ -150,11 +150,11 @@ def place_index() -> Response:
                 for p in every
                 if p["measures"]  # a place no measure names itself would be a dot of nothing
             ),
-            label=languages.in_script(
+            label=languages.page_wording(
                 "每个有坐标的地点，圆点大小按提及它的条目数 Every place with a point, sized by the measures naming it", lang
             ),
             lang=lang,
-            tooltip=languages.in_script("{name}：{count} 条 measures", lang),
+            tooltip=languages.page_wording("{name}：{count} 条 measures", lang),
         ),
     )
 
@@ -193,9 +193,9 @@ def _place_map(place_id: str, lang: str) -> Markup | None:
             )
             for p in found
         ),
-        label=languages.in_script("这个地点和其中的地点 The place and the places within it", lang),
+        label=languages.page_wording("这个地点和其中的地点 The place and the places within it", lang),
         lang=lang,
-        tooltip=languages.in_script("{name}：{count} 条 measures", lang),
+        tooltip=languages.page_wording("{name}：{count} 条 measures", lang),
     )
 
 
