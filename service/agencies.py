@@ -33,6 +33,8 @@ def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
         "aliases": json.loads(record["aliases"]),
         "collective": bool(record["collective"]),
         "lineage_id": record.get("lineage_id", record["id"]),  # releases before the register have none
+        "name_en_official": None if record.get("name_en_official") is None else bool(record["name_en_official"]),
+        "name_en_source": record.get("name_en_source"),
         "counts": {"lead": record["leads"] or 0, "participating": record["shares"] or 0},
         "links": {
             "self": link("agencies.Agency", agency_id=record["id"]),

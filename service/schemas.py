@@ -279,7 +279,7 @@ def _agency_counts() -> fields.Dict:
 AgencySummarySchema = schema_from(
     "AgencySummary",
     Agency,
-    ["id", "name", "aliases", "collective", "lineage_id"],
+    ["id", "name", "aliases", "collective", "lineage_id", "name_en_official", "name_en_source"],
     bilingual=("name",),
     counts=_agency_counts(),
     links=_links("self: this agency's URL; measures: its measures."),
@@ -301,7 +301,7 @@ PredecessorSchema = always_present(
 AgencyDetailSchema = schema_from(
     "AgencyDetail",
     Agency,
-    ["id", "name", "aliases", "collective", "lineage_id"],
+    ["id", "name", "aliases", "collective", "lineage_id", "name_en_official", "name_en_source"],
     bilingual=("name",),
     optional=("predecessors",),
     counts=_agency_counts(),
