@@ -122,9 +122,8 @@ def load_documents(sources: Path) -> list[LoadedDocument]:
     if not sources.is_dir():
         raise SourceError(f"{sources}: sources folder is missing")
     folders = sorted(path.parent for path in sources.glob(f"*/{DOCUMENT_FILE}"))
-    stray = sorted(
-        p for p in sources.iterdir() if p.is_dir() and p not in folders and not p.name.startswith(".") and p.name not in DATA_FOLDERS
-    )
+    others = [p for p in sources.iterdir() if p.is_dir() and p not in folders and p.name not in DATA_FOLDERS]
+    stray = sorted(p for p in others if not p.name.startswith("."))
     if stray:
         raise SourceError(f"{stray[0]}: folder has no {DOCUMENT_FILE}")
     documents = [load_document(folder, sources) for folder in folders]

@@ -76,7 +76,9 @@ MARK_TAGS = re.compile(r"(</?mark>)")
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this replaces
-def prepare_connection(conn: Any) -> None:
+def prepare_connection(conn: Any, database: str) -> None:
+    if releases.is_release_database(database):
+        releases.with_later_columns(conn)  # an older release reads the latest columns as null, as in the API
     widen = search_variants.widening(conn)  # the cross-strait variants, as the API searches them
     search.register_functions(conn, widen)
     conn.create_function("escape_fts", 1, lambda query: search.match_or_nothing(query, widen), deterministic=True)

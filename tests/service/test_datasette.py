@@ -203,6 +203,7 @@ def test_what_each_agency_leads(server: str) -> None:
     assert leading[0] == {
         "id": "sheng-zheng-wu-fu-wu-he-shu-ju-guan-li-ju",
         "name": "省政务服务和数据管理局",
+        "name_en": "Guangdong Provincial Government Services and Data Administration",  # sources/english/agencies.yml
         "measures_led": 21,
         "documents": 1,
         "document_ids": POINTS,
@@ -258,3 +259,12 @@ def test_the_canned_query_finds_the_measures_under_a_heading_naming_a_goal(serve
     # A place: the plan's 二（七） names the group 粤东粤西粤北 (粵東粵西粵北 in Traditional).
     rows = get_json(server, "/data/dbay/measures_under_a_heading.json", name="粵東粵西粵北", _shape="array")
     assert rows and {row["section_id"] for row in rows} == {f"{PLAN}.2.7"}
+
+
+def test_the_english_columns_stand_beside_the_chinese(server: str) -> None:
+    documents = get_json(server, "/data/dbay/documents.json", _shape="objects")
+    assert "Key Work Points for Building Digital Guangdong in 2024" in [row["title_en"] for row in documents["rows"]]
+    columns = get_json(server, "/data/dbay/sections.json", _size="1")["columns"]
+    assert columns.index("heading_en") == columns.index("heading_hant") + 1
+    outline = get_json(server, "/data/dbay/document_outline.json", _shape="objects", document=POINTS)["rows"]
+    assert outline[0]["title_en"] and not any("\u4e00" <= c <= "\u9fff" for c in outline[0]["title_en"])
