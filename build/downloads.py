@@ -164,12 +164,13 @@ def datapackage(release: Row, folder: str = "") -> dict[str, Any]:
         else f"under {folder}, next to this file: the service answers them there, and "
         f"unzip {releases.file_name(version, 'tables')} -d {folder.rstrip('/')} puts them there on disk"
     )
+    about = release.get("dataset_description") or f"{metadata('dbay')['Summary']}."  # releases before issue 14 have none
     return {
         "profile": "tabular-data-package",
         "name": "dbay",
         "title": TITLE,
         "description": (
-            f"{metadata('dbay')['Summary']}. Release {version}, record schema {release['schema_version']}. "
+            f"{about} Release {version}, record schema {release['schema_version']}. "
             f"Each resource's path is {where}. The zip also holds every table as JSON Lines (jsonl/<table>.jsonl)."
         ),
         "version": version,

@@ -144,6 +144,7 @@ def write_release(
         content_sha256=digest,
         previous_version=previous_version,
         source_files=source_files,
+        dataset_description=config.description,
         license=config.license,
         license_url=config.license_url,
     )

@@ -181,6 +181,7 @@ class ReleaseInfo:
     license: str | None
     license_url: str | None
     path: Path
+    dataset_description: str | None = None  # releases before issue 14 have none
 
     @classmethod
     def read(cls, connection: sqlite3.Connection, path: Path) -> "ReleaseInfo":
@@ -194,6 +195,7 @@ class ReleaseInfo:
             row.get("license"),
             row.get("license_url"),
             path,
+            row.get("dataset_description"),
         )
 
 

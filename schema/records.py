@@ -349,6 +349,9 @@ class Release(Record):
     schema_version: NonEmpty = Field(description="Version of the record schema.")
     content_sha256: Sha256 = Field(description="SHA-256 over every published record: equal content, equal hash.")
     previous_version: str | None = Field(description="The release the changes are counted from, if one was found.")
+    dataset_description: str | None = Field(
+        default=None, description="What the dataset is, in English, from sources/release.yml (description)."
+    )
     license: NonEmpty = Field(description="The dataset's licence (SPDX identifier), from sources/release.yml.")
     license_url: NonEmpty = Field(description="Where the licence is stated.")
     source_files: list[dict[str, str]] = Field(description="Every source file with its SHA-256 (JSON).")

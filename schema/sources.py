@@ -43,6 +43,7 @@ class ReleaseConfig(BaseModel):
 
     version: Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)*$")]
     title: str | None = None
+    description: str | None = Field(default=None, description="What the dataset is, in English.")
     license: str = Field(description="SPDX identifier of the dataset's licence, e.g. CC-BY-4.0.")
     license_url: str
     notes: str | None = None

@@ -30,6 +30,7 @@ def summary(info: ReleaseInfo, latest: str | None) -> dict[str, Any]:
         "schema_version": info.schema_version,
         "content_sha256": info.content_sha256,
         "previous_version": info.previous_version,
+        "dataset_description": info.dataset_description,
         "latest": info.version == latest,
         "links": {"self": url_for("releases.Release", version=info.version), **downloads},
     }

@@ -329,14 +329,14 @@ ChangeSchema = always_present(
 ReleaseSummarySchema = schema_from(
     "ReleaseSummary",
     Release,
-    ["version", "built_at", "schema_version", "content_sha256", "previous_version"],
+    ["version", "built_at", "schema_version", "content_sha256", "previous_version", "dataset_description"],
     latest=fields.Boolean(metadata={"description": "True for the newest release."}),
     links=_links("self, and the release's downloads."),
 )
 ReleaseDetailSchema = schema_from(
     "ReleaseDetail",
     Release,
-    ["version", "built_at", "schema_version", "content_sha256", "previous_version", "source_files"],
+    ["version", "built_at", "schema_version", "content_sha256", "previous_version", "dataset_description", "source_files"],
     latest=fields.Boolean(metadata={"description": "True for the newest release."}),
     counts=fields.Dict(keys=fields.String(), values=fields.Integer(), metadata={"description": "Rows per table."}),
     changes=fields.List(fields.Nested(ChangeSchema), metadata={"description": "What changed since previous_version."}),

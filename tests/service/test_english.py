@@ -2,6 +2,7 @@
 (sources/*/english.yml, sources/english/agencies.yml, name_en in the dictionaries), Simplified Chinese
 elsewhere, and the answer saying both that the English is unofficial and where it fell back."""
 
+import json
 import re
 import shutil
 import sqlite3
@@ -117,3 +118,12 @@ def test_the_english_page(client: FlaskClient) -> None:
 def test_a_page_in_chinese_offers_english(client: FlaskClient) -> None:
     page = client.get(f"/documents/{PLAN}", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert re.search(r'<a href="[^"]*lang=en[^"]*" hreflang="en" lang="en">English</a>', page)
+
+
+def test_the_dataset_describes_itself_in_english(client: FlaskClient, data_dir: Path) -> None:
+    """sources/release.yml's description: in the releases table, the API and the data package."""
+    release = _json(client, "/api/v1/releases/2026.2")["data"]
+    assert release["dataset_description"].startswith("Every provision of Guangdong's digital-policy documents")
+    assert "unofficial" in release["dataset_description"]
+    package = json.loads((data_dir / "dbay-2026.2.datapackage.json").read_text(encoding="utf-8"))
+    assert package["description"].startswith(release["dataset_description"] + " Release 2026.2")
