@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
+from dbay.build.pipeline import BuildResult
 from dbay.service.app import create_app
+from tests.conftest import query
 from tests.service.conftest import PLAN
 
 TASKS = "digital-guangdong-2024-key-tasks"
@@ -120,10 +122,13 @@ def test_a_page_in_chinese_offers_english(client: FlaskClient) -> None:
     assert re.search(r'<a href="[^"]*lang=en[^"]*" hreflang="en" lang="en">English</a>', page)
 
 
-def test_the_dataset_describes_itself_in_english(client: FlaskClient, data_dir: Path) -> None:
+def test_the_dataset_describes_itself_in_english(seed_release: BuildResult) -> None:
     """sources/release.yml's description: in the releases table, the API and the data package."""
-    release = _json(client, "/api/v1/releases/2026.2")["data"]
-    assert release["dataset_description"].startswith("Every provision of Guangdong's digital-policy documents")
-    assert "unofficial" in release["dataset_description"]
-    package = json.loads((data_dir / "dbay-2026.2.datapackage.json").read_text(encoding="utf-8"))
-    assert package["description"].startswith(release["dataset_description"] + " Release 2026.2")
+    database = seed_release.written.path
+    description = query(database, "select dataset_description from releases")[0][0]
+    assert description.startswith("Every provision of Guangdong's digital-policy documents") and "unofficial" in description
+    package = json.loads(database.with_name(f"dbay-{seed_release.version}.datapackage.json").read_text(encoding="utf-8"))
+    assert package["description"].startswith(f"{description} Release {seed_release.version}")
+    app = create_app({"DATA_DIR": database.parent, "TESTING": True})
+    answer = app.test_client().get(f"/api/v1/releases/{seed_release.version}").get_json()
+    assert answer["data"]["dataset_description"] == description
