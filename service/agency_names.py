@@ -24,10 +24,11 @@ _NAMES: dict[str, dict[str, list[str]]] = {}
 def _names(connection: sqlite3.Connection, key: str) -> dict[str, list[str]]:
     if key not in _NAMES:
         found: defaultdict[str, list[str]] = defaultdict(list)
-        for agency_id, name, name_hant, aliases in connection.execute(
-            "select id, name, name_hant, aliases from agencies order by id"
+        for agency_id, name, name_hant, name_en, aliases in connection.execute(
+            "select id, name, name_hant, name_en, aliases from agencies order by id"
         ):
-            for spelling in {search.fold(n) for n in (name, name_hant, *json.loads(aliases))}:
+            english = [name_en] if name_en else []
+            for spelling in {search.fold(n) for n in (name, name_hant, *english, *json.loads(aliases))}:
                 found[spelling].append(agency_id)
         _NAMES[key] = dict(found)
     return _NAMES[key]

@@ -132,3 +132,9 @@ def test_the_dataset_describes_itself_in_english(seed_release: BuildResult) -> N
     app = create_app({"DATA_DIR": database.parent, "TESTING": True})
     answer = app.test_client().get(f"/api/v1/releases/{seed_release.version}").get_json()
     assert answer["data"]["dataset_description"] == description
+
+
+def test_an_agency_filter_takes_its_english_name_in_any_case(client: FlaskClient) -> None:
+    for name in ("Education Department of Guangdong Province", "education department of guangdong province"):
+        found = _json(client, f"/api/v1/measures?agency={name}&fields=id")["data"]
+        assert [measure["id"] for measure in found] == [f"{TASKS}.7.31"]  # 推进教育数字化发展 (省教育厅牵头)
