@@ -178,3 +178,19 @@ def test_where_and_how_much_a_map_of_places_and_the_targets_query(
     fifty = page.locator("table.rows-and-columns tbody tr", has=page.locator("td.col-raw", has_text="50家"))
     assert fifty.locator("td.col-value").inner_text() == "50" and fifty.locator("td.col-unit").inner_text() == "家"
     screenshot(page, screenshots / "9-targets.png", "h1")
+
+
+def test_a_correspondent_who_reads_no_chinese_switches_to_english(server: str, page: Page, screenshots: Path) -> None:
+    """README, "Without reading Chinese": the English switch, English titles and names, the Chinese text marked as such."""
+    page.goto(f"{server}/measures/digital-guangdong-2024-key-tasks.1.4")
+    page.locator("#script a", has_text="English").click()
+    page.wait_for_url("**lang=en**")
+    assert page.locator("html").get_attribute("lang") == "en"
+    # sources/digital-guangdong-2024-key-tasks/english.yml, "1.4"; the lead agency from sources/english/agencies.yml.
+    assert 'Build a Guangdong-Hong Kong-Macao Greater Bay Area "data special zone"' in page.locator("h1").inner_text()
+    assert page.get_by_text("Guangdong Provincial Government Services and Data Administration").first.is_visible()
+    assert page.locator("#text").get_attribute("lang") == "zh-Hans"
+    assert "unofficial" in page.locator("#translation-note").inner_text()
+    screenshot(page, screenshots / "11-english.png", "#translation-note")
+    page.locator("a", has_text="Key Work Points for Building Digital Guangdong in 2024").first.click()
+    assert page.locator("html").get_attribute("lang") == "en"  # the language is kept as one follows links
