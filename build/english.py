@@ -11,11 +11,11 @@ English is not published, being a translation of other words) or that names no r
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from dbay.build.load import SourceError, read_yaml
 from dbay.build.validate import Records
-from dbay.schema.records import RecordType
+from dbay.schema.records import Measure, RecordType, Section
 from dbay.schema.sources import AgenciesEnglish, DocumentEnglish, Translated
 
 DOCUMENT_ENGLISH_FILE = "english.yml"
@@ -70,6 +70,30 @@ def _document_files(records: Records, sources: Path) -> dict[str, _DocumentFile]
     return found
 
 
+Outlined = TypeVar("Outlined", Section, Measure)
+Seen = set[tuple[str, str, str]]  # (record type, document id, path) of every section and measure
+
+
+def _translate_outline(
+    items: list[Outlined],
+    kind: Literal["section", "measure"],
+    field: str,
+    files: dict[str, _DocumentFile],
+    seen: Seen,
+) -> list[Untranslated]:
+    """Fill ``<field>_en`` of each section or measure in ``items`` from its document's file, noting each path in ``seen``."""
+    gaps: list[Untranslated] = []
+    for index, item in enumerate(items):
+        at = files[item.document_id]
+        seen.add((kind, item.document_id, item.path))
+        entries = (at.english.sections if kind == "section" else at.english.measures) if at.english else {}
+        entry, chinese = entries.get(item.path), getattr(item, field)
+        items[index] = item.model_copy(update={f"{field}_en": _english_of(entry, chinese)})
+        if gap := _gap(entry, chinese):
+            gaps.append(Untranslated(kind, item.id, gap, chinese, at.file))
+    return gaps
+
+
 def _translate_documents(records: Records, files: dict[str, _DocumentFile]) -> list[Untranslated]:
     """Fill title_en of documents and measures and heading_en of sections in ``records`` (one pass each)."""
     gaps: list[Untranslated] = []
@@ -79,21 +103,9 @@ def _translate_documents(records: Records, files: dict[str, _DocumentFile]) -> l
         records.documents[index] = document.model_copy(update={"title_en": _english_of(entry, document.title)})
         if gap := _gap(entry, document.title):
             gaps.append(Untranslated("document", document.id, gap, document.title, at.file))
-    seen: set[tuple[str, str, str]] = set()
-    for index, section in enumerate(records.sections):
-        at = files[section.document_id]
-        seen.add(("section", section.document_id, section.path))
-        entry = at.english.sections.get(section.path) if at.english else None
-        records.sections[index] = section.model_copy(update={"heading_en": _english_of(entry, section.heading)})
-        if gap := _gap(entry, section.heading):
-            gaps.append(Untranslated("section", section.id, gap, section.heading, at.file))
-    for index, measure in enumerate(records.measures):
-        at = files[measure.document_id]
-        seen.add(("measure", measure.document_id, measure.path))
-        entry = at.english.measures.get(measure.path) if at.english else None
-        records.measures[index] = measure.model_copy(update={"title_en": _english_of(entry, measure.title)})
-        if gap := _gap(entry, measure.title):
-            gaps.append(Untranslated("measure", measure.id, gap, measure.title, at.file))
+    seen: Seen = set()
+    gaps += _translate_outline(records.sections, "section", "heading", files, seen)
+    gaps += _translate_outline(records.measures, "measure", "title", files, seen)
     for document_id, at in files.items():
         listed: dict[RecordType, dict[str, Translated]] = (
             {"section": at.english.sections, "measure": at.english.measures} if at.english else {}
