@@ -41,7 +41,7 @@ CACHE = BENCHMARKS / ".corpus"
 # Copied beside the documents: the release settings, the agency renamings and the dictionaries of
 # named things and places, which apply to any document. sources/published-ids.tsv is not: it lists
 # the seeds' ids, which the synthetic corpus does not have, so the build would refuse it for losing them.
-SHARED_FILES = (RELEASE_FILE, "agencies.yml", "entities.yml", "places.yml")
+SHARED_FILES = (RELEASE_FILE, "agencies.yml", "entities.yml", "places.yml", "english/agencies.yml")
 # What the build's output depends on besides the sources: the package's code, the pipeline and its vocabularies, the records.
 CODE_FOLDERS = ("dbay", "build", "schema")
 
@@ -170,6 +170,7 @@ def synthetic_sources(scale: int, target: Path, seed: int = 0) -> Path:
     target.mkdir(parents=True)
     for name in SHARED_FILES:
         if (SOURCES / name).is_file():
+            (target / name).parent.mkdir(exist_ok=True)
             shutil.copy(SOURCES / name, target / name)
     draw = random.Random(seed)
     for number in range(1, scale * len(seeds.templates) + 1):
