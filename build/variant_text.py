@@ -74,6 +74,25 @@ def _char_vocabulary(char: str) -> str:
     return vocabulary(char)[:1] or char
 
 
+Region = tuple[bool, tuple[int, int], tuple[int, int]]  # equal?, old range, new range
+
+
+def _regions(old: str, new: str) -> list[Region]:
+    """Stretches of ``old`` and ``new`` that are the same, and those rewritten. A rewritten phrase may share a
+    character with what it replaces (網際網路 -> 互联网 shares 网): a lone shared character between two
+    rewritten stretches is part of one rewritten phrase."""
+    regions: list[Region] = []
+    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal" and old_end - old_start > 1:
+            regions.append((True, (old_start, old_end), (new_start, new_end)))
+        elif regions and not regions[-1][0]:
+            _, (first_old, _), (first_new, _) = regions.pop()
+            regions.append((False, (first_old, old_end), (first_new, new_end)))
+        else:
+            regions.append((tag == "equal", (old_start, old_end), (new_start, new_end)))
+    return regions
+
+
 def comparable(text: MappedText) -> Comparable:
     """``text`` in comparable form, each character with the raw span it stands for."""
     chars: list[str] = []
@@ -91,17 +110,10 @@ def comparable(text: MappedText) -> Comparable:
     if converted == one_by_one:
         return Comparable(converted, tuple(spans))
     mapped: list[tuple[int, int]] = []
-    matcher = SequenceMatcher(None, one_by_one, converted, autojunk=False)
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if tag == "equal":
+    for equal, (old_start, old_end), (new_start, new_end) in _regions(one_by_one, converted):
+        if equal or old_end - old_start == new_end - new_start:  # the same characters, or words of one length
             mapped.extend(spans[old_start:old_end])
-            continue
-        if new_end == new_start:
-            continue
-        if old_end - old_start == new_end - new_start:  # words of the same length: character for character
-            mapped.extend(spans[old_start:old_end])
-            continue
-        old = spans[old_start:old_end] or spans[max(old_start - 1, 0) : old_start + 1]
-        whole = (min(s for s, _ in old), max(e for _, e in old))
-        mapped.extend([whole] * (new_end - new_start))
+        elif new_end > new_start:
+            old = spans[old_start:old_end] or spans[max(old_start - 1, 0) : old_start + 1]
+            mapped.extend([(min(s for s, _ in old), max(e for _, e in old))] * (new_end - new_start))
     return Comparable(converted, tuple(mapped))

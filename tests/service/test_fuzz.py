@@ -53,6 +53,8 @@ REAL: dict[str, str] = {
     "technology": "select id from entities where type = 'technology'",
     "place_id": "select id from places",
     "place": "select id from places",
+    "measure": "select id from measures",
+    "rendition": "select id from renditions",
 }
 NAMING = {
     "document",
@@ -61,6 +63,8 @@ NAMING = {
     "entity",
     "technology",
     "place",
+    "measure",
+    "rendition",
 }  # query filters whose every value must name a record
 
 
