@@ -11,6 +11,7 @@ phrases of another length (網際網路 -> 互联网), so each comparable charac
 stands for: a fragment of the comparison maps back to the exact characters of either text.
 """
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -93,6 +94,28 @@ def _regions(old: str, new: str) -> list[Region]:
     return regions
 
 
+_CLAUSE_END = re.compile(r"[^\w]")  # conversion rewrites words, never across punctuation
+
+
+def _clause_regions(old: str, new: str) -> list[Region]:
+    """``_regions``, clause by clause where both texts have the same punctuation (they do unless a
+    conversion rewrote a mark), so that only the few rewritten clauses are diffed, not the whole text."""
+    old_ends = [m.end() for m in _CLAUSE_END.finditer(old)]
+    new_ends = [m.end() for m in _CLAUSE_END.finditer(new)]
+    if [old[e - 1] for e in old_ends] != [new[e - 1] for e in new_ends]:
+        return _regions(old, new)
+    regions: list[Region] = []
+    for (old_start, old_end), (new_start, new_end) in zip(
+        itertools.pairwise([0, *old_ends, len(old)]), itertools.pairwise([0, *new_ends, len(new)]), strict=True
+    ):
+        if old[old_start:old_end] == new[new_start:new_end]:
+            regions.append((True, (old_start, old_end), (new_start, new_end)))
+            continue
+        for equal, (a, b), (c, d) in _regions(old[old_start:old_end], new[new_start:new_end]):
+            regions.append((equal, (old_start + a, old_start + b), (new_start + c, new_start + d)))
+    return regions
+
+
 def comparable(text: MappedText) -> Comparable:
     """``text`` in comparable form, each character with the raw span it stands for."""
     chars: list[str] = []
@@ -110,7 +133,7 @@ def comparable(text: MappedText) -> Comparable:
     if converted == one_by_one:
         return Comparable(converted, tuple(spans))
     mapped: list[tuple[int, int]] = []
-    for equal, (old_start, old_end), (new_start, new_end) in _regions(one_by_one, converted):
+    for equal, (old_start, old_end), (new_start, new_end) in _clause_regions(one_by_one, converted):
         if equal or old_end - old_start == new_end - new_start:  # the same characters, or words of one length
             mapped.extend(spans[old_start:old_end])
         elif new_end > new_start:

@@ -84,10 +84,11 @@ def _tidied_span(raw: str, source: MeasureSource, excluded: list[tuple[int, int]
     numbered = paragraphs[0].marker is not None
     pieces = [paragraphs[0].body if numbered else paragraphs[0].text, *(p.text for p in paragraphs[1:])]
     text = join(pieces, "\n")
+    inside = [(start, end) for start, end in excluded if start < source.end and end > source.start]
     kept = [
         (char, source.start + offset)
         for char, offset in zip(text.text, text.offsets, strict=True)
-        if not any(start <= source.start + offset < end for start, end in excluded)
+        if not any(start <= source.start + offset < end for start, end in inside)
     ]
     return MappedText("".join(char for char, _ in kept), tuple(offset for _, offset in kept)), numbered
 

@@ -149,7 +149,7 @@ def test_the_api_keeps_its_description_for_any_input(data_dir: Path) -> None:
     for result in schema.get_all_operations():
         assert isinstance(result, Ok), result
         operations.append(result.ok())
-    assert len(operations) == 15
+    assert len(operations) == 16
     values = real_values(data_dir)
     fuzzer = Fuzzer(values, issued_cursors(app, values["version"]))
     for operation in operations:
