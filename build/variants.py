@@ -58,9 +58,11 @@ def edits(canonical: str, variant: str, open_start: bool = False, open_end: bool
     """
     matcher = SequenceMatcher(None, canonical, variant, autojunk=False)
     found: list[Edit] = []
+    previous = (0, 0)  # where the edit before this one ends, in either text
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
             continue
+        before, previous = previous, (a_end, b_end)
         # Past an open edge, only as many of the provision's words as the copy has in their place count.
         if open_start and a_start == 0 and b_start == 0:
             a_start = max(a_end - b_end, 0)
@@ -68,12 +70,29 @@ def edits(canonical: str, variant: str, open_start: bool = False, open_end: bool
             a_end = min(a_start + b_end - b_start, a_end)
         if a_start == a_end and b_start == b_end:
             continue
+        if (a_start == a_end) != (b_start == b_end):  # a run only one text has
+            one, run, floor = (
+                (canonical, (a_start, a_end), before[0]) if b_start == b_end else (variant, (b_start, b_end), before[1])
+            )
+            shift = _leftmost(one, run, floor)
+            a_start, a_end, b_start, b_end = a_start - shift, a_end - shift, b_start - shift, b_end - shift
         if found and a_start - found[-1].canonical[1] <= MERGE_GAP and b_start - found[-1].variant[1] <= MERGE_GAP:
             last = found.pop()
             found.append(Edit((last.canonical[0], a_end), (last.variant[0], b_end)))
         else:
             found.append(Edit((a_start, a_end), (b_start, b_end)))
     return found
+
+
+def _leftmost(text: str, run: tuple[int, int], floor: int) -> int:
+    """How far left a run only one text has moves and reads the same (not past ``floor``, the end of the
+    edit before it): of 法律法规 against 法规, 法律 is dropped rather than 律法, the word rather than
+    the diff's arbitrary pick among equal readings."""
+    start, end = run
+    shift = 0
+    while start - shift > floor and text[start - shift - 1] == text[end - shift - 1]:
+        shift += 1
+    return shift
 
 
 def _tidied_span(raw: str, source: MeasureSource, excluded: list[tuple[int, int]]) -> tuple[MappedText, bool]:

@@ -21,6 +21,13 @@ def test_edits_further_apart_stay_apart() -> None:
     assert edits("加快推动区域数字化均衡发展", "加速推动区域数字均衡发展") == [Edit((1, 2), (1, 2)), Edit((8, 9), (8, 8))]
 
 
+def test_a_run_one_text_has_is_read_at_its_leftmost_place() -> None:
+    # news.txt: 依照国家资料跨境安全管理法规要求 for official.txt's 按照国家数据跨境安全管理法律法规要求: 法律 dropped,
+    # which a diff may equally report as 律法.
+    assert edits("管理法律法规要求", "管理法规要求") == [Edit((2, 4), (2, 2))]
+    assert edits("管理法规要求", "管理法律法规要求") == [Edit((2, 2), (2, 4))]
+
+
 def test_an_excerpt_drops_nothing_before_or_after_what_it_quotes() -> None:
     provision = "依托平台提升便捷性。推动服务网对接互认。拓展跨境电子钱包应用。"
     excerpt = "推动服务网对接互认。"
