@@ -43,6 +43,7 @@ from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
 from dbay.service.parameters import (
     PATH,
     FullMatch,
+    WholeNumber,
     agency_names,
     choices,
     day,
@@ -115,7 +116,7 @@ class CommonArgs(Schema):
 
 
 class ListArgs(CommonArgs):
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500), metadata={"description": "Items per page, 1–500."})
+    limit = WholeNumber(load_default=50, validate=validate.Range(1, 500), metadata={"description": "Items per page, 1–500."})
     cursor = fields.String(
         validate=[
             FullMatch(CURSOR_PATTERN, error=MALFORMED_CURSOR),
