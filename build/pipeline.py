@@ -20,6 +20,7 @@ from dbay.build.entity_dictionary import DICTIONARY_FILE
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
 from dbay.build.validate import Records, to_records
+from dbay.build.variants import variant_records
 from dbay.build.write import Written, write_release
 
 
@@ -122,6 +123,8 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     progress("Validating records")
     register = read_register(sources)
     records = to_records(builds, register, lineages)
+    progress("Comparing renditions: where each words a measure differently from its text")
+    records = replace(records, variants=variant_records(records))
     progress("Finding what each measure is about (targets, deadlines, cited documents, named things)")
     records = enrich(records, sources)
     progress("Adding the English titles and names (sources/*/english.yml, sources/english/)")

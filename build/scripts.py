@@ -36,3 +36,13 @@ def convert(text: str, target: Script) -> str:
 def to_mainland(text: str) -> str:
     """Simplified script with mainland vocabulary, for comparing renditions of one text."""
     return str(_converter("tw2sp").convert(_converter("s2t").convert(text)))
+
+
+def to_common_vocabulary(text: str) -> str:
+    """Simplified script with mainland vocabulary, whichever side ``text`` was written on.
+
+    ``to_mainland`` alone leaves a mainland phrase that the Taiwan converter would rewrite
+    (互联网络 becomes 網際網路, which comes back as 互联网), so a text and its Taiwan rendition could
+    still differ; going through Taiwan vocabulary and back gives both sides the same words.
+    """
+    return to_mainland(_converter("s2twp").convert(text))

@@ -63,6 +63,8 @@ METADATA = Path(__file__).with_name("metadata.yml")
 STYLESHEET = Path(__file__).with_name("static") / "dbay.css"
 STYLESHEET_PATH = "/-/dbay.css"
 TEMPLATE_DATABASE = releases.LATEST_DATABASE
+PAGE_COLUMN = "page"  # a canned query's link to a page of the site (where_do_the_renditions_differ)
+PAGE_PATHS = ("/measures/",)
 # The search query's columns; its matching and ranking are dbay.search's.
 SEARCH_COLUMNS = (
     "measures.id, measures.document_id, measures.path, measures.title, "
@@ -151,8 +153,13 @@ def marked_snippet(snippet: str) -> Markup:
 
 @hookimpl
 def render_cell(value: Any, column: str) -> Markup | None:
-    """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags."""
-    return marked_snippet(value) if column == SNIPPET_COLUMN and isinstance(value, str) else None
+    """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags; a provision's
+    page (a query's ``page`` column, a path of the site such as /measures/<id>) as a link."""
+    if column == SNIPPET_COLUMN and isinstance(value, str):
+        return marked_snippet(value)
+    if column == PAGE_COLUMN and isinstance(value, str) and value.startswith(PAGE_PATHS):
+        return Markup(f'<a href="{html.escape(value)}">{html.escape(value)}</a>')
+    return None
 
 
 @hookimpl

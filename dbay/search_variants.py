@@ -80,6 +80,14 @@ def variants() -> dict[str, tuple[str, ...]]:
     return load_variants()
 
 
+@functools.cache
+def mainland_words() -> dict[str, str]:
+    """Each pair's Taiwan word and the mainland word for it (the packaged list, checked by ``variants``)."""
+    variants()
+    pairs = yaml.safe_load(VARIANTS_FILE.read_text(encoding="utf-8"))["pairs"]
+    return {str(pair["taiwan"]): str(pair["mainland"]) for pair in pairs}
+
+
 def index_probe(connection: sqlite3.Connection, columns: str = "") -> Callable[[str], bool]:
     """Whether a folded phrase occurs in this database's search index (in ``columns``, an FTS5 column
     filter such as ``{title text}``, or anywhere): one cheap FTS5 lookup, kept per release file (a

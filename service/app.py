@@ -32,6 +32,7 @@ from dbay.service import (
     releases,
     targets,
     topic_pages,
+    variants,
 )
 from dbay.service.arguments import describe_releases
 from dbay.service.envelopes import ProblemSchema
@@ -96,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         targets.blueprint,
         milestones.blueprint,
         cited.blueprint,
+        variants.blueprint,
         releases.blueprint,
     ):
         api.register_blueprint(blueprint)

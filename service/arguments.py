@@ -33,6 +33,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.flaskparser import FlaskParser
 
 from dbay.releases import VERSION_PATTERN
+from dbay.schema.connections import VariantKind
 from dbay.schema.enrichment import EntityType, MilestoneKind, PlaceKind, Qualifier
 from dbay.service.context import english_meta, language, release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
@@ -42,6 +43,7 @@ from dbay.service.openapi import EXAMPLE_NAME, GET, LIST, operation_id
 from dbay.service.parameters import (
     PATH,
     FullMatch,
+    WholeNumber,
     agency_names,
     choices,
     day,
@@ -115,7 +117,7 @@ class CommonArgs(Schema):
 
 
 class ListArgs(CommonArgs):
-    limit = fields.Integer(load_default=50, validate=validate.Range(1, 500), metadata={"description": "Items per page, 1–500."})
+    limit = WholeNumber(load_default=50, validate=validate.Range(1, 500), metadata={"description": "Items per page, 1–500."})
     cursor = fields.String(
         validate=[
             FullMatch(CURSOR_PATTERN, error=MALFORMED_CURSOR),
@@ -180,6 +182,13 @@ class MilestoneListArgs(ListArgs):
     due_after = day("Only milestones due on or after this day (YYYY-MM-DD, inclusive); those without a due date are left out.")
     due_before = day("Only milestones due on or before this day (YYYY-MM-DD, inclusive); those without a due date are left out.")
     kind = choices(get_args(MilestoneKind), "Only milestones of these kinds, comma-separated: deadline, step, period.")
+
+
+class VariantListArgs(ListArgs):
+    document = record_ids("Only these documents' variants: document ids, comma-separated. One the release lacks is a 400.")
+    measure = record_ids("Only these measures' variants: measure ids, comma-separated. One the release lacks is a 400.")
+    rendition = record_ids("Only these renditions' variants: rendition ids, comma-separated. One the release lacks is a 400.")
+    kind = choices(get_args(VariantKind), "Only variants of these kinds, comma-separated: changed, added, dropped.")
 
 
 class MeasureListArgs(ListArgs):

@@ -146,11 +146,16 @@ class Document(MethodView):
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}
 
 
+def known_records(table: str, parameter: str, ids: list[str]) -> list[str]:
+    """A filter's ids of ``table``, each once, or a 400 naming ``parameter`` and the first the release lacks."""
+    chosen = list(dict.fromkeys(ids))
+    held = {r["id"] for r in rows(db(), f"select id from {table} where id in ({placeholders(chosen)})", *chosen)}
+    for wanted in chosen:
+        if wanted not in held:
+            raise unknown_record(parameter, wanted, release().version)
+    return chosen
+
+
 def known_documents(documents: list[str]) -> list[str]:
     """A ``document=`` filter's ids, each once, or a 400 naming ``document`` and the first the release lacks."""
-    chosen = list(dict.fromkeys(documents))
-    held = {d["id"] for d in rows(db(), f"select id from documents where id in ({placeholders(chosen)})", *chosen)}
-    for document in chosen:
-        if document not in held:
-            raise unknown_record("document", document, release().version)
-    return chosen
+    return known_records("documents", "document", documents)

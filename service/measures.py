@@ -6,8 +6,9 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
-from dbay.service import agency_names, facets, measure_topics, searching
+from dbay.service import agency_names, facets, measure_topics, searching, variants
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
+from dbay.service.connection_schemas import MeasureDetailSchema
 from dbay.service.context import datasette_url, db, found, language, link, meta, text
 from dbay.service.documents import known_documents
 from dbay.service.envelopes import MeasureListMetaSchema
@@ -15,7 +16,7 @@ from dbay.service.errors import bad_parameter
 from dbay.service.languages import ENGLISH
 from dbay.service.paging import links, offset_from_cursor
 from dbay.service.queries import placeholders, row, rows
-from dbay.service.schemas import MeasureDetailSchema, MeasureSummarySchema
+from dbay.service.schemas import MeasureSummarySchema
 
 blueprint = ApiBlueprint(
     "measures",
@@ -305,6 +306,7 @@ def detail(measure_id: str) -> dict[str, Any]:
             },
         }
         | measure_topics.about(measure_id, lang)
+        | {"variants": variants.of_measure(measure_id)}
     )
     data["links"] = {
         "self": link("measures.Measure", measure_id=measure_id),

@@ -40,6 +40,16 @@ class FullMatch(validate.Validator):
         return value
 
 
+class WholeNumber(fields.Integer):
+    """An integer written in digits only: Python's ``int`` also reads ``2\x0c`` or `` 2`` or ``+2``, which the
+    OpenAPI description's ``integer`` does not allow (the fuzz test sends them)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> int:
+        if isinstance(value, str) and not (value.isascii() and value.isdigit()):
+            raise self.make_error("invalid")
+        return int(super()._deserialize(value, attr, data, **kwargs))
+
+
 def several(
     item: fields.Field[Any], description: str, at_least: str = "give at least one value", **options: Any
 ) -> DelimitedList:

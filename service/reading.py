@@ -19,12 +19,11 @@ from markupsafe import Markup
 from werkzeug.datastructures import ImmutableMultiDict
 
 from dbay import maps
-from dbay.service import agencies, citations, csv_links, documents, languages, measures, place_maps
-from dbay.service.context import db, language, pinned, release, text, this_page_in
-from dbay.service.differences import against_measure_text
+from dbay.service import agencies, citations, csv_links, documents, languages, measures, place_maps, variants
+from dbay.service.context import db, found, language, pinned, release, text, this_page_in
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import encode_cursor, offset_from_cursor
-from dbay.service.queries import placeholders, row, rows
+from dbay.service.queries import has_table, placeholders, row, rows
 
 blueprint = Blueprint("reading", __name__)
 
@@ -165,7 +164,9 @@ def measure(measure_id: str) -> Response:
     lang = language()
     urls = {r["id"]: r["url"] for r in rows(db(), "select id, url from renditions where document_id = ?", data["document_id"])}
     sources = [source | _in_context(source) | {"url": urls.get(source["rendition_id"])} for source in data["sources"]]
-    differences = against_measure_text(data["sources"], data["text_rendition_id"])
+    others = [s["rendition_id"] for s in data["sources"] if s["rendition_id"] != data["text_rendition_id"]]
+    simplified = found("select text from measures where id = ?", "measure", measure_id)["text"]  # variants' offsets are into it
+    differences = variants.by_rendition(simplified, data["variants"], others)
     neighbours = {
         name: row(
             db(),
@@ -194,6 +195,7 @@ def measure(measure_id: str) -> Response:
             lang=lang,
         ),
         differences=differences,
+        variants_recorded=has_table(db(), "variants"),
         bibtex=citations.bibtex(data, lang),
         csl_json=citations.csl_json_text(data, lang),
         csv_url=csv_links.measure_csv(measure_id),

@@ -69,6 +69,7 @@ def test_methods_are_named_by_operation(generated: ModuleType) -> None:
         "places": ("list_places", "get_place"),
         "targets": ("list_targets",),
         "milestones": ("list_milestones",),
+        "variants": ("list_variants",),
         "cited_documents": ("list_cited_documents",),
         "releases": ("list_releases", "get_release"),
     }.items():
@@ -97,6 +98,9 @@ def test_measures_filtered_searched_and_one(generated: ModuleType, api: Any) -> 
     measure = _operation(generated, "measures", "get_measure").sync(f"{PLAN}.2.6.1", client=api).data
     assert (measure.title, measure.path, measure.document.to_dict()["id"]) == (MEASURE_TITLE, "2.6.1", PLAN)
     assert measure.citation.document_title == PLAN_TITLE
+    # official.txt 推动粤港澳政务服务一体化, news.txt 推动粤港澳政服务一体化: 务 dropped, offsets into the text.
+    dropped = measure.variants[0]
+    assert (dropped.kind, dropped.canonical_fragment, dropped.variant_fragment) == ("dropped", "务", None)
 
 
 def test_agencies(generated: ModuleType, api: Any) -> None:

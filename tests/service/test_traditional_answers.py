@@ -31,6 +31,9 @@ VERBATIM_FIELDS = {
     "note": "the editors' note on a renaming (sources/agencies.yml)",
     "says": "the editors' words on what a source states of a renaming (sources/agencies.yml)",
     "raw": "a mention quoted from measures.text (Simplified) between two offsets, as raw_text is from its source",
+    "canonical_fragment": "a variant's words quoted from measures.text (Simplified) between two offsets",
+    "variant_fragment": "a variant's words exactly as the rendition publishes them, between two offsets of its raw text",
+    "variant_fragment_hans": "a variant's words in Simplified, to read beside canonical_fragment whatever the lang",
     "gloss_en": "the editors' English gloss of an entity, quoting names as the sources write them",
     "source": "the editors' note of where an entity's name is attested (sources/entities.yml)",
 }
