@@ -18,6 +18,7 @@ from dbay.build.enrich import enrich
 from dbay.build.entity_dictionary import DICTIONARY_FILE
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
+from dbay.build.relations import add_relations
 from dbay.build.validate import Records, to_records
 from dbay.build.write import Written, write_release
 
@@ -121,6 +122,8 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     records = to_records(builds, register, lineages)
     progress("Finding what each measure is about (targets, deadlines, cited documents, named things)")
     records = enrich(records, sources)
+    progress("Relating each measure to the measures of other documents that continue or repeat it")
+    add_relations(records)
     meanings = records.meanings()
     applied = check_stability(register, meanings, read_deliberate_changes(sources))
     progress(f"Writing release {release.version} to {out_dir}")

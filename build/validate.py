@@ -15,6 +15,7 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
+from dbay.schema.connections import Relation
 from dbay.schema.enrichment import (
     CitedDocument,
     Entity,
@@ -79,6 +80,7 @@ class Records:
     measure_places: list[MeasurePlace] = field(default_factory=list)
     section_entities: list[SectionEntity] = field(default_factory=list)
     section_places: list[SectionPlace] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}

@@ -1,6 +1,7 @@
 """Every published table, in the order the release writes them: the records of ``records.py`` and
 what ``enrichment.py`` adds; the release's own tables come last."""
 
+from dbay.schema.connections import Relation
 from dbay.schema.enrichment import (
     CitedDocument,
     Entity,
@@ -46,6 +47,7 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     MeasurePlace,
     SectionEntity,
     SectionPlace,
+    Relation,
     Release,
     Change,
 )
