@@ -13,7 +13,8 @@
   description from the record models in ``schema/records.py``, and the search query its SQL from
   ``dbay.search``, which owns the ranking.
 - ``render_cell``: the search query's ``snippet_html`` column shows as HTML, its matches
-  highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped.
+  highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped. A
+  ``provision_page`` column (how_did_this_promise_evolve) shows as a link to the provision's page.
 - ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
   as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
   one Datasette answers (``wrappers.py``); its HTML gets a ``lang`` and its filter menus names
@@ -72,6 +73,7 @@ SEARCH_COLUMNS = (
 log = logging.getLogger("dbay.datasette")
 # The one column of HTML the plugin writes (dbay_snippet's), and the only tags it may hold.
 SNIPPET_COLUMN = "snippet_html"
+PAGE_COLUMN = "provision_page"  # a canned query's link to a provision's page on the one origin (/measures/<id>)
 MARK_TAGS = re.compile(r"(</?mark>)")
 
 
@@ -149,8 +151,13 @@ def marked_snippet(snippet: str) -> Markup:
 
 @hookimpl
 def render_cell(value: Any, column: str) -> Markup | None:
-    """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags."""
-    return marked_snippet(value) if column == SNIPPET_COLUMN and isinstance(value, str) else None
+    """The search query's snippet with its matches highlighted, not as literal ``<mark>`` tags; a provision
+    page's path as a link to it."""
+    if column == SNIPPET_COLUMN and isinstance(value, str):
+        return marked_snippet(value)
+    if column == PAGE_COLUMN and isinstance(value, str) and value.startswith("/measures/"):
+        return Markup('<a href="{0}">{0}</a>').format(value)
+    return None
 
 
 @hookimpl
