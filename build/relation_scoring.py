@@ -108,9 +108,7 @@ def set_similarity(a: Vector, b: Vector, weights: Mapping[str, float], measures:
 
 
 def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return min(1.0, sum(weight * b[feature] for feature, weight in a.items() if feature in b))
+    return min(1.0, sum(a[feature] * b[feature] for feature in a.keys() & b.keys()))  # the set operation runs in C
 
 
 def combined(text: float, entities: float, agencies: float) -> Similarity:

@@ -10,9 +10,10 @@ so that a corpus in which every wording is frequent (many reposts of one text) s
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from dbay.build.relation_scoring import (
     DISTINCTIVE_SHARE,
@@ -42,7 +43,11 @@ CANDIDATE_VISITS = (
 )
 CANDIDATES_SCORED = 40  # the best candidates by the weight of the features they share, scored in full
 
+MEMO_PAIRS = 1 << 16  # pairs of texts whose similarity and evidence are remembered
+
 ENTITY = "entity:"  # entity features share the index with n-grams, which never hold a colon
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -120,10 +125,13 @@ def _candidates(corpus: _Corpus, source: int) -> list[int]:
     """Measures of other documents sharing the source's distinctive features, the most shared weight first;
     the rarest features are read first, until CANDIDATE_VISITS postings are."""
     profile = corpus.profiles[source]
-    features = [ENTITY + entity for entity in profile.entities if ENTITY + entity in corpus.postings]
+    entities = rarest_first(
+        [ENTITY + entity for entity in profile.entities if ENTITY + entity in corpus.postings], corpus.feature_weights
+    )
     shared: defaultdict[int, float] = defaultdict(float)
     visits = 0
-    for feature in rarest_first([*corpus.queries[profile.text], *features], corpus.feature_weights):
+    rarity = corpus.feature_weights.__getitem__
+    for feature in heapq.merge(corpus.queries[profile.text], entities, key=lambda feature: -rarity(feature)):
         listed = corpus.postings[feature]
         for other in listed:
             if corpus.profiles[other].document_id != profile.document_id:
@@ -134,9 +142,22 @@ def _candidates(corpus: _Corpus, source: int) -> list[int]:
     return heapq.nlargest(CANDIDATES_SCORED, shared, key=lambda other: (shared[other], -other))
 
 
-def _similarity(corpus: _Corpus, source: int, target: int) -> Similarity:
+class _Memo(dict[tuple[str, str], T]):
+    """Results by pair of texts, forgotten when MEMO_PAIRS are held: reposts repeat texts verbatim, and two
+    texts compare the same wherever they stand, but a corpus of distinct texts must not fill the memory."""
+
+    def remembered(self, key: tuple[str, str], compute: Callable[[str, str], T]) -> T:
+        if key not in self:
+            if len(self) >= MEMO_PAIRS:
+                self.clear()
+            self[key] = compute(*key)
+        return self[key]
+
+
+def _similarity(corpus: _Corpus, source: int, target: int, texts: _Memo[float]) -> Similarity:
+    pair = (corpus.profiles[source].text, corpus.profiles[target].text)
     return combined(
-        cosine(corpus.texts[corpus.profiles[source].text], corpus.texts[corpus.profiles[target].text]),
+        texts.remembered(pair, lambda first, second: cosine(corpus.texts[first], corpus.texts[second])),
         set_similarity(corpus.entities[source], corpus.entities[target], corpus.entity_weights, len(corpus.profiles)),
         set_similarity(corpus.agencies[source], corpus.agencies[target], corpus.agency_weights, len(corpus.profiles)),
     )
@@ -152,20 +173,20 @@ def related(profiles: list[Profile], issued: Mapping[str, date | None]) -> list[
     """Each measure's RELATIONS_PER_MEASURE best relations scoring at least MIN_SCORE, ranked; ``issued``
     gives each document's date of issue."""
     corpus = _corpus(profiles)
-    evidence: dict[tuple[str, str], list[str]] = {}  # the same two texts share the same wording
+    texts, evidence = _Memo[float](), _Memo[list[str]]()
     found: list[Relation] = []
     for source, profile in enumerate(profiles):
-        scored = [(_similarity(corpus, source, target), target) for target in _candidates(corpus, source)]
+        scored = [(_similarity(corpus, source, target, texts), target) for target in _candidates(corpus, source)]
         best = sorted(
             ((similarity, target) for similarity, target in scored if similarity.score >= MIN_SCORE),
             key=lambda pair: (-pair[0].score, profiles[pair[1]].id),
         )[:RELATIONS_PER_MEASURE]
         for rank, (similarity, target) in enumerate(best, start=1):
             other = profiles[target]
-            if (profile.text, other.text) not in evidence:
-                evidence[profile.text, other.text] = shared_terms(
-                    ngrams(profile.text), other.text, corpus.term_weights, len(profiles)
-                )
+            shared = evidence.remembered(
+                (profile.text, other.text),
+                lambda first, second: shared_terms(ngrams(first), second, corpus.term_weights, len(profiles)),
+            )
             found.append(
                 Relation(
                     source_id=profile.id,
@@ -175,7 +196,7 @@ def related(profiles: list[Profile], issued: Mapping[str, date | None]) -> list[
                     text_similarity=round(similarity.text, 3),
                     shared_entities=rarest_first(profile.entities & other.entities, corpus.entity_weights),
                     shared_agencies=rarest_first(profile.agencies & other.agencies, corpus.agency_weights),
-                    shared_terms=evidence[profile.text, other.text],
+                    shared_terms=shared,
                     direction=direction(issued.get(profile.document_id), issued.get(other.document_id)),
                 )
             )

@@ -55,14 +55,14 @@ def _evidence(relation: dict[str, Any], lang: str) -> dict[str, Any]:
 
 
 def marked(title: str, terms: list[str]) -> Markup:
-    """``title``, HTML-escaped, with each shared term it contains in <mark>: the words two provisions share,
-    seen where they stand (terms are shown in the script of the title, as the API gives them)."""
+    """``title``, HTML-escaped, with each shared term it contains in ``<b class="shared">``: key words, seen
+    where they stand (``<mark>`` is the page's mark of a source span). Terms come in the title's script."""
     shown = [term for term in sorted(terms, key=len, reverse=True) if term and term in title]
     if not shown:
         return escape(title)
     pattern = re.compile("|".join(re.escape(term) for term in shown))
     parts, position = [], 0
     for match in pattern.finditer(title):
-        parts.append(escape(title[position : match.start()]) + Markup("<mark>") + escape(match[0]) + Markup("</mark>"))
+        parts.append(escape(title[position : match.start()]) + Markup('<b class="shared">') + escape(match[0]) + Markup("</b>"))
         position = match.end()
     return Markup("").join([*parts, escape(title[position:])])

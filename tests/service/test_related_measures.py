@@ -43,4 +43,4 @@ def test_the_provision_page_lists_its_related_measures_with_their_evidence(clien
     page = client.get(f"/measures/{quote(SPECIAL_ZONE)}").get_data(as_text=True)
     assert 'id="related"' in page
     assert f'href="/measures/{IN_2024}' in page
-    assert "<mark>数据特区</mark>" in page  # the shared words, marked in the related provision's title
+    assert '<b class="shared">数据特区</b>' in page  # the shared words, in bold in the related provision's title
