@@ -38,9 +38,7 @@ RELATIONS_PER_MEASURE = 8  # a reader follows a few; the tail of a longer list i
 MIN_SCORE = 0.1  # below it, pairs mostly share the genre's wording (标准化, 协同发展) or one common technology (5G, 物联网)
 
 POSTINGS_PER_TERM = 16  # a feature many measures share adds at most this many of them as candidates
-CANDIDATE_VISITS = (
-    1024  # postings read for one measure in all, the rarest features' first: bounds the work where all are frequent
-)
+CANDIDATE_VISITS = 512  # postings read for one measure, rarest features first: bounds the work where all are frequent
 CANDIDATES_SCORED = 40  # the best candidates by the weight of the features they share, scored in full
 
 MEMO_PAIRS = 1 << 16  # pairs of texts whose similarity and evidence are remembered
