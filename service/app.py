@@ -29,6 +29,7 @@ from dbay.service import (
     places,
     places_geojson,
     reading,
+    relations,
     releases,
     targets,
     topic_pages,
@@ -96,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         targets.blueprint,
         milestones.blueprint,
         cited.blueprint,
+        relations.blueprint,
         releases.blueprint,
     ):
         api.register_blueprint(blueprint)

@@ -33,6 +33,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.flaskparser import FlaskParser
 
 from dbay.releases import VERSION_PATTERN
+from dbay.schema.connections import Direction
 from dbay.schema.enrichment import EntityType, MilestoneKind, PlaceKind, Qualifier
 from dbay.service.context import release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
@@ -179,6 +180,18 @@ class MilestoneListArgs(ListArgs):
     due_after = day("Only milestones due on or after this day (YYYY-MM-DD, inclusive); those without a due date are left out.")
     due_before = day("Only milestones due on or before this day (YYYY-MM-DD, inclusive); those without a due date are left out.")
     kind = choices(get_args(MilestoneKind), "Only milestones of these kinds, comma-separated: deadline, step, period.")
+
+
+class RelationListArgs(ListArgs):
+    measure = record_ids(
+        "Only these measures' relations (as their source): measure ids, comma-separated. One the release lacks is a 400."
+    )
+    document = record_ids(
+        "Only the relations of these documents' measures: document ids, comma-separated. One the release lacks is a 400."
+    )
+    direction = choices(
+        get_args(Direction), "Only relations whose target was issued so, comma-separated: earlier, later, same-day, unknown."
+    )
 
 
 class MeasureListArgs(ListArgs):

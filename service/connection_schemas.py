@@ -6,7 +6,7 @@ from marshmallow import fields
 from dbay.schema.connections import Relation
 from dbay.schema.records import Document, Measure
 from dbay.service import schemas
-from dbay.service.schemas import always_present, field_from
+from dbay.service.schemas import always_present, field_from, schema_from
 
 RelationEvidenceSchema = always_present(
     {name: field_from(Relation, name) for name in ("text_similarity", "shared_entities", "shared_agencies")}
@@ -43,4 +43,25 @@ MeasureDetailSchema = schemas.MeasureDetailSchema.from_dict(
         }
     ),
     name="MeasureDetail",
+)
+
+RelationSummarySchema = schema_from(
+    "RelationSummary",
+    Relation,
+    [
+        "source_id",
+        "target_id",
+        "rank",
+        "score",
+        "direction",
+        "text_similarity",
+        "shared_entities",
+        "shared_agencies",
+        "shared_terms",
+    ],
+    links=fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={"description": "source and target: the two measures' URLs."},
+    ),
 )

@@ -1,5 +1,5 @@
-"""Related measures (issue 14) in the API: the part of one measure's answer listing the measures of other
-documents that continue, repeat or implement it (``related``), from the build's relations table.
+"""Related measures (issue 14) in the API: /api/v1/relations, and the part of one measure's answer listing the
+measures of other documents that continue, repeat or implement it (``related``), from the build's relations table.
 
 A release built before relations has none: there a measure is related to nothing.
 """
@@ -8,10 +8,24 @@ import json
 import re
 from typing import Any
 
+from flask.views import MethodView
 from markupsafe import Markup, escape
 
-from dbay.service.context import db, link, text
-from dbay.service.queries import has_table, rows
+from dbay.service.arguments import ApiBlueprint, RelationListArgs
+from dbay.service.connection_schemas import RelationSummarySchema
+from dbay.service.context import db, link, meta, release, text
+from dbay.service.documents import known_documents
+from dbay.service.errors import unknown_record
+from dbay.service.paging import links, offset_from_cursor
+from dbay.service.queries import each_of, has_table, placeholders, rows
+
+blueprint = ApiBlueprint(
+    "relations",
+    __name__,
+    url_prefix="/api/v1/relations",
+    description="Relations: for every measure, the measures of other documents that continue, repeat or implement it, "
+    "best first, with the evidence (shared wording, named things, agencies) and whether the target came earlier or later.",
+)
 
 EVIDENCE = ("text_similarity", "shared_entities", "shared_agencies", "shared_terms")
 
@@ -66,3 +80,60 @@ def marked(title: str, terms: list[str]) -> Markup:
         parts.append(escape(title[position : match.start()]) + Markup('<b class="shared">') + escape(match[0]) + Markup("</b>"))
         position = match.end()
     return Markup("").join([*parts, escape(title[position:])])
+
+
+def _known_measures(ids: list[str]) -> list[str]:
+    """A ``measure=`` filter's ids, each once, or a 400 naming ``measure`` and the first the release lacks."""
+    chosen = list(dict.fromkeys(ids))
+    held = {m["id"] for m in rows(db(), f"select id from measures where id in ({placeholders(chosen)})", *chosen)}
+    for measure_id in chosen:
+        if measure_id not in held:
+            raise unknown_record("measure", measure_id, release().version)
+    return chosen
+
+
+def listing(args: dict[str, Any], limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """How many relations the filters keep, and one page of them: by source in reading order, then by rank."""
+    if not has_table(db(), "relations"):
+        return 0, []
+    conditions, params = each_of(
+        (
+            ("r.source_id", _known_measures(args.get("measure") or [])),
+            ("m.document_id", known_documents(args.get("document") or [])),
+            ("r.direction", args.get("direction")),
+        )
+    )
+    joined = f"from relations r join measures m on m.id = r.source_id where {' and '.join(['1 = 1', *conditions])}"
+    total = db().execute(f"select count(*) {joined}", params).fetchone()[0]
+    found = rows(db(), f"select r.* {joined} order by m.rowid, r.rank limit ? offset ?", *params, limit, offset)
+    return total, [_summary(relation) for relation in found]
+
+
+def _summary(relation: dict[str, Any]) -> dict[str, Any]:
+    kept = ("source_id", "target_id", "rank", "score", "direction", "text_similarity")
+    return (
+        {name: relation[name] for name in kept}
+        | {name: json.loads(relation[name]) for name in EVIDENCE[1:]}
+        | {
+            "links": {
+                "source": link("measures.Measure", measure_id=relation["source_id"]),
+                "target": link("measures.Measure", measure_id=relation["target_id"]),
+            }
+        }
+    )
+
+
+@blueprint.route("")
+class Relations(MethodView):
+    @blueprint.listing("RelationList", RelationSummarySchema, RelationListArgs)
+    def get(self, limit: int, cursor: str | None = None, **args: Any) -> dict[str, Any]:
+        """Every relation, by source measure in reading order and then best first, filtered by source measure,
+        source document and direction. Shared terms are as the build wrote them (Simplified). A release built
+        before relations has none."""
+        offset = offset_from_cursor(cursor)
+        total, found = listing(args, limit, offset)
+        return {
+            "data": found,
+            "meta": meta(total=total, limit=limit),
+            "links": links("relations.Relations", offset, limit, total),
+        }

@@ -45,6 +45,7 @@ REAL: dict[str, str] = {
     "document_id": "select id from documents",
     "document": "select id from documents",
     "measure_id": "select id from measures",
+    "measure": "select id from measures",
     "agency_id": "select id from agencies",
     "agency": AGENCIES,
     "agency_lineage": AGENCIES,
@@ -61,6 +62,7 @@ NAMING = {
     "entity",
     "technology",
     "place",
+    "measure",
 }  # query filters whose every value must name a record
 
 

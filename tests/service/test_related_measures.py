@@ -10,7 +10,7 @@ from urllib.parse import quote
 from flask.testing import FlaskClient
 
 from tests.service.conftest import PLAN
-from tests.service.test_api import POINTS, get
+from tests.service.test_api import POINTS, get, problem
 
 SPECIAL_ZONE = f"{PLAN}.2.1.1"
 IN_2024 = f"{POINTS}.1.4"
@@ -44,3 +44,25 @@ def test_the_provision_page_lists_its_related_measures_with_their_evidence(clien
     assert 'id="related"' in page
     assert f'href="/measures/{IN_2024}' in page
     assert '<b class="shared">数据特区</b>' in page  # the shared words, in bold in the related provision's title
+
+
+def test_the_relations_list_follows_a_promise_forward(client: FlaskClient) -> None:
+    listed = get(client, f"/api/v1/relations?measure={SPECIAL_ZONE}&direction=later")
+    assert IN_2024 in [r["target_id"] for r in listed["data"]]
+    assert {r["source_id"] for r in listed["data"]} == {SPECIAL_ZONE} and {r["direction"] for r in listed["data"]} == {"later"}
+    relation = next(r for r in listed["data"] if r["target_id"] == IN_2024)
+    assert relation["links"] == {"source": f"/api/v1/measures/{SPECIAL_ZONE}", "target": f"/api/v1/measures/{IN_2024}"}
+    assert listed["meta"]["total"] == len(listed["data"])
+
+
+def test_the_relations_list_pages_through_a_documents_relations_in_reading_order(client: FlaskClient) -> None:
+    first = get(client, f"/api/v1/relations?document={PLAN}&limit=5")
+    assert len(first["data"]) == 5 and first["meta"]["total"] > 5 and first["links"]["next"]
+    assert all(r["source_id"].startswith(f"{PLAN}.") for r in first["data"])
+    ranks = [r["rank"] for r in first["data"] if r["source_id"] == first["data"][0]["source_id"]]
+    assert ranks == list(range(1, len(ranks) + 1))
+
+
+def test_a_measure_the_release_lacks_is_a_bad_parameter(client: FlaskClient) -> None:
+    detail = problem(client, f"/api/v1/relations?measure={PLAN}.9.9", 400)["detail"]
+    assert "measure" in detail and f"{PLAN}.9.9" in detail
