@@ -121,28 +121,36 @@ def rarest_first(features: Iterable[str], weights: Mapping[str, float]) -> list[
 
 
 def shared_terms(in_source: Counter[str], target: str, weights: Mapping[str, float], measures: int) -> list[str]:
-    """The distinctive wording a source (its ``ngrams``) and ``target`` share, as it reads in ``target``: every shared n-gram
-    at most DISTINCTIVE_SHARE of the measures use, merged where they overlap into the longest
-    strings, the heaviest (sum of their n-grams' idf) first."""
+    """The distinctive wording a source (its ``ngrams``) and ``target`` share, as it reads in ``target``, the
+    heaviest (sum of its distinctive n-grams' idf) first: the longest strings both write, merged from their
+    shared n-grams, each cut down to its first and last distinctive n-gram (used by at most DISTINCTIVE_SHARE
+    of the measures), so that common words join two rare ones (全国一体化算力网络粤港澳大湾区国家枢纽) but
+    do not trail after them."""
     least = math.log((measures + 1) / (DISTINCTIVE_SHARE * measures + 1))
     key, offsets = comparable_offsets(target)
-    covered = [0.0] * len(key)  # the weight of the shared n-grams starting at each character
-    spans: list[list[int]] = []
+    shared: list[tuple[int, int, float]] = []  # every shared n-gram: start, end, and its weight if distinctive, else 0
     for size in NGRAM_SIZES:
         for start in range(len(key) - size + 1):
             gram = key[start : start + size]
-            if gram in in_source and weights.get(gram, 0.0) >= least:
-                covered[start] += weights[gram]
-                spans.append([start, start + size])
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
+            if gram in in_source:
+                weight = weights.get(gram, 0.0)
+                shared.append((start, start + size, weight if weight >= least else 0.0))
+    runs: list[list[tuple[int, int, float]]] = []  # overlapping shared n-grams: one string both write
+    run_end = 0
+    for piece in sorted(shared):
+        if runs and piece[0] < run_end:
+            runs[-1].append(piece)
         else:
-            merged.append([start, end])
-    heaviest = sorted(merged, key=lambda span: (-sum(covered[span[0] : span[1]]), span[0]))
+            runs.append([piece])
+        run_end = max(run_end, piece[1])
+    merged: list[tuple[int, int, float]] = []
+    for run in runs:
+        distinctive = [(start, end, weight) for start, end, weight in run if weight > 0]
+        if distinctive:
+            start, end = min(s for s, _, _ in distinctive), max(e for _, e, _ in distinctive)
+            merged.append((start, end, sum(weight for _, _, weight in distinctive)))
     terms: list[str] = []
-    for start, end in heaviest:
+    for start, end, _ in sorted(merged, key=lambda span: (-span[2], span[0])):
         term = target[offsets[start] : offsets[end - 1] + 1] if offsets else key[start:end]
         # Two characters alone are mostly a fragment of a word (化公, 以及); a string shown already is not repeated.
         if end - start >= EVIDENCE_MIN_CHARS and not any(term in shown for shown in terms):
