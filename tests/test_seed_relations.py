@@ -10,6 +10,9 @@ import sqlite3
 
 import pytest
 
+from dbay.build.pipeline import BuildResult
+from dbay.build.report import summary
+
 PLAN = "digital-bay-area-action-plan"  # 2023-11-07
 TASKS = "digital-guangdong-2024-key-tasks"  # 2024-05-10
 OPINIONS = "accelerating-digital-development-opinions"  # undated
@@ -131,3 +134,10 @@ def test_no_measure_is_related_to_one_of_its_own_document(seed_index: sqlite3.Co
         "where s.document_id = t.document_id"
     ).fetchone()[0]
     assert same == 0
+
+
+def test_the_build_report_counts_the_relations_between_each_pair_of_documents(seed_release: BuildResult) -> None:
+    report = summary(seed_release)
+    block = report[report.index("Relations across documents") :]
+    for source, target in {(s.split(".")[0], t.split(".")[0]) for s, t in READ_IN_THE_SEEDS}:
+        assert f"  {source} → {target}: " in block
