@@ -2,10 +2,11 @@
 repeat or implement it, best first, with the evidence (``dbay.schema.connections.Relation``).
 
 It runs after enrich, whose named things it reads (measure_entities), as it reads the agencies
-(measure_agencies). Scoring is ``dbay.build.relation_scoring``. Candidates are not all pairs: each
-measure's rarest features (its signature: n-grams and entities) are indexed, and a measure is compared
-only with the measures whose signatures share its features, the rarest first, within fixed budgets,
-so that a corpus in which every wording is frequent (many reposts of one text) stays bounded.
+(measure_agencies). Scoring is ``dbay.build.relation_scoring``. Candidates are not all pairs: the
+distinctive features (n-grams and entities a few measures share) are indexed, each with at most
+POSTINGS_PER_TERM measures, and a measure is compared only with the measures sharing its features, read
+rarest first until CANDIDATE_VISITS postings are, so that a corpus in which every wording is frequent
+(many reposts of one text) stays bounded.
 """
 
 import heapq
@@ -89,10 +90,8 @@ def _corpus(profiles: list[Profile]) -> _Corpus:
     entity_weights = idf(entity_frequency, count)
     # An n-gram no other measure uses relates to nothing: left out, it would only make long texts seem less alike.
     shared = {text: Counter({gram: n for gram, n in grams[text].items() if frequency[gram] > 1}) for text in holders}
-    distinctive = [2, max(2, int(DISTINCTIVE_SHARE * count))]  # used by a few measures: worth looking up
-    queries = {
-        text: rarest_first([gram for gram in shared[text] if frequency[gram] <= distinctive[1]], term_weights) for text in holders
-    }
+    most = max(2, int(DISTINCTIVE_SHARE * count))  # a feature of at most this many measures is worth looking up
+    queries = {text: rarest_first([gram for gram in shared[text] if frequency[gram] <= most], term_weights) for text in holders}
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for text, numbers in holders.items():
         for gram in queries[text]:
@@ -100,10 +99,7 @@ def _corpus(profiles: list[Profile]) -> _Corpus:
             listed.extend(numbers[: POSTINGS_PER_TERM - len(listed)])
     for number, profile in enumerate(profiles):
         for entity in profile.entities:
-            if (
-                distinctive[0] <= entity_frequency[entity] <= distinctive[1]
-                and len(postings[ENTITY + entity]) < POSTINGS_PER_TERM
-            ):
+            if 2 <= entity_frequency[entity] <= most and len(postings[ENTITY + entity]) < POSTINGS_PER_TERM:
                 postings[ENTITY + entity].append(number)
     return _Corpus(
         profiles,
