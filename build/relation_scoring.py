@@ -14,6 +14,7 @@ The score is their weighted sum (weights below), between 0 and 1.
 """
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ VECTOR_TERMS = 256
 DISTINCTIVE_SHARE = 0.1
 EVIDENCE_TERMS = 5  # shared strings shown for a relation, the most distinctive first
 EVIDENCE_MIN_CHARS = 3
+_PUNCTUATION = re.compile(r"(\W+)")
 
 Vector = dict[str, float]
 
@@ -151,8 +153,19 @@ def shared_terms(in_source: Counter[str], target: str, weights: Mapping[str, flo
             merged.append((start, end, sum(weight for _, _, weight in distinctive)))
     terms: list[str] = []
     for start, end, _ in sorted(merged, key=lambda span: (-span[2], span[0])):
-        term = target[offsets[start] : offsets[end - 1] + 1] if offsets else key[start:end]
+        term = _trimmed(target[offsets[start] : offsets[end - 1] + 1] if offsets else key[start:end])
         # Two characters alone are mostly a fragment of a word (化公, 以及); a string shown already is not repeated.
-        if end - start >= EVIDENCE_MIN_CHARS and not any(term in shown for shown in terms):
+        if len(_PUNCTUATION.sub("", term)) >= EVIDENCE_MIN_CHARS and not any(term in shown for shown in terms):
             terms.append(term)
     return terms[:EVIDENCE_TERMS]
+
+
+def _trimmed(term: str) -> str:
+    """``term`` without a fragment shorter than EVIDENCE_MIN_CHARS that punctuation cuts off at either end, nor the
+    punctuation: 体系，推 is 体系, “一网统管 is 一网统管, and 数据特区，加快 is 数据特区."""
+    pieces = _PUNCTUATION.split(term)  # words at even places, the punctuation between them at odd ones
+    while len(pieces) > 1 and len(pieces[0]) < EVIDENCE_MIN_CHARS:
+        pieces = pieces[2:]
+    while len(pieces) > 1 and len(pieces[-1]) < EVIDENCE_MIN_CHARS:
+        pieces = pieces[:-2]
+    return "".join(pieces)
