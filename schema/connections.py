@@ -32,7 +32,8 @@ class Relation(Record):
         ge=0,
         le=1,
         description="How closely the two are related, 0 to 1 (rounded to 3 places): the weighted sum of "
-        "text_similarity and the similarity of the entities and of the agencies they share.",
+        "text_similarity and of the similarity of the entities and of the agencies they share, each of those weighted "
+        "by how few measures name them (the weights are build/relation_scoring.py's).",
     )
     text_similarity: float = Field(
         ge=0,
