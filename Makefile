@@ -77,6 +77,7 @@ bench: dataset loadgen tools
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/search_speed.py
 	$(BIN)/python benchmarks/topic_pages.py
+	$(BIN)/python benchmarks/relations_speed.py
 	$(BIN)/python benchmarks/extraction_accuracy.py
 	$(BIN)/python benchmarks/in_process.py dist
 	$(BIN)/python benchmarks/http_vs_datasette.py dist

@@ -19,6 +19,17 @@ def comparable(text: str) -> str:
     return _NOT_WORD.sub("", to_mainland(text)).lower()
 
 
+def comparable_offsets(text: str) -> tuple[str, list[int] | None]:
+    """``comparable(text)`` and, where conversion kept every character in place, the offset in ``text`` of
+    each of its characters (None where it did not: a vocabulary substitution changed a length)."""
+    mainland = to_mainland(text)
+    key = comparable(text)
+    if len(mainland) != len(text):
+        return key, None
+    offsets = [offset for offset, char in enumerate(mainland) if not _NOT_WORD.match(char)]
+    return key, offsets if len(offsets) == len(key) else None
+
+
 def bigrams(text: str) -> Counter[str]:
     key = comparable(text)
     return Counter(key[i : i + 2] for i in range(len(key) - 1)) if len(key) > 1 else Counter(key)

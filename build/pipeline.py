@@ -1,4 +1,5 @@
-"""The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, enrich, translate, write.
+"""The build as a pipeline of named stages: load, clean, segment, align, agencies, validate, variants, enrich,
+relations, translate, write.
 
 ``run_build`` is the library entry point; ``dbay build`` is a thin layer over it. A document
 that fails to build for a reason nobody foresaw stops the build with a ``BuildError`` naming the
@@ -19,6 +20,7 @@ from dbay.build.enrich import enrich
 from dbay.build.entity_dictionary import DICTIONARY_FILE
 from dbay.build.ids import check_stability, extend_register, read_deliberate_changes, read_register
 from dbay.build.load import DOCUMENT_FILE, RELEASE_FILE, LoadedDocument, LoadedRendition, load_documents, load_release
+from dbay.build.relations import add_relations
 from dbay.build.validate import Records, to_records
 from dbay.build.variants import variant_records
 from dbay.build.write import Written, write_release
@@ -127,6 +129,8 @@ def run_build(sources: Path, out_dir: Path, progress: Callable[[str], None] = la
     records = replace(records, variants=variant_records(records))
     progress("Finding what each measure is about (targets, deadlines, cited documents, named things)")
     records = enrich(records, sources)
+    progress("Relating each measure to the measures of other documents that continue or repeat it")
+    add_relations(records)
     progress("Adding the English titles and names (sources/*/english.yml, sources/english/)")
     records, untranslated = translate(records, sources)
     meanings = records.meanings()

@@ -17,6 +17,7 @@ from dbay.build.layout import fill, table, trim, wrap
 from dbay.build.load import LoadedRendition
 from dbay.build.pipeline import BuildResult
 from dbay.build.place_report import places_block
+from dbay.build.relation_report import relations_block
 from dbay.build.validate import Records
 
 WIDTH = 100
@@ -328,6 +329,7 @@ def summary(result: BuildResult, width: int = WIDTH) -> str:
             *places_block(result.records, width),
             "",
             *english_block(result.records, result.untranslated, width),
+            *relations_block(result.records),
             "",
             *_written(result),
         ]

@@ -15,7 +15,7 @@ from dbay.build.agency_register import AgencyRegister
 from dbay.build.assemble import DocumentBuild
 from dbay.build.ids import Registered, pinyin_slug
 from dbay.build.scripts import convert, to_hans
-from dbay.schema.connections import Variant
+from dbay.schema.connections import Relation, Variant
 from dbay.schema.enrichment import (
     CitedDocument,
     Entity,
@@ -81,6 +81,7 @@ class Records:
     section_entities: list[SectionEntity] = field(default_factory=list)
     section_places: list[SectionPlace] = field(default_factory=list)
     variants: list[Variant] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: list(rows) for name, rows in vars(self).items()}

@@ -13,7 +13,8 @@
   description from the record models in ``schema/records.py``, and the search query its SQL from
   ``dbay.search``, which owns the ranking.
 - ``render_cell``: the search query's ``snippet_html`` column shows as HTML, its matches
-  highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped.
+  highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped. A
+  ``provision_page`` column (how_did_this_promise_evolve) shows as a link to the provision's page.
 - ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
   as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
   one Datasette answers (``wrappers.py``); its HTML gets a ``lang`` and its filter menus names
@@ -74,6 +75,7 @@ SEARCH_COLUMNS = (
 log = logging.getLogger("dbay.datasette")
 # The one column of HTML the plugin writes (dbay_snippet's), and the only tags it may hold.
 SNIPPET_COLUMN = "snippet_html"
+PAGE_COLUMN = "provision_page"  # a canned query's link to a provision's page on the one origin (/measures/<id>)
 MARK_TAGS = re.compile(r"(</?mark>)")
 
 

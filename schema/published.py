@@ -1,7 +1,7 @@
 """Every published table, in the order the release writes them: the records of ``records.py`` and
 what ``enrichment.py`` adds; the release's own tables come last."""
 
-from dbay.schema.connections import Variant
+from dbay.schema.connections import Relation, Variant
 from dbay.schema.enrichment import (
     CitedDocument,
     Entity,
@@ -48,6 +48,7 @@ PUBLISHED_RECORDS: tuple[type[Record], ...] = (
     SectionEntity,
     SectionPlace,
     Variant,
+    Relation,
     Release,
     Change,
 )

@@ -29,6 +29,7 @@ from dbay.service import (
     places,
     places_geojson,
     reading,
+    relations,
     releases,
     targets,
     topic_pages,
@@ -98,6 +99,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         milestones.blueprint,
         cited.blueprint,
         variants.blueprint,
+        relations.blueprint,
         releases.blueprint,
     ):
         api.register_blueprint(blueprint)

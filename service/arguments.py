@@ -33,7 +33,7 @@ from marshmallow import RAISE, Schema, ValidationError, fields, validate
 from webargs.flaskparser import FlaskParser
 
 from dbay.releases import VERSION_PATTERN
-from dbay.schema.connections import VariantKind
+from dbay.schema.connections import Direction, VariantKind
 from dbay.schema.enrichment import EntityType, MilestoneKind, PlaceKind, Qualifier
 from dbay.service.context import english_meta, language, release_folder
 from dbay.service.envelopes import FACET_VALUES, ProblemSchema, envelope
@@ -189,6 +189,18 @@ class VariantListArgs(ListArgs):
     measure = record_ids("Only these measures' variants: measure ids, comma-separated. One the release lacks is a 400.")
     rendition = record_ids("Only these renditions' variants: rendition ids, comma-separated. One the release lacks is a 400.")
     kind = choices(get_args(VariantKind), "Only variants of these kinds, comma-separated: changed, added, dropped.")
+
+
+class RelationListArgs(ListArgs):
+    measure = record_ids(
+        "Only these measures' relations (as their source): measure ids, comma-separated. One the release lacks is a 400."
+    )
+    document = record_ids(
+        "Only the relations of these documents' measures: document ids, comma-separated. One the release lacks is a 400."
+    )
+    direction = choices(
+        get_args(Direction), "Only relations whose target was issued so, comma-separated: earlier, later, same-day, unknown."
+    )
 
 
 class MeasureListArgs(ListArgs):

@@ -6,7 +6,7 @@ from typing import Any
 from flask.views import MethodView
 
 from dbay import search, search_pages
-from dbay.service import agency_names, facets, measure_topics, searching, variants
+from dbay.service import agency_names, facets, measure_topics, relations, searching, variants
 from dbay.service.arguments import ApiBlueprint, MeasureListArgs
 from dbay.service.connection_schemas import MeasureDetailSchema
 from dbay.service.context import datasette_url, db, found, language, link, meta, text
@@ -263,7 +263,8 @@ def cited_title(document: dict[str, Any], lang: str) -> tuple[str, str]:
 
 def detail(measure_id: str) -> dict[str, Any]:
     """One measure: texts, place, document, agencies with roles, every source, a citation, and what it is
-    about (entities, places, targets, milestones, cited documents); a 404 problem if none."""
+    about (entities, places, targets, milestones, cited documents) and the measures of other documents related
+    to it; a 404 problem if none."""
     record = found("select * from measures where id = ?", f"measure {measure_id!r}", measure_id)
     lang = language()
     document = found("select * from documents where id = ?", "its document", record["document_id"])
@@ -307,6 +308,7 @@ def detail(measure_id: str) -> dict[str, Any]:
         }
         | measure_topics.about(measure_id, lang)
         | {"variants": variants.of_measure(measure_id)}
+        | {"related": relations.related(measure_id, lang)}
     )
     data["links"] = {
         "self": link("measures.Measure", measure_id=measure_id),
@@ -321,6 +323,7 @@ class Measure(MethodView):
     @blueprint.single("MeasureResponse", MeasureDetailSchema)
     def get(self, measure_id: str, **_: Any) -> dict[str, Any]:
         """One measure: texts, place, document, agencies with roles, every source, a citation, and the entities
-        it mentions, the places it names, the targets it sets, its deadlines and the documents it cites."""
+        it mentions, the places it names, the targets it sets, its deadlines, the documents it cites and the measures
+        of other documents that continue, repeat or implement it (related)."""
         data = detail(measure_id)
         return {"data": data, "meta": meta(), "links": {"self": data["links"]["self"]}}

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from werkzeug.datastructures import ImmutableMultiDict
 
 from dbay import maps
-from dbay.service import agencies, citations, csv_links, documents, languages, measures, place_maps, variants
+from dbay.service import agencies, citations, csv_links, documents, languages, measures, place_maps, relations, variants
 from dbay.service.context import db, found, language, pinned, release, text, this_page_in
 from dbay.service.errors import bad_parameter
 from dbay.service.paging import encode_cursor, offset_from_cursor
@@ -131,6 +131,9 @@ def as_read(context: Context, quote: str) -> str:
     """A quote of a measure's text (a mention's raw, Simplified as measures.text) in the script the page
     shows that text in, so that a reader finds it there."""
     return languages.in_script(quote, str(context.get("lang")))
+
+
+blueprint.add_app_template_filter(relations.marked, "marked")
 
 
 @blueprint.app_template_global()

@@ -268,3 +268,19 @@ def test_the_english_columns_stand_beside_the_chinese(server: str) -> None:
     assert columns.index("heading_en") == columns.index("heading_hant") + 1
     outline = get_json(server, "/data/dbay/document_outline.json", _shape="objects", document=POINTS)["rows"]
     assert outline[0]["title_en"] and not any("\u4e00" <= c <= "\u9fff" for c in outline[0]["title_en"])
+
+
+def test_the_canned_query_follows_a_promise_through_the_documents_in_order_of_issue(server: str) -> None:
+    """Read off the seed texts: the plan's 二（一）1 (2023-11-07) proposes 探索建设“港澳数据特区”; the 2024 work
+    points' (四) (2024-05-10) is 打造粤港澳大湾区“数据特区”."""
+    evolved = get_json(server, "/data/dbay/how_did_this_promise_evolve.json", measure=f"{PLAN}.2.1.1", _shape="array")
+    first = evolved[0]
+    assert (first["id"], first["rank"], first["direction"], first["score"]) == (f"{PLAN}.2.1.1", 0, "this provision", None)
+    later = next(row for row in evolved if row["id"] == f"{POINTS}.1.4")
+    assert (later["issued"], later["direction"]) == ("2024-05-10", "later") and later["score"] > 0
+    assert "数据特区" in later["shared_terms"] and later["provision_page"] == f"/measures/{POINTS}.1.4"
+    dated = [row["issued"] for row in evolved if row["issued"] is not None]
+    assert dated == sorted(dated) and [row["issued"] for row in evolved[len(dated) :]] == [None] * (len(evolved) - len(dated))
+    with urllib.request.urlopen(f"{server}/data/dbay/how_did_this_promise_evolve?measure={PLAN}.2.1.1") as response:
+        page = response.read().decode()
+    assert f'<a href="/measures/{POINTS}.1.4">' in page

@@ -71,6 +71,7 @@ def test_methods_are_named_by_operation(generated: ModuleType) -> None:
         "milestones": ("list_milestones",),
         "variants": ("list_variants",),
         "cited_documents": ("list_cited_documents",),
+        "relations": ("list_relations",),
         "releases": ("list_releases", "get_release"),
     }.items():
         for operation in operations:
@@ -115,3 +116,12 @@ def test_a_missing_record_is_a_parsed_problem(generated: ModuleType, api: Any) -
     problem = _operation(generated, "documents", "get_document").sync("no-such-document", client=api)
     assert (problem.status, problem.title) == (404, "Not Found")
     assert "no-such-document" in problem.detail
+
+
+def test_relations_and_a_measures_related_measures(generated: ModuleType, api: Any) -> None:
+    """Read off the seeds: the plan's 二（一）1 (探索建设“港澳数据特区”) is continued by the 2024 work points' (四)."""
+    source, target = f"{PLAN}.2.1.1", "digital-guangdong-2024-key-tasks.1.4"
+    related = _operation(generated, "measures", "get_measure").sync(source, client=api).data.related
+    assert target in [measure.id for measure in related]
+    listed = _operation(generated, "relations", "list_relations").sync(client=api, measure=source, limit=10)
+    assert target in [relation.target_id for relation in listed.data]

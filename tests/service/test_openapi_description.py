@@ -31,6 +31,7 @@ OPERATIONS = {
     ("/api/v1/milestones", "list_milestones"),
     ("/api/v1/variants", "list_variants"),
     ("/api/v1/cited-documents", "list_cited_documents"),
+    ("/api/v1/relations", "list_relations"),
     ("/api/v1/releases", "list_releases"),
     ("/api/v1/releases/{version}", "get_release"),
 }
@@ -51,6 +52,7 @@ ANSWERS = [
     "/api/v1/milestones?limit=3",
     "/api/v1/variants?limit=3",
     "/api/v1/cited-documents",
+    f"/api/v1/relations?measure={PLAN}.2.1.1",
     "/api/v1/measures/digital-guangdong-2024-key-tasks.2.8",
     "/api/v1/releases",
     f"/api/v1/releases/{NEW}",
@@ -117,7 +119,8 @@ def test_every_answer_matches_its_schema_and_a_dropped_field_is_caught(
     item = answer["data"][0] if isinstance(answer["data"], list) else answer["data"]
     item_schema = resolved(spec, _item_schema(spec, url))
     required = item_schema["required"]
-    assert {"id", "version", "measure_id", "key"} & set(required)  # a target is known by its measure, a cited document by its key
+    # A target is known by its measure, a cited document by its key, a relation by its source.
+    assert {"id", "version", "measure_id", "key", "source_id"} & set(required)
     for key in required:
         broken = copy.deepcopy(answer)
         del (broken["data"][0] if isinstance(broken["data"], list) else broken["data"])[key]
