@@ -14,7 +14,8 @@
   ``dbay.search``, which owns the ranking.
 - ``render_cell``: the search query's ``snippet_html`` column shows as HTML, its matches
   highlighted; only the ``<mark>`` and ``</mark>`` tags pass, every other character is escaped. A
-  ``provision_page`` column (how_did_this_promise_evolve) shows as a link to the provision's page.
+  ``page`` column (where_do_the_renditions_differ, how_did_this_promise_evolve) shows as a link to the
+  provision's page.
 - ``asgi_wrapper``: Datasette's CSV starts with a byte order mark (Excel then reads its Chinese
   as UTF-8), and a row's URL with the dots of its id as written redirects to the tilde-encoded
   one Datasette answers (``wrappers.py``); its HTML gets a ``lang`` and its filter menus names
@@ -64,7 +65,7 @@ METADATA = Path(__file__).with_name("metadata.yml")
 STYLESHEET = Path(__file__).with_name("static") / "dbay.css"
 STYLESHEET_PATH = "/-/dbay.css"
 TEMPLATE_DATABASE = releases.LATEST_DATABASE
-PAGE_COLUMN = "page"  # a canned query's link to a page of the site (where_do_the_renditions_differ)
+PAGE_COLUMN = "page"  # a canned query's link to a page of the one origin (where_do_the_renditions_differ, how_did_…)
 PAGE_PATHS = ("/measures/",)
 # The search query's columns; its matching and ranking are dbay.search's.
 SEARCH_COLUMNS = (
@@ -75,7 +76,6 @@ SEARCH_COLUMNS = (
 log = logging.getLogger("dbay.datasette")
 # The one column of HTML the plugin writes (dbay_snippet's), and the only tags it may hold.
 SNIPPET_COLUMN = "snippet_html"
-PAGE_COLUMN = "provision_page"  # a canned query's link to a provision's page on the one origin (/measures/<id>)
 MARK_TAGS = re.compile(r"(</?mark>)")
 
 

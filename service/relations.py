@@ -36,8 +36,8 @@ def related(measure_id: str, lang: str) -> list[dict[str, Any]]:
         return []
     found = rows(
         db(),
-        """select r.*, m.document_id, m.title, m.title_hant, d.title as document_title,
-                  d.title_hant as document_title_hant, d.issued
+        """select r.*, m.document_id, m.title, m.title_hant, m.title_en, d.title as document_title,
+                  d.title_hant as document_title_hant, d.title_en as document_title_en, d.issued
            from relations r join measures m on m.id = r.target_id join documents d on d.id = m.document_id
            where r.source_id = ? order by r.rank""",
         measure_id,
@@ -64,7 +64,7 @@ def _evidence(relation: dict[str, Any], lang: str) -> dict[str, Any]:
     evidence: dict[str, Any] = {name: relation[name] for name in EVIDENCE}
     for name in EVIDENCE[1:]:
         evidence[name] = json.loads(evidence[name])
-    evidence["shared_terms"] = [text({"term": term}, "term", lang) for term in evidence["shared_terms"]]
+    evidence["shared_terms"] = [text({"shared_terms": term}, "shared_terms", lang) for term in evidence["shared_terms"]]
     return evidence
 
 

@@ -278,7 +278,7 @@ def test_the_canned_query_follows_a_promise_through_the_documents_in_order_of_is
     assert (first["id"], first["rank"], first["direction"], first["score"]) == (f"{PLAN}.2.1.1", 0, "this provision", None)
     later = next(row for row in evolved if row["id"] == f"{POINTS}.1.4")
     assert (later["issued"], later["direction"]) == ("2024-05-10", "later") and later["score"] > 0
-    assert "数据特区" in later["shared_terms"] and later["provision_page"] == f"/measures/{POINTS}.1.4"
+    assert "数据特区" in later["shared_terms"] and later["page"] == f"/measures/{POINTS}.1.4"
     dated = [row["issued"] for row in evolved if row["issued"] is not None]
     assert dated == sorted(dated) and [row["issued"] for row in evolved[len(dated) :]] == [None] * (len(evolved) - len(dated))
     with urllib.request.urlopen(f"{server}/data/dbay/how_did_this_promise_evolve?measure={PLAN}.2.1.1") as response:
