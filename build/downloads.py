@@ -25,11 +25,11 @@ import sqlite3
 import types
 import typing
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from importlib.metadata import metadata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, TextIO
 
 from dbay import releases
 from dbay.schema.published import PUBLISHED_RECORDS
@@ -70,16 +70,14 @@ def write_downloads(database: Path) -> dict[str, Path]:
     by kind (releases.download_paths). Idempotent: writing twice gives byte-identical files (fixed zip timestamps, sorted
     entries), so a rebuild of an unchanged release changes nothing."""
     paths = _paths(database)
-    with releases.reading(database) as connection:
+    with releases.reading(database) as connection, releases.replacing(paths["tables"], keep_identical=True) as temporary:
         release = _release(connection, database)
-        tables = {model.table: _rows(connection, model) for model in PUBLISHED_RECORDS}
-    descriptor = _json_bytes(datapackage(release))
-    entries = {"datapackage.json": descriptor}
+        # Streamed, a table at a time and a row at a time: a large release's tables never stand in memory.
+        with zipfile.ZipFile(temporary, "w") as archive:
+            for name in sorted(_entry_names()):
+                with archive.open(_zip_entry(name), "w", force_zip64=True) as entry:
+                    _write_entry(entry, name, connection, release)
     standalone = _json_bytes(datapackage(release, folder=releases.tables_folder(release["version"])))
-    for model in PUBLISHED_RECORDS:
-        entries[f"csv/{model.table}.csv"] = csv_bytes(model, tables[model.table])
-        entries[f"jsonl/{model.table}.jsonl"] = jsonl_bytes(model, tables[model.table])
-    releases.write_bytes(paths["tables"], _zip_bytes(entries))
     releases.write_bytes(paths["datapackage"], standalone)
     releases.write_bytes(paths["checksums"], _checksums([paths["database"], paths["tables"], paths["datapackage"]]))
     return paths
@@ -194,11 +192,11 @@ def _release(connection: sqlite3.Connection, database: Path) -> Row:
     return release
 
 
-def _rows(connection: sqlite3.Connection, model: type[Record]) -> list[Row]:
-    """The table's rows in model field order, ordered by primary key so every export is the same."""
+def _rows(connection: sqlite3.Connection, model: type[Record]) -> Iterator[Row]:
+    """The table's rows in model field order, ordered by primary key so every export is the same, one at a time."""
     names = ", ".join(f"[{name}]" for name in model.model_fields)
     key = ", ".join(f"[{name}]" for name in model.primary_key)
-    return [dict(row) for row in connection.execute(f"select {names} from [{model.table}] order by {key}")]
+    return (dict(row) for row in connection.execute(f"select {names} from [{model.table}] order by {key}"))
 
 
 # Writing the files ---------------------------------------------------------------------------
@@ -228,39 +226,58 @@ def _converted(model: type[Record], rows: Iterable[Row], convert: Callable[[str,
         yield [convert(kind, row[name]) for name, kind in kinds.items()]
 
 
-def csv_bytes(model: type[Record], rows: Iterable[Row]) -> bytes:
-    """The table as CSV: RFC 4180 (CRLF, minimal quoting), UTF-8 with a BOM so that Excel reads the Chinese."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+def write_csv(out: TextIO, model: type[Record], rows: Iterable[Row]) -> None:
+    """The table as CSV: RFC 4180 (CRLF, minimal quoting); ``out`` encodes it as UTF-8 with a BOM, so
+    that Excel reads the Chinese."""
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(model.model_fields)
     writer.writerows(_converted(model, rows, _csv_cell))
-    return buffer.getvalue().encode("utf-8-sig")
 
 
-def jsonl_bytes(model: type[Record], rows: Iterable[Row]) -> bytes:
+def write_jsonl(out: TextIO, model: type[Record], rows: Iterable[Row]) -> None:
     """The table as JSON Lines: one object a row, keys in field order, JSON columns as JSON values."""
     names = list(model.model_fields)
-    lines = (
-        json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False) for values in _converted(model, rows, _json_value)
-    )
-    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+    for values in _converted(model, rows, _json_value):
+        out.write(json.dumps(dict(zip(names, values, strict=True)), ensure_ascii=False))
+        out.write("\n")
 
 
 def _json_bytes(document: dict[str, Any]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _zip_bytes(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            # Fixed too, since the defaults depend on the platform that writes the zip.
-            info.create_system = 3  # Unix
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, entries[name])
-    return buffer.getvalue()
+_TABLES = {model.table: model for model in PUBLISHED_RECORDS}
+
+
+def _entry_names() -> list[str]:
+    """The zip's files: the descriptor, and every table as CSV and as JSON Lines."""
+    return ["datapackage.json", *(f"{kind}/{table}.{kind}" for table in _TABLES for kind in ("csv", "jsonl"))]
+
+
+def _zip_entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    # Fixed too, since the defaults depend on the platform that writes the zip.
+    info.create_system = 3  # Unix
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def _write_entry(entry: IO[bytes], name: str, connection: sqlite3.Connection, release: Row) -> None:
+    """One file of the zip, written as it is made."""
+    if name == "datapackage.json":
+        entry.write(_json_bytes(datapackage(release)))
+        return
+    kind, table = name.split("/")[0], name.split("/")[1].rsplit(".", 1)[0]
+    model = _TABLES[table]
+    rows = _rows(connection, model)
+    text = io.TextIOWrapper(entry, encoding="utf-8-sig" if kind == "csv" else "utf-8", newline="")
+    if kind == "csv":
+        write_csv(text, model, rows)
+    else:
+        write_jsonl(text, model, rows)
+    text.flush()
+    text.detach()  # the zip entry is closed by its own context
 
 
 def _sha256(path: Path) -> str:

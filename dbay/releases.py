@@ -13,6 +13,7 @@ folder once and keeps one read-only connection per release and thread.
 """
 
 import contextlib
+import filecmp
 import os
 import re
 import sqlite3
@@ -144,16 +145,19 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
+def replacing(target: Path, keep_identical: bool = False) -> Iterator[Path]:
     """A temporary path beside ``target`` to write to; on success it becomes ``target`` in one rename.
 
-    On failure the temporary file is removed and ``target`` is left as it was.
+    On failure the temporary file is removed and ``target`` is left as it was. With ``keep_identical``,
+    a file written with the very bytes ``target`` holds leaves it untouched (its mtime too).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:
         yield Path(temporary)
+        if keep_identical and target.exists() and filecmp.cmp(temporary, target, shallow=False):
+            return
         os.chmod(temporary, 0o644)  # mkstemp makes it private; releases are for everyone to read
         os.replace(temporary, target)
     finally:
