@@ -9,7 +9,7 @@ from dbay.service.arguments import ApiBlueprint, MilestoneListArgs
 from dbay.service.context import db, meta
 from dbay.service.documents import known_documents
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import each_of, has_table, rows
+from dbay.service.queries import each_of, has_table, page_of
 from dbay.service.schemas import MILESTONE_FIELDS
 from dbay.service.topic_schemas import MilestoneSummarySchema
 
@@ -48,15 +48,8 @@ def in_due_order(args: dict[str, Any], limit: int = -1, offset: int = 0) -> tupl
         return 0, []
     where, params = _filters(args)
     joined = f"from milestones mi join measures m on m.id = mi.measure_id where {where}"
-    total = db().execute(f"select count(*) {joined}", params).fetchone()[0]
-    found = rows(
-        db(),
-        f"select mi.*, m.document_id, m.path, m.title, m.title_hant, m.title_en {joined} {IN_DUE_ORDER} limit ? offset ?",
-        *params,
-        limit,
-        offset,
-    )
-    return total, found
+    selected = "mi.*, m.document_id, m.path, m.title, m.title_hant, m.title_en"
+    return page_of(db(), selected, joined, IN_DUE_ORDER, params, limit, offset)
 
 
 @blueprint.route("")

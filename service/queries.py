@@ -1,7 +1,7 @@
 """Rows from the release that answers a request, as plain dicts."""
 
 import sqlite3
-from collections.abc import Iterable, Sized
+from collections.abc import Iterable, Sequence, Sized
 from typing import Any
 
 
@@ -12,6 +12,15 @@ def rows(connection: sqlite3.Connection, sql: str, *params: Any) -> list[dict[st
 def row(connection: sqlite3.Connection, sql: str, *params: Any) -> dict[str, Any] | None:
     found = connection.execute(sql, params).fetchone()
     return dict(found) if found else None
+
+
+def page_of(
+    connection: sqlite3.Connection, selected: str, source: str, order: str, params: Sequence[Any], limit: int, offset: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many rows ``source`` (a ``from … where …`` clause) gives, and the page of them ``limit`` and
+    ``offset`` choose in ``order``: what every paged list answers with."""
+    total: int = connection.execute(f"select count(*) {source}", params).fetchone()[0]
+    return total, rows(connection, f"select {selected} {source} {order} limit ? offset ?", *params, limit, offset)
 
 
 def has_table(connection: sqlite3.Connection, name: str) -> bool:

@@ -17,7 +17,7 @@ from dbay.service.context import db, link, meta, release, text
 from dbay.service.documents import known_documents
 from dbay.service.errors import unknown_record
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import each_of, has_table, placeholders, rows
+from dbay.service.queries import each_of, has_table, page_of, placeholders, rows
 
 blueprint = ApiBlueprint(
     "relations",
@@ -104,8 +104,7 @@ def listing(args: dict[str, Any], limit: int, offset: int) -> tuple[int, list[di
         )
     )
     joined = f"from relations r join measures m on m.id = r.source_id where {' and '.join(['1 = 1', *conditions])}"
-    total = db().execute(f"select count(*) {joined}", params).fetchone()[0]
-    found = rows(db(), f"select r.* {joined} order by m.rowid, r.rank limit ? offset ?", *params, limit, offset)
+    total, found = page_of(db(), "r.*", joined, "order by m.rowid, r.rank", params, limit, offset)
     return total, [_summary(relation) for relation in found]
 
 

@@ -10,7 +10,7 @@ from dbay.service.context import db, language, meta
 from dbay.service.documents import known_documents
 from dbay.service.measure_topics import TARGET_WORDS, in_script
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import each_of, has_table, rows
+from dbay.service.queries import each_of, has_table, page_of
 from dbay.service.schemas import TARGET_FIELDS, TargetSummarySchema
 
 blueprint = ApiBlueprint(
@@ -43,13 +43,11 @@ class Targets(MethodView):
         unit_kind and qualifier. A release built before targets were extracted has none."""
         offset = offset_from_cursor(cursor)
         where, params = _filters(args)
-        total, found = 0, []
+        found: list[dict[str, Any]] = []  # a release built before the table has none
+        total = 0
         if has_table(db(), "targets"):
             joined = f"from targets t join measures m on m.id = t.measure_id where {where}"
-            total = db().execute(f"select count(*) {joined}", params).fetchone()[0]
-            found = rows(
-                db(), f"select t.*, m.document_id {joined} order by m.rowid, t.start limit ? offset ?", *params, limit, offset
-            )
+            total, found = page_of(db(), "t.*, m.document_id", joined, "order by m.rowid, t.start", params, limit, offset)
         return {
             "data": [summary(t, language()) for t in found],
             "meta": meta(total=total, limit=limit),

@@ -10,7 +10,7 @@ from dbay.service.connection_schemas import VARIANT_FIELDS, VariantSummarySchema
 from dbay.service.context import db, link, meta
 from dbay.service.documents import known_documents, known_records
 from dbay.service.paging import links, offset_from_cursor
-from dbay.service.queries import each_of, has_table, rows
+from dbay.service.queries import each_of, has_table, page_of, rows
 
 blueprint = ApiBlueprint(
     "variants",
@@ -100,17 +100,12 @@ class Variants(MethodView):
         """Every variant, in document order (by measure, then rendition, then place in the text), filtered by
         document, measure, rendition and kind. A release built before variants were recorded has none."""
         offset = offset_from_cursor(cursor)
-        total, found = 0, []
+        found: list[dict[str, Any]] = []  # a release built before the table has none
+        total = 0
         if has_table(db(), "variants"):
             where, params = _filters(args)
-            total = db().execute(f"select count(*) {JOINED} where {where}", params).fetchone()[0]
-            found = rows(
-                db(),
-                f"select v.*, m.document_id, r.kind as rendition_kind {JOINED} where {where} {IN_TEXT_ORDER} limit ? offset ?",
-                *params,
-                limit,
-                offset,
-            )
+            selected = "v.*, m.document_id, r.kind as rendition_kind"
+            total, found = page_of(db(), selected, f"{JOINED} where {where}", IN_TEXT_ORDER, params, limit, offset)
         return {
             "data": [summary(variant) for variant in found],
             "meta": meta(total=total, limit=limit),
