@@ -1,4 +1,4 @@
-"""Stage 10, translate: English titles, headings and names, from reviewed data files.
+"""Stage 12, translate: English titles, headings and names, from reviewed data files.
 
 Every English string is a translation made for this project (unofficial) and kept under ``sources/``:
 each document folder's ``english.yml`` (its title, section headings and measure titles, keyed by

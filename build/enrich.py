@@ -1,4 +1,4 @@
-"""Stage 9, enrich: what each measure is about, from its text (issue 13).
+"""Stage 10, enrich: what each measure is about, from its text (issue 13).
 
 Each extractor is a module of its own with one job (targets, deadlines, cited documents, named
 things, places); this stage runs them over the validated records and adds what they find as records of

@@ -1,4 +1,4 @@
-"""Stage 10, relations (issue 14): for every measure, the measures of other documents that continue,
+"""Stage 11, relations (issue 14): for every measure, the measures of other documents that continue,
 repeat or implement it, best first, with the evidence (``dbay.schema.connections.Relation``).
 
 It runs after enrich, whose named things it reads (measure_entities), as it reads the agencies

@@ -1,4 +1,4 @@
-"""Variants, a stage after alignment and validation: where each rendition words a measure differently from its text.
+"""Stage 9, variants (issue 14): where each rendition words a measure differently from its text.
 
 For every measure and every rendition carrying it other than the one its text comes from
 (``measures.text_rendition_id``), the rendition's span (``measure_sources``) is tidied as the

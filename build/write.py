@@ -1,4 +1,4 @@
-"""Stage 9, write: one release as ``dist/dbay-<version>.db``, atomically.
+"""Stage 13, write: one release as ``dist/dbay-<version>.db``, atomically.
 
 The database is written to a temporary file beside the target and renamed into place, so a
 reader sees either the old state or the whole new release. A release never overwrites a
