@@ -138,3 +138,10 @@ def test_an_agency_filter_takes_its_english_name_in_any_case(client: FlaskClient
     for name in ("Education Department of Guangdong Province", "education department of guangdong province"):
         found = _json(client, f"/api/v1/measures?agency={name}&fields=id")["data"]
         assert [measure["id"] for measure in found] == [f"{TASKS}.7.31"]  # 推进教育数字化发展 (省教育厅牵头)
+
+
+def test_the_search_page_in_english_says_what_it_also_searched_and_where_it_found(client: FlaskClient) -> None:
+    page = client.get("/search?q=人工智慧&lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert re.search(r'<p id="expanded">Also searched: 人工智能（人工智慧）</p>', page)
+    found = client.get("/search?q=數位化&lang=en", headers={"Accept": "text/html"}).get_data(as_text=True)
+    assert re.search(r'<span class="muted found-in">Found in [a-z.-]+', found)
