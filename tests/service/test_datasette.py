@@ -281,6 +281,9 @@ def test_the_canned_query_follows_a_promise_through_the_documents_in_order_of_is
     assert "数据特区" in later["shared_terms"] and later["page"] == f"/measures/{POINTS}.1.4"
     dated = [row["issued"] for row in evolved if row["issued"] is not None]
     assert dated == sorted(dated) and [row["issued"] for row in evolved[len(dated) :]] == [None] * (len(evolved) - len(dated))
+    assert later["title_en"] == 'Build a Guangdong-Hong Kong-Macao Greater Bay Area "data special zone"'  # english.yml
+    (unknown,) = get_json(server, "/data/dbay/how_did_this_promise_evolve.json", measure="no-such-measure", _shape="array")
+    assert unknown["direction"] == "not found" and "No measure no-such-measure" in unknown["document"]
     with urllib.request.urlopen(f"{server}/data/dbay/how_did_this_promise_evolve?measure={PLAN}.2.1.1") as response:
         page = response.read().decode()
     assert f'<a href="/measures/{POINTS}.1.4">' in page
