@@ -18,6 +18,13 @@ blueprint = ApiBlueprint(
 )
 
 
+def titles(lang: str) -> dict[str, str]:
+    """Every document's title in ``lang``, by id in id order: what pages listing provisions of several documents show."""
+    return {
+        d["id"]: text(d, "title", lang) for d in rows(db(), "select id, title, title_hant, title_en from documents order by id")
+    }
+
+
 def summary(record: dict[str, Any], lang: str) -> dict[str, Any]:
     return {
         "id": record["id"],

@@ -245,7 +245,7 @@ def _crumbs(data: dict[str, Any], lang: str) -> list[dict[str, Any]]:
 @blueprint.route("/agencies/<agency_id>")
 def agency(agency_id: str) -> Response:
     data = agencies.detail(agency_id, with_predecessors=True)
-    titles = {d["id"]: text(d, "title", language()) for d in rows(db(), "select id, title, title_hant, title_en from documents")}
+    titles = documents.titles(language())
     successors = rows(
         db(),
         "select a.id, a.name, a.name_hant, a.name_en, s.effective "
@@ -277,10 +277,7 @@ def search() -> Response:
     if offset + RESULTS_PER_PAGE < total:
         following = next_page_url(offset + RESULTS_PER_PAGE, SEARCH_FILTERS, **chosen)  # the filters as chosen, trimmed
     choices = {
-        "documents": [
-            {"id": d["id"], "title": text(d, "title", lang)}
-            for d in rows(db(), "select id, title, title_hant, title_en from documents order by id")
-        ],
+        "documents": [{"id": document_id, "title": title} for document_id, title in documents.titles(lang).items()],
         "agencies": [
             {"id": a["id"], "name": text(a, "name", lang)}
             for a in rows(

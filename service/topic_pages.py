@@ -18,6 +18,7 @@ from dbay.schema.enrichment import EntityType, PlaceKind
 from dbay.service import (
     cited,
     csv_links,
+    documents,
     entities,
     languages,
     measure_topics,
@@ -40,12 +41,6 @@ blueprint.context_processor(reading.helpers)
 blueprint.add_app_template_global(cited.cited_key, "cited_key")  # the provision page links its cited documents
 
 DEADLINES_QUERY = "deadlines_in_order"  # datasette/metadata.yml: the CSV of the deadlines page
-
-
-def _titles(lang: str) -> dict[str, str]:
-    return {
-        d["id"]: text(d, "title", lang) for d in rows(db(), "select id, title, title_hant, title_en from documents order by id")
-    }
 
 
 @blueprint.route("/entities")
@@ -84,7 +79,7 @@ def entity(entity_id: str) -> Response:
     return reading.page(
         "entity.html",
         entity=data,
-        titles=_titles(lang),
+        titles=documents.titles(lang),
         csv_url=csv_links.entity_csv(entity_id),
         **_a_page("entity", [entity_id], lang),
     )
@@ -102,7 +97,7 @@ def target_list() -> Response:
                from targets t join measures m on m.id = t.measure_id order by m.rowid, t.start""",
         )
     listed = [targets.summary(record, lang) | {"path": record["path"], "title": text(record, "title", lang)} for record in found]
-    titles = _titles(lang)
+    titles = documents.titles(lang)
     by_document = {title: Counter[str]() for title in titles.values()}  # every document, in id order
     for target in listed:
         by_document[titles[target["document_id"]]][target["unit_kind"]] += 1
@@ -121,7 +116,7 @@ def deadlines() -> Response:
         "deadlines.html",
         dated=[milestone for milestone in listed if milestone["due"]],
         undated=[milestone for milestone in listed if not milestone["due"]],
-        titles=_titles(lang),
+        titles=documents.titles(lang),
         csv_url=csv_links.deadlines_csv(DEADLINES_QUERY),
     )
 
@@ -169,7 +164,7 @@ def place(place_id: str) -> Response:
         "place.html",
         place=data,
         headed=mentions.naming_sections("place", within, lang),
-        titles=_titles(lang),
+        titles=documents.titles(lang),
         query_url=csv_links.place_query(place_id),
         csv_url=csv_links.place_csv(place_id),
         map_svg=_place_map(place_id, lang),
@@ -212,4 +207,4 @@ def cited_document(key: str) -> Response | WerkzeugResponse:
         return redirect(reading.page_url("topics.cited_document", key=cited.cited_key(key)), 301)
     lang = language()
     document, citations = cited.citing(key, lang)
-    return reading.page("cited_document.html", cited=document, citations=citations, titles=_titles(lang))
+    return reading.page("cited_document.html", cited=document, citations=citations, titles=documents.titles(lang))
